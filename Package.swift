@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The gifticon marketplace back end: one package, the CQRS sides as targets.
+/// GraphQLEngine has no dependencies at all; the C clients come in through thin system-library targets.
+let package = Package(
+    name: "gifticon",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gifticon", targets: ["GifticonCLI"]),
+        .executable(name: "graphql", targets: ["GraphQLTool"]),
+        .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
+    targets: [
+        // C clients from Debian's -dev packages, found through pkg-config.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CMongoC", pkgConfig: "libmongoc-1.0", providers: [.apt(["libmongoc-dev"])]),
+        .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+
+        .target(name: "GraphQLEngine"),
+        .executableTarget(
+            name: "GraphQLTool",
+            dependencies: [
+                "GraphQLEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "Stores",
+            dependencies: [
+                "CLibPQ", "CMongoC", "CHiredis", "CCurl", "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "Commands", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Sync", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Gateway", dependencies: ["GraphQLEngine", "Commands", "Stores", .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(
+            name: "GifticonCLI",
+            dependencies: [
+                "Commands", "Sync", "Gateway", "Stores",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"]),
+        .testTarget(name: "StoresTests", dependencies: ["Stores"]),
+    ]
+)
