@@ -1,0 +1,382 @@
+/// Executes an operation of a parsed (and validated) document, as graphql-js's `execute`.
+///
+/// Query fields whose resolvers are `.async` run concurrently with their siblings; `.sync` resolvers run inline
+/// with no task. Mutation root fields run one after another.
+///
+/// ```swift
+/// let result = await execute(schema: schema, document: try parse(Source("{ items { id } }")), rootValue: root)
+/// print(result.jsonString())
+/// ```
+public func execute(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    rootValue: any Sendable = JSONValue.null,
+    contextValue: any Sendable = JSONValue.null,
+    variableValues: JSONObject? = nil,
+    operationName: String? = nil
+) async -> ExecutionResult {
+    let schemaErrors = schema.validationErrors
+    if !schemaErrors.isEmpty { return ExecutionResult(data: nil, errors: schemaErrors) }
+
+    var operation: OperationDefinitionNode?
+    var fragments: [String: FragmentDefinitionNode] = [:]
+    var operationCount = 0
+    for def in document.definitions {
+        switch def {
+        case .operation(let op):
+            if let operationName {
+                if op.name?.value == operationName { operation = op }
+            } else {
+                operationCount += 1
+                if operation == nil { operation = op }
+            }
+        case .fragment(let f):
+            fragments[f.name.value] = f
+        default: break
+        }
+    }
+    if operationName == nil && operationCount > 1 {
+        return ExecutionResult(data: nil, errors: [GraphQLError("Must provide operation name if query contains multiple operations.")])
+    }
+    guard let operation else {
+        if let operationName {
+            return ExecutionResult(data: nil, errors: [GraphQLError("Unknown operation named \"\(operationName)\".")])
+        }
+        return ExecutionResult(data: nil, errors: [GraphQLError("Must provide an operation.")])
+    }
+    let variables: JSONObject
+    switch getVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues ?? JSONObject()) {
+    case .success(let v): variables = v
+    case .failure(let errors): return ExecutionResult(data: nil, errors: errors)
+    }
+    let context = ExecutionContext(
+        schema: schema, fragments: fragments, rootValue: rootValue, operation: operation,
+        variableValues: variables, contextValue: contextValue)
+    let data = await context.executeOperation()
+    return ExecutionResult(data: data, errors: context.collectedErrors)
+}
+
+/// Everything one execution shares: schema, fragments, variables, and the errors collected so far.
+final class ExecutionContext: @unchecked Sendable {
+    let schema: GraphQLSchema
+    let fragments: [String: FragmentDefinitionNode]
+    let rootValue: any Sendable
+    let operation: OperationDefinitionNode
+    let variableValues: JSONObject
+    let contextValue: any Sendable
+
+    private let lock = SimpleLock()
+    private var errors: [GraphQLError] = []
+    private var subfieldCache: [SubfieldKey: [CollectedField]] = [:]
+
+    struct SubfieldKey: Hashable {
+        let typeName: String
+        let start: Int
+        let end: Int
+        let count: Int
+    }
+
+    init(schema: GraphQLSchema, fragments: [String: FragmentDefinitionNode], rootValue: any Sendable,
+         operation: OperationDefinitionNode, variableValues: JSONObject, contextValue: any Sendable) {
+        self.schema = schema
+        self.fragments = fragments
+        self.rootValue = rootValue
+        self.operation = operation
+        self.variableValues = variableValues
+        self.contextValue = contextValue
+    }
+
+    var collectedErrors: [GraphQLError] { lock.withLock { errors } }
+
+    func addError(_ e: GraphQLError) { lock.withLock { errors.append(e) } }
+
+    func executeOperation() async -> JSONValue {
+        guard let rootType = schema.rootType(for: operation.operation) else {
+            addError(GraphQLError("Schema is not configured to execute \(operation.operation.rawValue) operation.", nodes: [operation]))
+            return .null
+        }
+        var fields: [CollectedField] = []
+        var index: [String: Int] = [:]
+        var visited = Set<String>()
+        collectFields(schema: schema, fragments: fragments, variables: variableValues, runtimeType: rootType,
+                      selectionSet: operation.selectionSet, into: &fields, index: &index, visited: &visited)
+        do {
+            let data = try await executeFields(
+                parentType: rootType, source: rootValue, path: nil, fields: fields,
+                serially: operation.operation == .mutation)
+            return .object(data)
+        } catch let e as GraphQLError {
+            addError(e)
+            return .null
+        } catch {
+            addError(GraphQLError(String(describing: error)))
+            return .null
+        }
+    }
+
+    func fieldDefinition(_ parentType: GraphQLObjectType, _ name: String) -> GraphQLField? {
+        if let f = parentType.fields[name] { return f }
+        if name.utf8.first == UInt8(ascii: "_") {
+            if name == "__typename" { return Introspection.typeNameMetaField }
+            if parentType === schema.queryType {
+                if name == "__schema" { return Introspection.schemaMetaField }
+                if name == "__type" { return Introspection.typeMetaField }
+            }
+        }
+        return nil
+    }
+
+    func executeFields(
+        parentType: GraphQLObjectType, source: any Sendable, path: ResponsePath?, fields: [CollectedField], serially: Bool = false
+    ) async throws -> JSONObject {
+        var out = JSONObject(minimumCapacity: fields.count)
+        if !serially && fields.count > 1 {
+            var asyncCount = 0
+            for f in fields where fieldDefinition(parentType, f.nodes[0].name.value)?.resolve?.isAsync == true {
+                asyncCount += 1
+            }
+            if asyncCount > 1 {
+                return try await executeFieldsConcurrently(parentType: parentType, source: source, path: path, fields: fields)
+            }
+        }
+        for f in fields {
+            if let v = try await executeField(parentType: parentType, source: source, field: f, path: path) {
+                out.append(f.responseKey, v)
+            }
+        }
+        return out
+    }
+
+    private func executeFieldsConcurrently(
+        parentType: GraphQLObjectType, source: any Sendable, path: ResponsePath?, fields: [CollectedField]
+    ) async throws -> JSONObject {
+        var results = [JSONValue?](repeating: nil, count: fields.count)
+        try await withThrowingTaskGroup(of: (Int, JSONValue?).self) { group in
+            var inline: [Int] = []
+            for (i, f) in fields.enumerated() {
+                if fieldDefinition(parentType, f.nodes[0].name.value)?.resolve?.isAsync == true {
+                    group.addTask {
+                        (i, try await self.executeField(parentType: parentType, source: source, field: f, path: path))
+                    }
+                } else {
+                    inline.append(i)
+                }
+            }
+            for i in inline {
+                results[i] = try await executeField(parentType: parentType, source: source, field: fields[i], path: path)
+            }
+            for try await (i, v) in group { results[i] = v }
+        }
+        var out = JSONObject(minimumCapacity: fields.count)
+        for (i, f) in fields.enumerated() {
+            if let v = results[i] { out.append(f.responseKey, v) }
+        }
+        return out
+    }
+
+    /// Resolves and completes one field; `nil` when the field is not defined on the type (it is then omitted).
+    func executeField(
+        parentType: GraphQLObjectType, source: any Sendable, field: CollectedField, path: ResponsePath?
+    ) async throws -> JSONValue? {
+        let node = field.nodes[0]
+        let name = node.name.value
+        guard let def = fieldDefinition(parentType, name) else { return nil }
+        let fieldPath = ResponsePath(prev: path, key: .key(field.responseKey), typename: parentType.name)
+        let returnType = def.type
+        let info = GraphQLResolveInfo(
+            fieldName: name, fieldNodes: field.nodes, returnType: returnType, parentType: parentType,
+            path: fieldPath, context: self)
+        do {
+            let args: JSONObject
+            if def.args.isEmpty {
+                args = JSONObject()
+            } else {
+                args = try getArgumentValues(def.args, node.arguments, node, variableValues)
+            }
+            let result: (any Sendable)?
+            switch def.resolve {
+            case .sync(let f)?: result = try f(source, args, contextValue, info)
+            case .async(let f)?: result = try await f(source, args, contextValue, info)
+            case nil: result = defaultFieldResolve(source, name)
+            }
+            return try await completeValue(returnType, field.nodes, info, fieldPath, result)
+        } catch {
+            let located = locatedError(error, nodes: field.nodes, path: fieldPath.components)
+            if returnType.isNonNull { throw located }
+            addError(located)
+            return .null
+        }
+    }
+
+    func completeValue(
+        _ returnType: GraphQLType, _ nodes: [FieldNode], _ info: GraphQLResolveInfo, _ path: ResponsePath,
+        _ result: (any Sendable)?
+    ) async throws -> JSONValue {
+        if case .nonNull(let inner) = returnType {
+            let completed = try await completeValue(inner, nodes, info, path, result)
+            if case .null = completed {
+                throw GraphQLError("Cannot return null for non-nullable field \(info.parentType.name).\(info.fieldName).")
+            }
+            return completed
+        }
+        guard let result else { return .null }
+        if let j = result as? JSONValue, case .null = j { return .null }
+        switch returnType {
+        case .nonNull: fatalError("unreachable")
+        case .list(let itemType):
+            return try await completeListValue(itemType, nodes, info, path, result)
+        case .named(let named):
+            switch named {
+            case .scalar(let s):
+                do {
+                    return try s.serialize(result)
+                } catch {
+                    if isNone(result) { return .null }
+                    throw error
+                }
+            case .enumeration(let e):
+                do {
+                    return try e.serialize(result)
+                } catch {
+                    if isNone(result) { return .null }
+                    throw error
+                }
+            case .object(let o):
+                if isNone(result) { return .null }
+                return try await completeObjectValue(o, nodes, info, path, result)
+            case .interface, .union:
+                if isNone(result) { return .null }
+                let runtimeType = try await resolveRuntimeType(named, nodes, info, result)
+                return try await completeObjectValue(runtimeType, nodes, info, path, result)
+            case .inputObject:
+                throw GraphQLError("Cannot complete value of unexpected output type: \"\(named.name)\".")
+            }
+        }
+    }
+
+    func completeListValue(
+        _ itemType: GraphQLType, _ nodes: [FieldNode], _ info: GraphQLResolveInfo, _ path: ResponsePath,
+        _ result: any Sendable
+    ) async throws -> JSONValue {
+        let items: [any Sendable]
+        if let j = result as? JSONValue {
+            guard case .list(let l) = j else {
+                throw GraphQLError("Expected Iterable, but did not find one for field \"\(info.parentType.name).\(info.fieldName)\".")
+            }
+            items = l
+        } else if let l = result as? [any Sendable] {
+            items = l
+        } else if let l = result as? any GraphQLListConvertible {
+            items = l.graphQLListElements
+        } else {
+            if isNone(result) { return .null }
+            throw GraphQLError("Expected Iterable, but did not find one for field \"\(info.parentType.name).\(info.fieldName)\".")
+        }
+        var out: [JSONValue] = []
+        out.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            let itemPath = ResponsePath(prev: path, key: .index(i))
+            do {
+                out.append(try await completeValue(itemType, nodes, info, itemPath, item))
+            } catch {
+                let located = locatedError(error, nodes: nodes, path: itemPath.components)
+                if itemType.isNonNull { throw located }
+                addError(located)
+                out.append(.null)
+            }
+        }
+        return .list(out)
+    }
+
+    func completeObjectValue(
+        _ type: GraphQLObjectType, _ nodes: [FieldNode], _ info: GraphQLResolveInfo, _ path: ResponsePath,
+        _ result: any Sendable
+    ) async throws -> JSONValue {
+        if let isTypeOf = type.isTypeOf, !isTypeOf(result) {
+            throw GraphQLError("Expected value of type \"\(type.name)\" but got: \(inspect(result)).", nodes: nodes)
+        }
+        let fields = subfields(type, nodes)
+        return .object(try await executeFields(parentType: type, source: result, path: path, fields: fields))
+    }
+
+    func subfields(_ type: GraphQLObjectType, _ nodes: [FieldNode]) -> [CollectedField] {
+        var key: SubfieldKey?
+        if let first = nodes[0].loc, let last = nodes[nodes.count - 1].loc {
+            key = SubfieldKey(typeName: type.name, start: first.start, end: last.start, count: nodes.count)
+            if let cached = lock.withLock({ subfieldCache[key!] }) { return cached }
+        }
+        var fields: [CollectedField] = []
+        var index: [String: Int] = [:]
+        var visited = Set<String>()
+        for node in nodes {
+            if let sel = node.selectionSet {
+                collectFields(schema: schema, fragments: fragments, variables: variableValues, runtimeType: type,
+                              selectionSet: sel, into: &fields, index: &index, visited: &visited)
+            }
+        }
+        if let key { lock.withLock { subfieldCache[key] = fields } }
+        return fields
+    }
+
+    func resolveRuntimeType(
+        _ abstract: GraphQLNamedType, _ nodes: [FieldNode], _ info: GraphQLResolveInfo, _ result: any Sendable
+    ) async throws -> GraphQLObjectType {
+        var resolver: GraphQLTypeResolver?
+        switch abstract {
+        case .interface(let i): resolver = i.resolveType
+        case .union(let u): resolver = u.resolveType
+        default: break
+        }
+        var name: String?
+        if let resolver {
+            name = try await resolver(result, contextValue, info)
+        } else {
+            if case .string(let s)? = anyToJSONValue(defaultFieldResolve(result, "__typename") ?? JSONValue.null) {
+                name = s
+            } else {
+                for t in schema.possibleTypes(of: abstract) {
+                    if let isTypeOf = t.isTypeOf, isTypeOf(result) {
+                        name = t.name
+                        break
+                    }
+                }
+            }
+        }
+        guard let name else {
+            throw GraphQLError(
+                "Abstract type \"\(abstract.name)\" must resolve to an Object type at runtime for field \"\(info.parentType.name).\(info.fieldName)\". Either the \"\(abstract.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.",
+                nodes: nodes)
+        }
+        guard let runtime = schema.type(named: name) else {
+            throw GraphQLError(
+                "Abstract type \"\(abstract.name)\" was resolved to a type \"\(name)\" that does not exist inside the schema.",
+                nodes: nodes)
+        }
+        guard case .object(let obj) = runtime else {
+            throw GraphQLError("Abstract type \"\(abstract.name)\" was resolved to a non-object type \"\(name)\".", nodes: nodes)
+        }
+        if !schema.isSubType(abstract, runtime) {
+            throw GraphQLError("Runtime Object type \"\(obj.name)\" is not a possible type for \"\(abstract.name)\".", nodes: nodes)
+        }
+        return obj
+    }
+}
+
+/// A collection the executor can complete as a GraphQL list (arrays conform).
+public protocol GraphQLListConvertible: Sendable {
+    var graphQLListElements: [any Sendable] { get }
+}
+
+
+protocol AnyOptional {
+    var isNone: Bool { get }
+}
+
+extension Optional: AnyOptional {
+    var isNone: Bool { self == nil }
+}
+
+@inline(__always)
+func isNone(_ v: any Sendable) -> Bool {
+    (v as? any AnyOptional)?.isNone ?? false
+}

@@ -1,0 +1,172 @@
+/// A GraphQL schema: root operation types, the type map and the directives.
+///
+/// ```swift
+/// let schema = try buildSchema("type Query { hello: String }")
+/// schema.type(named: "Query")
+/// ```
+public final class GraphQLSchema: @unchecked Sendable {
+    public var description: String?
+    public let queryType: GraphQLObjectType?
+    public let mutationType: GraphQLObjectType?
+    public let subscriptionType: GraphQLObjectType?
+    public let directives: [GraphQLDirective]
+    /// Every named type, in graphql-js's collection order.
+    public let typeMap: OrderedNamedMap<GraphQLNamedType>
+
+    private var implementations: [String: (objects: [GraphQLObjectType], interfaces: [GraphQLInterfaceType])] = [:]
+    private var subTypeCache: [String: Set<String>] = [:]
+    private let lock = SimpleLock()
+
+    public init(
+        query: GraphQLObjectType?, mutation: GraphQLObjectType? = nil, subscription: GraphQLObjectType? = nil,
+        types: [GraphQLNamedType] = [], directives: [GraphQLDirective] = specifiedDirectives, description: String? = nil
+    ) {
+        _ = Introspection.setUp
+        self.queryType = query
+        self.mutationType = mutation
+        self.subscriptionType = subscription
+        self.directives = directives
+        self.description = description
+
+        // Ordered-set semantics of graphql-js: initial types, each re-collected in turn.
+        var order: [String: Int] = [:]
+        var byName: [String: GraphQLNamedType] = [:]
+        var counter = 0
+        for t in types where order[t.name] == nil {
+            order[t.name] = counter
+            byName[t.name] = t
+            counter += 1
+        }
+        func collect(_ t: GraphQLNamedType) {
+            if order[t.name] != nil { return }
+            order[t.name] = counter
+            byName[t.name] = t
+            counter += 1
+            switch t {
+            case .union(let u):
+                for m in u.types { collect(.object(m)) }
+            case .object(let o):
+                for i in o.interfaces { collect(.interface(i)) }
+                for f in o.fields {
+                    collect(f.type.namedType)
+                    for a in f.args { collect(a.type.namedType) }
+                }
+            case .interface(let o):
+                for i in o.interfaces { collect(.interface(i)) }
+                for f in o.fields {
+                    collect(f.type.namedType)
+                    for a in f.args { collect(a.type.namedType) }
+                }
+            case .inputObject(let io):
+                for f in io.fields { collect(f.type.namedType) }
+            default: break
+            }
+        }
+        for t in types {
+            order[t.name] = nil
+            collect(t)
+        }
+        if let query { collect(.object(query)) }
+        if let mutation { collect(.object(mutation)) }
+        if let subscription { collect(.object(subscription)) }
+        for d in directives { for a in d.args { collect(a.type.namedType) } }
+        collect(.object(Introspection.schemaType))
+
+        var map = OrderedNamedMap<GraphQLNamedType>()
+        for (name, _) in order.sorted(by: { $0.value < $1.value }) {
+            let t = byName[name]!
+            map[name] = t
+            switch t {
+            case .object(let o):
+                for i in o.interfaces { implementations[i.name, default: ([], [])].objects.append(o) }
+            case .interface(let it):
+                for i in it.interfaces { implementations[i.name, default: ([], [])].interfaces.append(it) }
+            default: break
+            }
+        }
+        typeMap = map
+    }
+
+    public func type(named name: String) -> GraphQLNamedType? { typeMap[name] }
+
+    public func directive(named name: String) -> GraphQLDirective? { directives.first { $0.name == name } }
+
+    public func rootType(for operation: OperationType) -> GraphQLObjectType? {
+        switch operation {
+        case .query: return queryType
+        case .mutation: return mutationType
+        case .subscription: return subscriptionType
+        }
+    }
+
+    /// The object types that may be the runtime type of an abstract type.
+    public func possibleTypes(of abstract: GraphQLNamedType) -> [GraphQLObjectType] {
+        switch abstract {
+        case .union(let u): return u.types
+        case .interface(let i): return implementations[i.name]?.objects ?? []
+        case .object(let o): return [o]
+        default: return []
+        }
+    }
+
+    public func implementations(of interface: GraphQLInterfaceType) -> (objects: [GraphQLObjectType], interfaces: [GraphQLInterfaceType]) {
+        implementations[interface.name] ?? ([], [])
+    }
+
+    /// Whether `maybeSub` is a possible type (or implementing interface) of `abstract`.
+    public func isSubType(_ abstract: GraphQLNamedType, _ maybeSub: GraphQLNamedType) -> Bool {
+        let key = abstract.name
+        if let cached = lock.withLock({ subTypeCache[key] }) { return cached.contains(maybeSub.name) }
+        var set = Set<String>()
+        switch abstract {
+        case .union(let u): for t in u.types { set.insert(t.name) }
+        case .interface(let i):
+            let impl = implementations(of: i)
+            for t in impl.objects { set.insert(t.name) }
+            for t in impl.interfaces { set.insert(t.name) }
+        default: break
+        }
+        lock.withLock { subTypeCache[key] = set }
+        return set.contains(maybeSub.name)
+    }
+
+    private var validationErrorsCache: [GraphQLError]?
+
+    /// The schema's validation errors (computed once), as graphql-js's `validateSchema`.
+    public var validationErrors: [GraphQLError] {
+        if let cached = lock.withLock({ validationErrorsCache }) { return cached }
+        let errors = validateSchema(self)
+        lock.withLock { validationErrorsCache = errors }
+        return errors
+    }
+}
+
+/// A small mutex for caches inside otherwise immutable objects.
+final class SimpleLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    @inline(__always)
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
