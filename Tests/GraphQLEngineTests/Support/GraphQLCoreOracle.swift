@@ -1,0 +1,95 @@
+import Foundation
+@testable import GraphQLEngine
+
+/// Runs graphql-core (the Python port of graphql-js) live to compute expected answers.
+///
+/// ```swift
+/// let answers = try GraphQLCoreOracle.ask([["op": "print", "sdl": .string(sdl)]])
+/// ```
+enum GraphQLCoreOracle {
+    static let supportDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    /// Sends a batch of requests; each answer is `{"ok": ...}` or `{"error": message}`.
+    static func ask(_ requests: [JSONValue]) throws -> [JSONValue] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", supportDirectory.appendingPathComponent("graphql_core_oracle.py").path]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let payload = Data(JSONValue.list(requests).jsonBytes())
+        let writer = Thread { input.fileHandleForWriting.write(payload); try? input.fileHandleForWriting.close() }
+        writer.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard case .list(let answers) = try JSONReader.parse([UInt8](data)) else {
+            throw OracleError(message: "oracle answered no list")
+        }
+        return answers
+    }
+
+    struct OracleError: Error { let message: String }
+}
+
+/// The shared corpus folder (../shared/graphql-corpus relative to the package root).
+enum Corpus {
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        // Tests/GraphQLEngineTests/Support/X.swift -> package root
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        let candidates = [
+            url.appendingPathComponent("../shared/graphql-corpus").standardized,
+            URL(fileURLWithPath: "/work/shared/graphql-corpus"),
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    static func read(_ relative: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    static func files(in folder: String) -> [String] {
+        let dir = root.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".graphql") }.sorted().map { folder + "/" + $0 }
+    }
+}
+
+/// Compares JSON values with numbers by value (1 == 1.0) and object keys in order.
+func jsonEqual(_ a: JSONValue, _ b: JSONValue, ignoreKeyOrder: Bool = false) -> Bool {
+    switch (a, b) {
+    case (.int, .int), (.double, .double), (.int, .double), (.double, .int):
+        return a.doubleValue == b.doubleValue
+    case (.list(let x), .list(let y)):
+        return x.count == y.count && zip(x, y).allSatisfy { jsonEqual($0, $1, ignoreKeyOrder: ignoreKeyOrder) }
+    case (.object(let x), .object(let y)):
+        guard x.count == y.count else { return false }
+        if ignoreKeyOrder {
+            return x.allSatisfy { k, v in y[k].map { jsonEqual(v, $0, ignoreKeyOrder: true) } ?? false }
+        }
+        return x.keys == y.keys && zip(x.values, y.values).allSatisfy { jsonEqual($0, $1) }
+    default:
+        return a == b
+    }
+}
+
+/// A message with graphql-core's Python quoting mapped to graphql-js's (`'X'` -> `"X"`, `None` -> `null`).
+func normalizeMessage(_ message: String) -> String {
+    var m = message.replacingOccurrences(of: "'", with: "\"")
+    for (py, js) in [("None", "null"), ("True", "true"), ("False", "false"), ("to be a mapping", "to be an object")] {
+        m = m.replacingOccurrences(of: py, with: js)
+    }
+    return m
+}
+
+/// The errors of a response as a set of normalized `message @ locations @ path` strings.
+func errorSet(_ response: JSONValue) -> Set<String> {
+    guard case .list(let errors)? = response["errors"] else { return [] }
+    return Set(errors.map { e in
+        let message = normalizeMessage(e["message"]?.stringValue ?? "")
+        let locations = e["locations"].map { $0.jsonString() } ?? "[]"
+        let path = e["path"].map { $0.jsonString() } ?? "-"
+        return "\(message) @ \(locations) @ \(path)"
+    })
+}
