@@ -67,7 +67,12 @@ final class ExecutionContext: @unchecked Sendable {
 
     private let lock = SimpleLock()
     private var errors: [GraphQLError] = []
-    private var subfieldCache: [SubfieldKey: [CollectedField]] = [:]
+    private var subfieldCache: [SubfieldKey: FieldPlan] = [:]
+
+    struct FieldPlan {
+        let fields: [CollectedField]
+        let concurrent: Bool
+    }
 
     struct SubfieldKey: Hashable {
         let typeName: String
@@ -127,24 +132,31 @@ final class ExecutionContext: @unchecked Sendable {
     }
 
     func executeFields(
-        parentType: GraphQLObjectType, source: any Sendable, path: ResponsePath?, fields: [CollectedField], serially: Bool = false
+        parentType: GraphQLObjectType, source: any Sendable, path: ResponsePath?, fields: [CollectedField],
+        serially: Bool = false, concurrent: Bool? = nil
     ) async throws -> JSONObject {
-        var out = JSONObject(minimumCapacity: fields.count)
         if !serially && fields.count > 1 {
-            var asyncCount = 0
-            for f in fields where fieldDefinition(parentType, f.nodes[0].name.value)?.resolve?.isAsync == true {
-                asyncCount += 1
-            }
-            if asyncCount > 1 {
+            let runConcurrently = concurrent ?? hasConcurrentAsyncFields(parentType, fields)
+            if runConcurrently {
                 return try await executeFieldsConcurrently(parentType: parentType, source: source, path: path, fields: fields)
             }
         }
+        var out = JSONObject(minimumCapacity: fields.count)
         for f in fields {
             if let v = try await executeField(parentType: parentType, source: source, field: f, path: path) {
                 out.append(f.responseKey, v)
             }
         }
         return out
+    }
+
+    /// Whether at least two of the fields have `.async` resolvers (then they run concurrently).
+    func hasConcurrentAsyncFields(_ parentType: GraphQLObjectType, _ fields: [CollectedField]) -> Bool {
+        var asyncCount = 0
+        for f in fields where fieldDefinition(parentType, f.nodes[0].name.value)?.resolve?.isAsync == true {
+            asyncCount += 1
+        }
+        return asyncCount > 1
     }
 
     private func executeFieldsConcurrently(
@@ -228,6 +240,7 @@ final class ExecutionContext: @unchecked Sendable {
         case .named(let named):
             switch named {
             case .scalar(let s):
+                if let j = result as? JSONValue, let fast = fastSerialize(s, j) { return fast }
                 do {
                     return try s.serialize(result)
                 } catch {
@@ -295,11 +308,12 @@ final class ExecutionContext: @unchecked Sendable {
         if let isTypeOf = type.isTypeOf, !isTypeOf(result) {
             throw GraphQLError("Expected value of type \"\(type.name)\" but got: \(inspect(result)).", nodes: nodes)
         }
-        let fields = subfields(type, nodes)
-        return .object(try await executeFields(parentType: type, source: result, path: path, fields: fields))
+        let plan = subfields(type, nodes)
+        return .object(try await executeFields(
+            parentType: type, source: result, path: path, fields: plan.fields, concurrent: plan.concurrent))
     }
 
-    func subfields(_ type: GraphQLObjectType, _ nodes: [FieldNode]) -> [CollectedField] {
+    func subfields(_ type: GraphQLObjectType, _ nodes: [FieldNode]) -> FieldPlan {
         var key: SubfieldKey?
         if let first = nodes[0].loc, let last = nodes[nodes.count - 1].loc {
             key = SubfieldKey(typeName: type.name, start: first.start, end: last.start, count: nodes.count)
@@ -314,8 +328,9 @@ final class ExecutionContext: @unchecked Sendable {
                               selectionSet: sel, into: &fields, index: &index, visited: &visited)
             }
         }
-        if let key { lock.withLock { subfieldCache[key] = fields } }
-        return fields
+        let plan = FieldPlan(fields: fields, concurrent: hasConcurrentAsyncFields(type, fields))
+        if let key { lock.withLock { subfieldCache[key] = plan } }
+        return plan
     }
 
     func resolveRuntimeType(
@@ -379,4 +394,22 @@ extension Optional: AnyOptional {
 @inline(__always)
 func isNone(_ v: any Sendable) -> Bool {
     (v as? any AnyOptional)?.isNone ?? false
+}
+
+/// Built-in scalars given already-valid JSON need no conversion.
+@inline(__always)
+func fastSerialize(_ s: GraphQLScalarType, _ j: JSONValue) -> JSONValue? {
+    switch j {
+    case .string:
+        if s === GraphQLString || s === GraphQLID { return j }
+    case .int(let i):
+        if s === GraphQLInt && i <= maxInt && i >= minInt { return j }
+        if s === GraphQLFloat { return j }
+    case .double(let d):
+        if s === GraphQLFloat && d.isFinite { return j }
+    case .bool:
+        if s === GraphQLBoolean { return j }
+    default: break
+    }
+    return nil
 }
