@@ -2,6 +2,23 @@
 public struct CollectedField: Sendable {
     public let responseKey: String
     public var nodes: [FieldNode]
+    /// The field's definition on the parent type, resolved once per plan (`nil`: not defined, omitted).
+    var definition: GraphQLField? {
+        didSet {
+            returnType = definition?.type
+            resolve = definition?.resolve
+            hasArgs = !(definition?.args.isEmpty ?? true)
+        }
+    }
+    /// Copies of the definition's hot properties (no class-property access per resolved field).
+    var returnType: GraphQLType?
+    var resolve: GraphQLFieldResolver?
+    var hasArgs = false
+
+    init(responseKey: String, nodes: [FieldNode]) {
+        self.responseKey = responseKey
+        self.nodes = nodes
+    }
 }
 
 /// Collects the fields a selection set selects on `runtimeType`: fragments, inline fragments, @skip and @include

@@ -75,7 +75,7 @@ final class ExecutionContext: @unchecked Sendable {
     }
 
     struct SubfieldKey: Hashable {
-        let typeName: String
+        let type: ObjectIdentifier
         let start: Int
         let end: Int
         let count: Int
@@ -105,6 +105,10 @@ final class ExecutionContext: @unchecked Sendable {
         var visited = Set<String>()
         collectFields(schema: schema, fragments: fragments, variables: variableValues, runtimeType: rootType,
                       selectionSet: operation.selectionSet, into: &fields, index: &index, visited: &visited)
+        for i in fields.indices { fields[i].definition = fieldDefinition(rootType, fields[i].nodes[0].name.value) }
+        if schema.isAllSynchronous {
+            return executeOperationSync(rootType: rootType, fields: fields)
+        }
         do {
             let data = try await executeFields(
                 parentType: rootType, source: rootValue, path: nil, fields: fields,
@@ -153,7 +157,7 @@ final class ExecutionContext: @unchecked Sendable {
     /// Whether at least two of the fields have `.async` resolvers (then they run concurrently).
     func hasConcurrentAsyncFields(_ parentType: GraphQLObjectType, _ fields: [CollectedField]) -> Bool {
         var asyncCount = 0
-        for f in fields where fieldDefinition(parentType, f.nodes[0].name.value)?.resolve?.isAsync == true {
+        for f in fields where f.definition?.resolve?.isAsync == true {
             asyncCount += 1
         }
         return asyncCount > 1
@@ -166,7 +170,7 @@ final class ExecutionContext: @unchecked Sendable {
         try await withThrowingTaskGroup(of: (Int, JSONValue?).self) { group in
             var inline: [Int] = []
             for (i, f) in fields.enumerated() {
-                if fieldDefinition(parentType, f.nodes[0].name.value)?.resolve?.isAsync == true {
+                if f.definition?.resolve?.isAsync == true {
                     group.addTask {
                         (i, try await self.executeField(parentType: parentType, source: source, field: f, path: path))
                     }
@@ -190,14 +194,14 @@ final class ExecutionContext: @unchecked Sendable {
     func executeField(
         parentType: GraphQLObjectType, source: any Sendable, field: CollectedField, path: ResponsePath?
     ) async throws -> JSONValue? {
+        guard let def = field.definition else { return nil }
         let node = field.nodes[0]
         let name = node.name.value
-        guard let def = fieldDefinition(parentType, name) else { return nil }
         let fieldPath = ResponsePath(prev: path, key: .key(field.responseKey), typename: parentType.name)
         let returnType = def.type
         let info = GraphQLResolveInfo(
             fieldName: name, fieldNodes: field.nodes, returnType: returnType, parentType: parentType,
-            path: fieldPath, context: self)
+            parentPath: path, responseKey: field.responseKey, context: self)
         do {
             let args: JSONObject
             if def.args.isEmpty {
@@ -240,7 +244,7 @@ final class ExecutionContext: @unchecked Sendable {
         case .named(let named):
             switch named {
             case .scalar(let s):
-                if let j = result as? JSONValue, let fast = fastSerialize(s, j) { return fast }
+                if let fast = fastSerialize(s, result) { return fast }
                 do {
                     return try s.serialize(result)
                 } catch {
@@ -316,7 +320,7 @@ final class ExecutionContext: @unchecked Sendable {
     func subfields(_ type: GraphQLObjectType, _ nodes: [FieldNode]) -> FieldPlan {
         var key: SubfieldKey?
         if let first = nodes[0].loc, let last = nodes[nodes.count - 1].loc {
-            key = SubfieldKey(typeName: type.name, start: first.start, end: last.start, count: nodes.count)
+            key = SubfieldKey(type: ObjectIdentifier(type), start: first.start, end: last.start, count: nodes.count)
             if let cached = lock.withLock({ subfieldCache[key!] }) { return cached }
         }
         var fields: [CollectedField] = []
@@ -328,6 +332,7 @@ final class ExecutionContext: @unchecked Sendable {
                               selectionSet: sel, into: &fields, index: &index, visited: &visited)
             }
         }
+        for i in fields.indices { fields[i].definition = fieldDefinition(type, fields[i].nodes[0].name.value) }
         let plan = FieldPlan(fields: fields, concurrent: hasConcurrentAsyncFields(type, fields))
         if let key { lock.withLock { subfieldCache[key] = plan } }
         return plan
@@ -399,6 +404,32 @@ func isNone(_ v: any Sendable) -> Bool {
 /// Built-in scalars given already-valid JSON need no conversion.
 @inline(__always)
 func fastSerialize(_ s: GraphQLScalarType, _ j: JSONValue) -> JSONValue? {
+    switch j {
+    case .string:
+        if s === GraphQLString || s === GraphQLID { return j }
+    case .int(let i):
+        if s === GraphQLInt && i <= maxInt && i >= minInt { return j }
+        if s === GraphQLFloat { return j }
+    case .double(let d):
+        if s === GraphQLFloat && d.isFinite { return j }
+    case .bool:
+        if s === GraphQLBoolean { return j }
+    default: break
+    }
+    return nil
+}
+
+@inline(__always)
+func fastSerialize(_ s: GraphQLScalarType, _ value: any Sendable) -> JSONValue? {
+    if s === GraphQLString {
+        if let str = value as? String { return .string(str) }
+    } else if s === GraphQLInt {
+        if let i = value as? Int, i <= maxInt, i >= minInt { return .int(i) }
+    } else if s === GraphQLBoolean {
+        if let b = value as? Bool { return .bool(b) }
+    }
+    guard type(of: value) == JSONValue.self else { return nil }
+    let j = value as! JSONValue
     switch j {
     case .string:
         if s === GraphQLString || s === GraphQLID { return j }

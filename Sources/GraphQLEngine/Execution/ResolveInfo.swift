@@ -28,8 +28,12 @@ public struct GraphQLResolveInfo: Sendable {
     public let fieldNodes: [FieldNode]
     public let returnType: GraphQLType
     public let parentType: GraphQLObjectType
-    public let path: ResponsePath
+    let parentPath: ResponsePath?
+    let responseKey: String
     let context: ExecutionContext
+
+    /// The response path of this field (built on demand).
+    public var path: ResponsePath { ResponsePath(prev: parentPath, key: .key(responseKey), typename: parentType.name) }
 
     public var schema: GraphQLSchema { context.schema }
     public var fragments: [String: FragmentDefinitionNode] { context.fragments }

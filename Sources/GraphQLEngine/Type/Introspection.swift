@@ -190,6 +190,22 @@ public enum Introspection {
         ] { directiveType.fields[field.name] = field }
     }()
 
+    /// An introspection type by name (`__Type`, `__TypeKind`, ...).
+    public static func namedType(_ name: String) -> GraphQLNamedType? {
+        _ = setUp
+        switch name {
+        case "__Schema": return .object(schemaType)
+        case "__Type": return .object(typeType)
+        case "__Field": return .object(fieldType)
+        case "__InputValue": return .object(inputValueType)
+        case "__EnumValue": return .object(enumValueType)
+        case "__Directive": return .object(directiveType)
+        case "__TypeKind": return .enumeration(typeKindType)
+        case "__DirectiveLocation": return .enumeration(directiveLocationType)
+        default: return nil
+        }
+    }
+
     /// `__schema: __Schema!`
     public static let schemaMetaField: GraphQLField = {
         _ = setUp

@@ -131,6 +131,28 @@ public final class GraphQLSchema: @unchecked Sendable {
     }
 
     private var validationErrorsCache: [GraphQLError]?
+    private var allSynchronousCache: Bool?
+
+    /// Whether every resolver is `.sync` (or the default) and no abstract type has an application `resolveType`:
+    /// then execution runs with no suspension points at all. Computed at the first execution; set resolvers
+    /// before executing.
+    public var isAllSynchronous: Bool {
+        if let cached = lock.withLock({ allSynchronousCache }) { return cached }
+        var sync = true
+        scan: for t in typeMap.values {
+            switch t {
+            case .object(let o):
+                for f in o.fields where f.resolve?.isAsync == true { sync = false; break scan }
+            case .interface(let i):
+                if i.resolveType != nil { sync = false; break scan }
+            case .union(let u):
+                if u.resolveType != nil { sync = false; break scan }
+            default: break
+            }
+        }
+        lock.withLock { allSynchronousCache = sync }
+        return sync
+    }
 
     /// The schema's validation errors (computed once), as graphql-js's `validateSchema`.
     public var validationErrors: [GraphQLError] {

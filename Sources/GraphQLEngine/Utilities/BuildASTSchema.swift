@@ -90,8 +90,27 @@ struct SchemaBuilder {
             throw GraphQLError("Cannot extend type \"\(name)\" because it is not defined.", nodes: [exts[0].node])
         }
 
-        // 2. Fill in fields, values, members, interfaces.
-        for def in typeDefs {
+        // 2. Fill in fields, values, members, interfaces: enums and input objects first, so that default
+        //    values (coerced with valueFromAST) can see them.
+        func rank(_ d: DefinitionNode) -> Int {
+            switch d {
+            case .enumType, .scalarType: return 0
+            case .inputObjectType: return 1
+            default: return 2
+            }
+        }
+        let fillOrder = typeDefs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        var pendingInputDefaults: [(GraphQLInputObjectType, InputValueDefinitionNode)] = []
+        var inputDefaultsDone = false
+        for def in fillOrder {
+            if !inputDefaultsDone && rank(def) == 2 {
+                inputDefaultsDone = true
+                for (io, node) in pendingInputDefaults {
+                    guard let dv = node.defaultValue, var f = io.fields[node.name.value] else { continue }
+                    f.defaultValue = valueFromAST(dv, f.type)
+                    io.fields[node.name.value] = f
+                }
+            }
             let (name, _) = definitionName(def)
             if standard[name] != nil { continue }
             let exts = extensions[name] ?? []
@@ -154,11 +173,19 @@ struct SchemaBuilder {
                     directives += x.directives
                 }
                 for f in fields {
-                    let arg = try buildInputValue(f)
+                    let arg = try buildInputValue(f, withDefault: false)
                     io.fields[arg.name] = arg
+                    pendingInputDefaults.append((io, f))
                 }
                 io.isOneOf = directives.contains { $0.name.value == "oneOf" }
             default: break
+            }
+        }
+        if !inputDefaultsDone {
+            for (io, node) in pendingInputDefaults {
+                guard let dv = node.defaultValue, var f = io.fields[node.name.value] else { continue }
+                f.defaultValue = valueFromAST(dv, f.type)
+                io.fields[node.name.value] = f
             }
         }
 
@@ -233,6 +260,7 @@ struct SchemaBuilder {
         case .named(let n):
             if let t = typeMap[n.name.value] { return .named(t) }
             if let s = specifiedScalarTypes.first(where: { $0.name == n.name.value }) { return .named(.scalar(s)) }
+            if let t = Introspection.namedType(n.name.value) { return .named(t) }
             throw GraphQLError("Unknown type \"\(n.name.value)\".", nodes: [n])
         case .list(let l): return .list(try type(l.type))
         case .nonNull(let n): return .nonNull(try type(n.type))
@@ -246,11 +274,11 @@ struct SchemaBuilder {
             deprecationReason: try deprecationReason(node.directives))
     }
 
-    func buildInputValue(_ node: InputValueDefinitionNode) throws -> GraphQLArgument {
+    func buildInputValue(_ node: InputValueDefinitionNode, withDefault: Bool = true) throws -> GraphQLArgument {
         let t = try type(node.type)
         return GraphQLArgument(
             name: node.name.value, type: t, description: node.description?.value,
-            defaultValue: node.defaultValue.flatMap { valueFromAST($0, t) },
+            defaultValue: withDefault ? node.defaultValue.flatMap { valueFromAST($0, t) } : nil,
             deprecationReason: try deprecationReason(node.directives))
     }
 

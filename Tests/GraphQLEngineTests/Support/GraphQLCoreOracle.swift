@@ -77,8 +77,13 @@ func jsonEqual(_ a: JSONValue, _ b: JSONValue, ignoreKeyOrder: Bool = false) -> 
 /// A message with graphql-core's Python quoting mapped to graphql-js's (`'X'` -> `"X"`, `None` -> `null`).
 func normalizeMessage(_ message: String) -> String {
     var m = message.replacingOccurrences(of: "'", with: "\"")
-    for (py, js) in [("None", "null"), ("True", "true"), ("False", "false"), ("to be a mapping", "to be an object")] {
+    for (py, js) in [("None", "null"), ("True", "true"), ("False", "false"), ("to be a mapping", "to be an object"),
+                     ("\"resolve_type\"", "\"resolveType\""), ("\"is_type_of\"", "\"isTypeOf\"")] {
         m = m.replacingOccurrences(of: py, with: js)
+    }
+    // Python's dict repr {"a": 1} vs graphql-js's inspect { a: 1 }.
+    for (pattern, template) in [(#""(\w+)": "#, "$1: "), (#"\{(?! )(?!\})"#, "{ "), (#"(?<! )(?<!\{)\}"#, " }")] {
+        m = m.replacingOccurrences(of: pattern, with: template, options: .regularExpression)
     }
     return m
 }
@@ -92,4 +97,10 @@ func errorSet(_ response: JSONValue) -> Set<String> {
         let path = e["path"].map { $0.jsonString() } ?? "-"
         return "\(message) @ \(locations) @ \(path)"
     })
+}
+
+/// Whether our response matches graphql-core's: `data` equal with key order (an absent `data`, as graphql-js
+/// leaves it when the request fails before execution, matches graphql-core's `None`), errors equal as a set.
+func responsesMatch(_ ours: JSONValue, _ expected: JSONValue) -> Bool {
+    jsonEqual(ours["data"] ?? .null, expected["data"] ?? .null) && errorSet(ours) == errorSet(expected)
 }

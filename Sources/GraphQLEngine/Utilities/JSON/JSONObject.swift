@@ -1,22 +1,21 @@
 /// A JSON object that keeps its keys in insertion order.
 ///
-/// Lookups scan linearly while the object is small and use a hash index once it grows,
-/// so building a response (append-only) stays cheap.
+/// One contiguous array of entries (one allocation per object); lookups scan linearly while the object is small
+/// and use a hash index once it grows, so building a response (append-only) stays cheap.
 public struct JSONObject: Sendable, Hashable, Sequence {
-    public private(set) var keys: [String]
-    public private(set) var values: [JSONValue]
-    private var index: [String: Int]?
-
-    public init() {
-        keys = []
-        values = []
+    public struct Entry: Sendable, Hashable {
+        public var key: String
+        public var value: JSONValue
     }
 
+    public private(set) var entries: [Entry]
+    private var index: [String: Int]?
+
+    public init() { entries = [] }
+
     public init(minimumCapacity: Int) {
-        keys = []
-        values = []
-        keys.reserveCapacity(minimumCapacity)
-        values.reserveCapacity(minimumCapacity)
+        entries = []
+        entries.reserveCapacity(minimumCapacity)
     }
 
     public init(_ pairs: [(String, JSONValue)]) {
@@ -24,28 +23,29 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for (k, v) in pairs { self[k] = v }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+    public var keys: [String] { entries.map(\.key) }
+    public var values: [JSONValue] { entries.map(\.value) }
 
     @inline(__always)
     public func position(of key: String) -> Int? {
         if let index { return index[key] }
-        for i in keys.indices where keys[i] == key { return i }
+        for i in entries.indices where entries[i].key == key { return i }
         return nil
     }
 
     public subscript(key: String) -> JSONValue? {
         get {
             guard let i = position(of: key) else { return nil }
-            return values[i]
+            return entries[i].value
         }
         set {
             if let i = position(of: key) {
                 if let newValue {
-                    values[i] = newValue
+                    entries[i].value = newValue
                 } else {
-                    keys.remove(at: i)
-                    values.remove(at: i)
+                    entries.remove(at: i)
                     if index != nil { rebuildIndex() }
                 }
             } else if let newValue {
@@ -57,31 +57,26 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Appends a key known not to be present yet.
     @inline(__always)
     public mutating func append(_ key: String, _ value: JSONValue) {
-        keys.append(key)
-        values.append(value)
+        entries.append(Entry(key: key, value: value))
         if index != nil {
-            index![key] = keys.count - 1
-        } else if keys.count > 16 {
+            index![key] = entries.count - 1
+        } else if entries.count > 16 {
             rebuildIndex()
         }
     }
 
     private mutating func rebuildIndex() {
-        var idx = [String: Int](minimumCapacity: keys.count)
-        for (i, k) in keys.enumerated() { idx[k] = i }
+        var idx = [String: Int](minimumCapacity: entries.count)
+        for (i, e) in entries.enumerated() { idx[e.key] = i }
         index = idx
     }
 
-    public func makeIterator() -> Zip2Sequence<[String], [JSONValue]>.Iterator {
-        zip(keys, values).makeIterator()
+    public func makeIterator() -> AnyIterator<(String, JSONValue)> {
+        var it = entries.makeIterator()
+        return AnyIterator { it.next().map { ($0.key, $0.value) } }
     }
 
-    public static func == (a: JSONObject, b: JSONObject) -> Bool {
-        a.keys == b.keys && a.values == b.values
-    }
+    public static func == (a: JSONObject, b: JSONObject) -> Bool { a.entries == b.entries }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(keys)
-        hasher.combine(values)
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
 }

@@ -29,12 +29,13 @@ public struct JSONWriter: Sendable {
             bytes.append(UInt8(ascii: "]"))
         case .object(let o):
             bytes.append(UInt8(ascii: "{"))
-            let keys = o.keys, values = o.values
-            for i in 0..<keys.count {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                writeString(keys[i])
+            var first = true
+            for e in o.entries {
+                if !first { bytes.append(UInt8(ascii: ",")) }
+                first = false
+                writeString(e.key)
                 bytes.append(UInt8(ascii: ":"))
-                write(values[i])
+                write(e.value)
             }
             bytes.append(UInt8(ascii: "}"))
         }

@@ -1,0 +1,255 @@
+// The executor's synchronous twin: used when every resolver of the schema is synchronous (in-memory data,
+// introspection), so that no field pays for an async call. Same semantics as the async path in Execute.swift.
+
+extension ExecutionContext {
+    func executeOperationSync(rootType: GraphQLObjectType, fields: [CollectedField]) -> JSONValue {
+        do {
+            return .object(try executeFieldsSync(parentType: rootType, source: rootValue, path: nil, fields: fields))
+        } catch let e as GraphQLError {
+            addError(e)
+            return .null
+        } catch {
+            addError(GraphQLError(String(describing: error)))
+            return .null
+        }
+    }
+
+    func executeFieldsSync(
+        parentType: GraphQLObjectType, source: any Sendable, path: ResponsePath?, fields: [CollectedField]
+    ) throws -> JSONObject {
+        var out = JSONObject(minimumCapacity: fields.count)
+        // Plain JSON objects (the common in-memory case) are read without existential casts per field.
+        var jsonSource: JSONObject?
+        if type(of: source) == JSONValue.self, case .object(let o) = source as! JSONValue { jsonSource = o }
+        for f in fields {
+            guard let def = f.definition, let returnType = f.returnType else { continue }
+            if f.resolve == nil, let o = jsonSource,
+               let fast = completeJSONLeaf(returnType, o[f.nodes[0].name.value] ?? .null) {
+                out.append(f.responseKey, fast)
+                continue
+            }
+            out.append(f.responseKey, try executeFieldSync(parentType: parentType, source: source, field: f, def: def, path: path))
+        }
+        return out
+    }
+
+    /// A JSON value for a leaf type that needs no conversion and raises no error, or `nil` (take the general path).
+    @inline(__always)
+    func completeJSONLeaf(_ type: GraphQLType, _ value: JSONValue) -> JSONValue? {
+        var t = type
+        var nonNull = false
+        if case .nonNull(let inner) = t { t = inner; nonNull = true }
+        guard case .named(let named) = t else { return nil }
+        if case .null = value { return nonNull ? nil : .null }
+        switch named {
+        case .scalar(let s): return fastSerialize(s, value)
+        case .enumeration(let e):
+            if case .string(let name) = value, let v = e.value(named: name), v.value == value { return value }
+            return nil
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    func executeFieldSync(
+        parentType: GraphQLObjectType, source: any Sendable, field: CollectedField, def: GraphQLField, path: ResponsePath?
+    ) throws -> JSONValue {
+        let returnType = field.returnType!
+        // The path object is only needed below leaves for errors and by resolvers: build it lazily for leaves.
+        var fieldPath: ResponsePath?
+        do {
+            let result: (any Sendable)?
+            switch field.resolve {
+            case .sync(let f)?:
+                let args = !field.hasArgs
+                    ? JSONObject() : try getArgumentValues(def.args, field.nodes[0].arguments, field.nodes[0], variableValues)
+                let info = GraphQLResolveInfo(
+                    fieldName: field.nodes[0].name.value, fieldNodes: field.nodes, returnType: returnType, parentType: parentType,
+                    parentPath: path, responseKey: field.responseKey, context: self)
+                result = try f(source, args, contextValue, info)
+            case .async?:
+                preconditionFailure("synchronous execution met an async resolver")
+            case nil:
+                result = defaultFieldResolve(source, field.nodes[0].name.value)
+            }
+            return try completeValueSync(returnType, parentType, def, field.nodes, path, field.responseKey, &fieldPath, result)
+        } catch {
+            let p = fieldPath ?? ResponsePath(prev: path, key: .key(field.responseKey), typename: parentType.name)
+            let located = locatedError(error, nodes: field.nodes, path: p.components)
+            if returnType.isNonNull { throw located }
+            addError(located)
+            return .null
+        }
+    }
+
+    /// `fieldPath` is created on demand (objects and lists need it; leaves only on error).
+    func completeValueSync(
+        _ returnType: GraphQLType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
+        _ parentPath: ResponsePath?, _ key: String, _ fieldPath: inout ResponsePath?, _ result: (any Sendable)?
+    ) throws -> JSONValue {
+        if case .nonNull(let inner) = returnType {
+            let completed = try completeValueSync(inner, parentType, def, nodes, parentPath, key, &fieldPath, result)
+            if case .null = completed {
+                throw GraphQLError("Cannot return null for non-nullable field \(parentType.name).\(def.name).")
+            }
+            return completed
+        }
+        guard let result else { return .null }
+        switch returnType {
+        case .named(.scalar(let s)):
+            if let fast = fastSerialize(s, result) { return fast }
+            if isJSONNull(result) { return .null }
+            do { return try s.serialize(result) } catch {
+                if isNone(result) { return .null }
+                throw error
+            }
+        case .named(.enumeration(let e)):
+            if let str = result as? String, let v = e.value(named: str), case .string(let internalName) = v.value, internalName == str {
+                return .string(str)
+            }
+            if isJSONNull(result) { return .null }
+            do { return try e.serialize(result) } catch {
+                if isNone(result) { return .null }
+                throw error
+            }
+        default: break
+        }
+        if isJSONNull(result) { return .null }
+        let path = fieldPath ?? ResponsePath(prev: parentPath, key: .key(key), typename: parentType.name)
+        fieldPath = path
+        return try completeCompositeSync(returnType, parentType, def, nodes, path, result)
+    }
+
+    /// Completes a value below an existing path (list items, objects).
+    func completeItemSync(
+        _ returnType: GraphQLType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
+        _ path: ResponsePath, _ result: (any Sendable)?
+    ) throws -> JSONValue {
+        if case .nonNull(let inner) = returnType {
+            let completed = try completeItemSync(inner, parentType, def, nodes, path, result)
+            if case .null = completed {
+                throw GraphQLError("Cannot return null for non-nullable field \(parentType.name).\(def.name).")
+            }
+            return completed
+        }
+        guard let result else { return .null }
+        if isJSONNull(result) { return .null }
+        switch returnType {
+        case .named(.scalar(let s)):
+            if let fast = fastSerialize(s, result) { return fast }
+            do { return try s.serialize(result) } catch {
+                if isNone(result) { return .null }
+                throw error
+            }
+        case .named(.enumeration(let e)):
+            do { return try e.serialize(result) } catch {
+                if isNone(result) { return .null }
+                throw error
+            }
+        default:
+            return try completeCompositeSync(returnType, parentType, def, nodes, path, result)
+        }
+    }
+
+    func completeCompositeSync(
+        _ returnType: GraphQLType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
+        _ path: ResponsePath, _ result: any Sendable
+    ) throws -> JSONValue {
+        switch returnType {
+        case .list(let itemType):
+            let items: [any Sendable]
+            if type(of: result) == [any Sendable].self {
+                items = result as! [any Sendable]
+            } else if let j = result as? JSONValue {
+                guard case .list(let l) = j else {
+                    throw GraphQLError("Expected Iterable, but did not find one for field \"\(parentType.name).\(def.name)\".")
+                }
+                items = l
+            } else if let l = result as? [any Sendable] {
+                items = l
+            } else if let l = result as? any GraphQLListConvertible {
+                items = l.graphQLListElements
+            } else {
+                if isNone(result) { return .null }
+                throw GraphQLError("Expected Iterable, but did not find one for field \"\(parentType.name).\(def.name)\".")
+            }
+            var out: [JSONValue] = []
+            out.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                let itemPath = ResponsePath(prev: path, key: .index(i))
+                do {
+                    out.append(try completeItemSync(itemType, parentType, def, nodes, itemPath, item))
+                } catch {
+                    let located = locatedError(error, nodes: nodes, path: itemPath.components)
+                    if itemType.isNonNull { throw located }
+                    addError(located)
+                    out.append(.null)
+                }
+            }
+            return .list(out)
+        case .named(.object(let o)):
+            return try completeObjectSync(o, nodes, path, result)
+        case .named(let named) where named.isAbstractType:
+            let runtime = try resolveRuntimeTypeSync(named, parentType, def, nodes, result)
+            return try completeObjectSync(runtime, nodes, path, result)
+        default:
+            throw GraphQLError("Cannot complete value of unexpected output type: \"\(returnType)\".")
+        }
+    }
+
+    func completeObjectSync(
+        _ type: GraphQLObjectType, _ nodes: [FieldNode], _ path: ResponsePath, _ result: any Sendable
+    ) throws -> JSONValue {
+        if let isTypeOf = type.isTypeOf, !isTypeOf(result) {
+            throw GraphQLError("Expected value of type \"\(type.name)\" but got: \(inspect(result)).", nodes: nodes)
+        }
+        let plan = subfields(type, nodes)
+        return .object(try executeFieldsSync(parentType: type, source: result, path: path, fields: plan.fields))
+    }
+
+    func resolveRuntimeTypeSync(
+        _ abstract: GraphQLNamedType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
+        _ result: any Sendable
+    ) throws -> GraphQLObjectType {
+        var name: String?
+        if case .string(let s)? = anyToJSONValue(defaultFieldResolve(result, "__typename") ?? JSONValue.null) {
+            name = s
+        } else {
+            for t in schema.possibleTypes(of: abstract) {
+                if let isTypeOf = t.isTypeOf, isTypeOf(result) {
+                    name = t.name
+                    break
+                }
+            }
+        }
+        return try checkRuntimeType(abstract, parentType.name, def.name, nodes, name)
+    }
+
+    func checkRuntimeType(
+        _ abstract: GraphQLNamedType, _ parentName: String, _ fieldName: String, _ nodes: [FieldNode], _ name: String?
+    ) throws -> GraphQLObjectType {
+        guard let name else {
+            throw GraphQLError(
+                "Abstract type \"\(abstract.name)\" must resolve to an Object type at runtime for field \"\(parentName).\(fieldName)\". Either the \"\(abstract.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.",
+                nodes: nodes)
+        }
+        guard let runtime = schema.type(named: name) else {
+            throw GraphQLError(
+                "Abstract type \"\(abstract.name)\" was resolved to a type \"\(name)\" that does not exist inside the schema.",
+                nodes: nodes)
+        }
+        guard case .object(let obj) = runtime else {
+            throw GraphQLError("Abstract type \"\(abstract.name)\" was resolved to a non-object type \"\(name)\".", nodes: nodes)
+        }
+        if !schema.isSubType(abstract, runtime) {
+            throw GraphQLError("Runtime Object type \"\(obj.name)\" is not a possible type for \"\(abstract.name)\".", nodes: nodes)
+        }
+        return obj
+    }
+}
+
+@inline(__always)
+func isJSONNull(_ value: any Sendable) -> Bool {
+    guard type(of: value) == JSONValue.self, case .null = value as! JSONValue else { return false }
+    return true
+}
