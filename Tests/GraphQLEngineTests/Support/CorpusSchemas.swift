@@ -1,0 +1,11 @@
+import Foundation
+import Testing
+@testable import GraphQLEngine
+
+/// The schemas of the shared corpus that graphql-core builds.
+enum CorpusSchemas {
+    static let paths: [String] = ["github-schema.graphql", "graphql-core-tests/harness_test_schema.graphql"]
+        + Corpus.files(in: "graphql-core-tests/schemas") + Corpus.files(in: "graphql-core-tests/sdl")
+
+    static let all: [(path: String, sdl: String)] = paths.compactMap { p in (try? Corpus.read(p)).map { (p, $0) } }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import GraphQLEngine
+
+@Suite("Introspection equals graphql-core's", .serialized)
+struct IntrospectionDifferentialTests {
+    static let optionSets: [(IntrospectionOptions, JSONValue)] = [
+        (.tool, ["descriptions": true, "specified_by_url": true, "directive_is_repeatable": true, "schema_description": true, "input_value_deprecation": true]),
+        (IntrospectionOptions(), [:]),
+        (IntrospectionOptions(descriptions: false), ["descriptions": false]),
+        (IntrospectionOptions(descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true),
+         ["descriptions": true, "specified_by_url": true, "directive_is_repeatable": true, "schema_description": true, "input_value_deprecation": true, "input_object_one_of": true]),
+    ]
+
+    @Test("over the whole corpus, four option sets")
+    func corpus() async throws {
+        let schemas = CorpusSchemas.all + [("marketplace", Marketplace.sdl)]
+        var requests: [JSONValue] = []
+        for (_, sdl) in schemas {
+            for (_, py) in Self.optionSets { requests.append(["op": "introspect", "sdl": .string(sdl), "options": py]) }
+        }
+        let answers = try GraphQLCoreOracle.ask(requests)
+        var compared = 0
+        for (i, (path, sdl)) in schemas.enumerated() {
+            guard let schema = try? buildSchema(sdl) else { continue }
+            for (j, (options, _)) in Self.optionSets.enumerated() {
+                guard let expected = answers[i * Self.optionSets.count + j]["ok"] else { continue }
+                let ours = await graphql(schema: schema, source: getIntrospectionQuery(options)).json
+                // Invalid schemas: graphql-js locates these errors at the type definitions; we report the
+                // same messages without locations (types keep no AST nodes yet), so compare messages only.
+                let same = ours["data"] == nil
+                    ? Set(errorSet(ours).map { $0.components(separatedBy: " @ ")[0] }) == Set(errorSet(expected).map { $0.components(separatedBy: " @ ")[0] })
+                    : responsesMatch(ours, expected)
+                #expect(same, "\(path) options #\(j)")
+                if !same {
+                    try? FileManager.default.createDirectory(atPath: "/tmp/gql-diff", withIntermediateDirectories: true)
+                    let base = "/tmp/gql-diff/intro-" + path.replacingOccurrences(of: "/", with: "_") + "-\(j)"
+                    try? ours.jsonString().write(toFile: base + ".ours.json", atomically: true, encoding: .utf8)
+                    try? expected.jsonString().write(toFile: base + ".expected.json", atomically: true, encoding: .utf8)
+                    break
+                }
+                compared += 1
+            }
+        }
+        #expect(compared > 200)
+    }
+}
