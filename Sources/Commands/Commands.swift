@@ -1,0 +1,1 @@
+/// The Commands side; see the README's architecture.

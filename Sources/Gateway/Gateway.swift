@@ -1,0 +1,1 @@
+/// The Gateway side; see the README's architecture.

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The one executable of the product: `gifticon serve | migrate | seed | sync | expire`.
+@main
+struct Gifticon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gifticon",
+        abstract: "The gifticon marketplace back end: command side, sync and GraphQL gateway.",
+        subcommands: [StoresCheck.self]
+    )
+}

@@ -1,0 +1,88 @@
+import CRdKafka
+
+/// A Kafka consumer in a consumer group. Offsets are committed only when the caller says so (after it has
+/// applied the records), never automatically. Blocking calls run on a thread of its own.
+public final class KafkaConsumer: @unchecked Sendable {
+    private let handle: OpaquePointer
+    private let executor = BlockingExecutor(threads: 1)
+
+    public init(brokers: String, groupID: String, topics: [String], settings: [String: String] = [:]) throws {
+        var all = ["bootstrap.servers": brokers, "group.id": groupID, "enable.auto.commit": "false",
+                   "auto.offset.reset": "earliest", "enable.partition.eof": "false"]
+        all.merge(settings) { $1 }
+        let conf = try KafkaConfiguration.make(all)
+        var error = [CChar](repeating: 0, count: 512)
+        guard let handle = rd_kafka_new(RD_KAFKA_CONSUMER, conf, &error, error.count) else {
+            rd_kafka_conf_destroy(conf)
+            throw StoreError(.kafka, .unavailable, String(cString: error))
+        }
+        self.handle = handle
+        rd_kafka_poll_set_consumer(handle)
+        let list = rd_kafka_topic_partition_list_new(Int32(topics.count))!
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        for topic in topics { rd_kafka_topic_partition_list_add(list, topic, -1) }
+        let code = rd_kafka_subscribe(handle, list)
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            rd_kafka_destroy(handle)
+            throw StoreError(.kafka, .rejected, "subscribe: \(KafkaConfiguration.message(code))")
+        }
+    }
+
+    /// Up to `max` records, waiting at most `timeoutMilliseconds` for the first.
+    public func poll(max: Int = 500, timeoutMilliseconds: Int32 = 1000) async throws -> [KafkaRecord] {
+        let handle = UnsafeTransfer(self.handle)
+        return try await executor.run {
+            var records: [KafkaRecord] = []
+            var wait = timeoutMilliseconds
+            while records.count < max, let message = rd_kafka_consumer_poll(handle.value, wait) {
+                defer { rd_kafka_message_destroy(message) }
+                wait = 0
+                let m = message.pointee
+                if m.err != RD_KAFKA_RESP_ERR_NO_ERROR {
+                    if m.err == RD_KAFKA_RESP_ERR__PARTITION_EOF { continue }
+                    throw StoreError(.kafka, .rejected, KafkaConfiguration.message(m.err))
+                }
+                let value = m.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: m.len)) } ?? []
+                let key = m.key.map { Array(UnsafeRawBufferPointer(start: $0, count: m.key_len)) }
+                records.append(KafkaRecord(topic: String(cString: rd_kafka_topic_name(m.rkt)), partition: m.partition,
+                                           offset: m.offset, key: key, value: value))
+            }
+            return records
+        }
+    }
+
+    /// Commits, synchronously, that every record up to and including these has been applied.
+    public func commit(_ records: [KafkaRecord]) async throws {
+        var next: [String: Int64] = [:]  // "topic\0partition" -> next offset
+        var keys: [String: (String, Int32)] = [:]
+        for record in records {
+            let key = "\(record.topic)\u{0}\(record.partition)"
+            next[key] = Swift.max(next[key] ?? 0, record.offset + 1)
+            keys[key] = (record.topic, record.partition)
+        }
+        guard !next.isEmpty else { return }
+        let handle = UnsafeTransfer(self.handle)
+        let offsets = next.map { (keys[$0.key]!.0, keys[$0.key]!.1, $0.value) }
+        try await executor.run {
+            let list = rd_kafka_topic_partition_list_new(Int32(offsets.count))!
+            defer { rd_kafka_topic_partition_list_destroy(list) }
+            for (topic, partition, offset) in offsets {
+                rd_kafka_topic_partition_list_add(list, topic, partition).pointee.offset = offset
+            }
+            let code = rd_kafka_commit(handle.value, list, 0)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                throw StoreError(.kafka, .rejected, "commit: \(KafkaConfiguration.message(code))")
+            }
+        }
+    }
+
+    /// Leaves the group (so its partitions move to the others at once) and frees the handle.
+    public func close() async {
+        let handle = UnsafeTransfer(self.handle)
+        _ = try? await executor.run {
+            rd_kafka_consumer_close(handle.value)
+            rd_kafka_destroy(handle.value)
+        }
+        await executor.shutdown()
+    }
+}

@@ -1,0 +1,41 @@
+/// MongoDB through libmongoc behind an async interface, with a bounded pool of blocking clients.
+public final class MongoClient: Sendable {
+    public let pool: ConnectionPool<MongoConnection>
+
+    public init(uri: String, maxConnections: Int = 8, acquireTimeout: Duration = .seconds(5)) {
+        pool = ConnectionPool(store: .mongo, maxConnections: maxConnections, acquireTimeout: acquireTimeout) {
+            try MongoConnection(uri: uri)
+        }
+    }
+
+    public func insert(_ collection: String, _ documents: [JSONValue]) async throws {
+        try await pool.withConnection { try $0.insert(collection, documents) }
+    }
+
+    public func find(_ collection: String, filter: JSONValue, options: JSONValue? = nil) async throws -> [JSONValue] {
+        try await pool.withConnection { try $0.find(collection, filter: filter, options: options) }
+    }
+
+    public func update(
+        _ collection: String, filter: JSONValue, update: JSONValue, upsert: Bool = false, many: Bool = false
+    ) async throws -> MongoUpdateResult {
+        try await pool.withConnection {
+            try $0.update(collection, filter: filter, update: update, upsert: upsert, many: many)
+        }
+    }
+
+    @discardableResult
+    public func delete(_ collection: String, filter: JSONValue) async throws -> Int {
+        try await pool.withConnection { try $0.delete(collection, filter: filter) }
+    }
+
+    public func drop(_ collection: String) async throws {
+        try await pool.withConnection { try $0.drop(collection) }
+    }
+
+    public func command(_ command: JSONValue) async throws -> JSONValue {
+        try await pool.withConnection { try $0.command(command) }
+    }
+
+    public func shutdown() async { await pool.shutdown() }
+}

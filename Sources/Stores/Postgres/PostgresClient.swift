@@ -1,0 +1,36 @@
+/// PostgreSQL through libpq behind an async interface: a bounded pool, statements prepared once per connection,
+/// every libpq call on the pool's own threads.
+public final class PostgresClient: Sendable {
+    public let pool: ConnectionPool<PostgresConnection>
+    public let url: String
+
+    public init(url: String, maxConnections: Int = 8, acquireTimeout: Duration = .seconds(5)) {
+        self.url = url
+        pool = ConnectionPool(store: .postgres, maxConnections: maxConnections, acquireTimeout: acquireTimeout) {
+            try PostgresConnection(url: url)
+        }
+    }
+
+    /// Runs one statement with text parameters.
+    public func query(_ sql: String, _ parameters: [String?] = []) async throws -> PostgresResult {
+        try await pool.withConnection { try $0.query(sql, parameters) }
+    }
+
+    /// Runs SQL text (several statements allowed, no parameters).
+    @discardableResult
+    public func execute(_ sql: String) async throws -> PostgresResult {
+        try await pool.withConnection { try $0.execute(sql) }
+    }
+
+    /// Runs `body` in one transaction on one connection: committed if it returns, rolled back if it throws.
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await pool.withConnection { try $0.transaction(body) }
+    }
+
+    /// Runs `body` with a connection of its own (no transaction).
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await pool.withConnection(body)
+    }
+
+    public func shutdown() async { await pool.shutdown() }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// A connection the pool can hand out: opened and closed by blocking C calls on the pool's executor.
+public protocol PooledConnection: AnyObject {
+    /// False once the connection is broken; the pool then closes it and opens a fresh one when needed.
+    var isHealthy: Bool { get }
+    func close()
+}
+
+/// A bounded pool of blocking connections with an async face.
+///
+/// `withConnection` waits for a free connection (up to `acquireTimeout`, then fails with a timeout error), runs the
+/// body on the pool's own threads, and returns the connection, or replaces it if the body left it broken.
+public final class ConnectionPool<Connection: PooledConnection>: Sendable {
+    public let maxConnections: Int
+    public let acquireTimeout: Duration
+    let executor: BlockingExecutor
+    private let store: StoreError.Store
+    private let state: PoolState<Connection>
+    private let open: @Sendable () throws -> Connection
+
+    public init(
+        store: StoreError.Store, maxConnections: Int, acquireTimeout: Duration = .seconds(5),
+        open: @escaping @Sendable () throws -> Connection
+    ) {
+        self.store = store
+        self.maxConnections = max(1, maxConnections)
+        self.acquireTimeout = acquireTimeout
+        self.open = open
+        executor = BlockingExecutor(threads: self.maxConnections)
+        state = PoolState(maxConnections: self.maxConnections)
+    }
+
+    /// Runs `body` with a connection of its own, on one of the pool's threads.
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        let slot = try await state.acquire(timeout: acquireTimeout, store: store)
+        var connection = slot.map(\.value)
+        do {
+            if connection == nil {
+                let open = self.open
+                connection = try await executor.run { UnsafeTransfer(try open()) }.value
+            }
+            let lease = UnsafeTransfer(connection!)
+            let result = try await executor.run { try body(lease.value) }
+            await release(lease.value)
+            return result
+        } catch {
+            if let connection { await release(connection) } else { await state.forfeit() }
+            throw error
+        }
+    }
+
+    private func release(_ connection: Connection) async {
+        if connection.isHealthy {
+            await state.giveBack(UnsafeTransfer(connection))
+        } else {
+            let lease = UnsafeTransfer(connection)
+            _ = try? await executor.run { lease.value.close() }
+            await state.forfeit()
+        }
+    }
+
+    /// Closes every idle connection and stops the threads.
+    public func shutdown() async {
+        for idle in await state.drain() {
+            _ = try? await executor.run { idle.value.close() }
+        }
+        await executor.shutdown()
+    }
+
+    /// How many connections are open and how many callers wait, for metrics and tests.
+    public func statistics() async -> (open: Int, idle: Int, waiting: Int) { await state.statistics() }
+}
+
+/// The pool's bookkeeping: idle connections, how many exist, and who waits for one.
+actor PoolState<Connection: PooledConnection> {
+    typealias Slot = UnsafeTransfer<Connection>?
+    private let maxConnections: Int
+    private var idle: [UnsafeTransfer<Connection>] = []
+    private var opened = 0
+    private var waiters: [(id: UInt64, continuation: CheckedContinuation<Slot, any Error>)] = []
+    private var nextWaiter: UInt64 = 0
+
+    init(maxConnections: Int) { self.maxConnections = maxConnections }
+
+    /// An idle connection, or nil meaning "you may open a new one" (the slot is already counted).
+    func acquire(timeout: Duration, store: StoreError.Store) async throws -> Slot {
+        if let connection = idle.popLast() { return connection }
+        if opened < maxConnections {
+            opened += 1
+            return nil
+        }
+        nextWaiter += 1
+        let id = nextWaiter
+        return try await withCheckedThrowingContinuation { continuation in
+            waiters.append((id, continuation))
+            Task { [weak self] in
+                try? await Task.sleep(for: timeout)
+                await self?.expire(id, store: store, timeout: timeout)
+            }
+        }
+    }
+
+    private func expire(_ id: UInt64, store: StoreError.Store, timeout: Duration) {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        let waiter = waiters.remove(at: index)
+        waiter.continuation.resume(
+            throwing: StoreError(store, .timeout, "no free connection within \(timeout) (pool of \(maxConnections))"))
+    }
+
+    func giveBack(_ connection: UnsafeTransfer<Connection>) {
+        if waiters.isEmpty {
+            idle.append(connection)
+        } else {
+            waiters.removeFirst().continuation.resume(returning: connection)
+        }
+    }
+
+    /// A connection was closed (broken) or never opened: free its slot, or let a waiter open a new one.
+    func forfeit() {
+        if waiters.isEmpty {
+            opened -= 1
+        } else {
+            waiters.removeFirst().continuation.resume(returning: nil)
+        }
+    }
+
+    func drain() -> [UnsafeTransfer<Connection>] {
+        defer { opened -= idle.count; idle.removeAll() }
+        return idle
+    }
+
+    func statistics() -> (open: Int, idle: Int, waiting: Int) { (opened, idle.count, waiters.count) }
+}

@@ -1,0 +1,1 @@
+/// The Sync side; see the README's architecture.
