@@ -28,42 +28,45 @@ public final class GraphQLSchema: @unchecked Sendable {
         self.directives = directives
         self.description = description
 
-        // Ordered-set semantics of graphql-js: initial types, each re-collected in turn.
-        var order: [String: Int] = [:]
-        var byName: [String: GraphQLNamedType] = [:]
-        var counter = 0
-        for t in types where order[t.name] == nil {
-            order[t.name] = counter
-            byName[t.name] = t
-            counter += 1
+        // Ordered-set semantics of graphql-js: initial types, each removed and re-collected in turn.
+        var slots: [GraphQLNamedType?] = []
+        var position: [String: Int] = [:]
+        slots.reserveCapacity(types.count + 16)
+        position.reserveCapacity(types.count + 16)
+        for t in types where position[t.name] == nil {
+            position[t.name] = slots.count
+            slots.append(t)
         }
         func collect(_ t: GraphQLNamedType) {
-            if order[t.name] != nil { return }
-            order[t.name] = counter
-            byName[t.name] = t
-            counter += 1
+            let name = t.name
+            if position[name] != nil { return }
+            position[name] = slots.count
+            slots.append(t)
             switch t {
             case .union(let u):
                 for m in u.types { collect(.object(m)) }
             case .object(let o):
                 for i in o.interfaces { collect(.interface(i)) }
-                for f in o.fields {
+                for f in o.fields.values {
                     collect(f.type.namedType)
                     for a in f.args { collect(a.type.namedType) }
                 }
             case .interface(let o):
                 for i in o.interfaces { collect(.interface(i)) }
-                for f in o.fields {
+                for f in o.fields.values {
                     collect(f.type.namedType)
                     for a in f.args { collect(a.type.namedType) }
                 }
             case .inputObject(let io):
-                for f in io.fields { collect(f.type.namedType) }
+                for f in io.fields.values { collect(f.type.namedType) }
             default: break
             }
         }
         for t in types {
-            order[t.name] = nil
+            if let p = position[t.name] {
+                slots[p] = nil
+                position[t.name] = nil
+            }
             collect(t)
         }
         if let query { collect(.object(query)) }
@@ -73,9 +76,8 @@ public final class GraphQLSchema: @unchecked Sendable {
         collect(.object(Introspection.schemaType))
 
         var map = OrderedNamedMap<GraphQLNamedType>()
-        for (name, _) in order.sorted(by: { $0.value < $1.value }) {
-            let t = byName[name]!
-            map[name] = t
+        for case let t? in slots {
+            map[t.name] = t
             switch t {
             case .object(let o):
                 for i in o.interfaces { implementations[i.name, default: ([], [])].objects.append(o) }

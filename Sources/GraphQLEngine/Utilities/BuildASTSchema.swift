@@ -99,10 +99,13 @@ struct SchemaBuilder {
             default: return 2
             }
         }
-        let fillOrder = typeDefs.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        var ranks: [[Int]] = [[], [], []]
+        for i in typeDefs.indices { ranks[rank(typeDefs[i])].append(i) }
+        let fillOrder = ranks[0] + ranks[1] + ranks[2]
         var pendingInputDefaults: [(GraphQLInputObjectType, InputValueDefinitionNode)] = []
         var inputDefaultsDone = false
-        for def in fillOrder {
+        for defIndex in fillOrder {
+            let def = typeDefs[defIndex]
             if !inputDefaultsDone && rank(def) == 2 {
                 inputDefaultsDone = true
                 for (io, node) in pendingInputDefaults {
@@ -114,14 +117,17 @@ struct SchemaBuilder {
             let (name, _) = definitionName(def)
             if standard[name] != nil { continue }
             let exts = extensions[name] ?? []
-            switch (def, typeMap[name]!) {
-            case (.scalarType(let d), .scalar(let s)):
+            let shell = typeMap[name]!
+            switch def {
+            case .scalarType(let d):
+                guard case .scalar(let s) = shell else { break }
                 var directives = d.directives
                 for case .scalarTypeExtension(let e) in exts { directives += e.directives }
                 if let url = try directiveArgument(GraphQLSpecifiedByDirective, directives, "url"), case .string(let u) = url {
                     s.specifiedByURL = u
                 }
-            case (.objectType(let d), .object(let o)):
+            case .objectType(let d):
+                guard case .object(let o) = shell else { break }
                 var fieldNodes = d.fields, interfaceNodes = d.interfaces
                 for case .objectTypeExtension(let e) in exts {
                     fieldNodes += e.fields
@@ -133,7 +139,8 @@ struct SchemaBuilder {
                     field.resolve = resolvers[name]?[field.name]
                     o.fields[field.name] = field
                 }
-            case (.interfaceType(let d), .interface(let i)):
+            case .interfaceType(let d):
+                guard case .interface(let i) = shell else { break }
                 var fieldNodes = d.fields, interfaceNodes = d.interfaces
                 for case .interfaceTypeExtension(let e) in exts {
                     fieldNodes += e.fields
@@ -146,7 +153,8 @@ struct SchemaBuilder {
                     i.fields[field.name] = field
                 }
                 i.resolveType = typeResolvers[name]
-            case (.unionType(let d), .union(let u)):
+            case .unionType(let d):
+                guard case .union(let u) = shell else { break }
                 var members = d.types
                 for case .unionTypeExtension(let e) in exts { members += e.types }
                 u.types = try members.map { node in
@@ -158,14 +166,16 @@ struct SchemaBuilder {
                     return o
                 }
                 u.resolveType = typeResolvers[name]
-            case (.enumType(let d), .enumeration(let e)):
+            case .enumType(let d):
+                guard case .enumeration(let e) = shell else { break }
                 var values = d.values
                 for case .enumTypeExtension(let x) in exts { values += x.values }
                 e.values = try values.map { v in
                     GraphQLEnumValue(name: v.name.value, description: v.description?.value,
                                      deprecationReason: try deprecationReason(v.directives))
                 }
-            case (.inputObjectType(let d), .inputObject(let io)):
+            case .inputObjectType(let d):
+                guard case .inputObject(let io) = shell else { break }
                 var fields = d.fields
                 var directives = d.directives
                 for case .inputObjectTypeExtension(let x) in exts {
