@@ -67,6 +67,10 @@ extension ExecutionContext {
                     fieldName: field.nodes[0].name.value, fieldNodes: field.nodes, returnType: returnType, parentType: parentType,
                     parentPath: path, responseKey: field.responseKey, context: self)
                 result = try f(source, args, contextValue, info)
+            case .plain(let f)?:
+                let args = !field.hasArgs
+                    ? JSONObject() : try getArgumentValues(def.args, field.nodes[0].arguments, field.nodes[0], variableValues)
+                result = try f(source, args, schema)
             case .async?:
                 preconditionFailure("synchronous execution met an async resolver")
             case nil:

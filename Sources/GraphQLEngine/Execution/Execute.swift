@@ -68,6 +68,8 @@ final class ExecutionContext: @unchecked Sendable {
     private let lock = SimpleLock()
     private var errors: [GraphQLError] = []
     private var subfieldCache: [SubfieldKey: FieldPlan] = [:]
+    /// Set while the synchronous executor runs (one thread): caches skip the lock.
+    var synchronous = false
 
     struct FieldPlan {
         let fields: [CollectedField]
@@ -107,6 +109,7 @@ final class ExecutionContext: @unchecked Sendable {
                       selectionSet: operation.selectionSet, into: &fields, index: &index, visited: &visited)
         for i in fields.indices { fields[i].definition = fieldDefinition(rootType, fields[i].nodes[0].name.value) }
         if schema.isAllSynchronous {
+            synchronous = true
             return executeOperationSync(rootType: rootType, fields: fields)
         }
         do {
@@ -213,6 +216,7 @@ final class ExecutionContext: @unchecked Sendable {
             switch def.resolve {
             case .sync(let f)?: result = try f(source, args, contextValue, info)
             case .async(let f)?: result = try await f(source, args, contextValue, info)
+            case .plain(let f)?: result = try f(source, args, schema)
             case nil: result = defaultFieldResolve(source, name)
             }
             return try await completeValue(returnType, field.nodes, info, fieldPath, result)
@@ -321,7 +325,11 @@ final class ExecutionContext: @unchecked Sendable {
         var key: SubfieldKey?
         if let first = nodes[0].loc, let last = nodes[nodes.count - 1].loc {
             key = SubfieldKey(type: ObjectIdentifier(type), start: first.start, end: last.start, count: nodes.count)
-            if let cached = lock.withLock({ subfieldCache[key!] }) { return cached }
+            if synchronous {
+                if let cached = subfieldCache[key!] { return cached }
+            } else if let cached = lock.withLock({ subfieldCache[key!] }) {
+                return cached
+            }
         }
         var fields: [CollectedField] = []
         var index: [String: Int] = [:]
@@ -334,7 +342,9 @@ final class ExecutionContext: @unchecked Sendable {
         }
         for i in fields.indices { fields[i].definition = fieldDefinition(type, fields[i].nodes[0].name.value) }
         let plan = FieldPlan(fields: fields, concurrent: hasConcurrentAsyncFields(type, fields))
-        if let key { lock.withLock { subfieldCache[key] = plan } }
+        if let key {
+            if synchronous { subfieldCache[key] = plan } else { lock.withLock { subfieldCache[key] = plan } }
+        }
         return plan
     }
 

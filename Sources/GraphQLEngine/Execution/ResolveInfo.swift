@@ -56,6 +56,11 @@ public enum GraphQLFieldResolver: Sendable {
     case sync(SyncFunction)
     /// A resolver that may suspend: sibling async fields of a query run concurrently.
     case async(AsyncFunction)
+    /// The cheapest resolver: synchronous, given only the source, the arguments and the schema (no
+    /// `GraphQLResolveInfo` is built). Introspection uses it.
+    case plain(PlainFunction)
+
+    public typealias PlainFunction = @Sendable (_ source: any Sendable, _ args: JSONObject, _ schema: GraphQLSchema) throws -> (any Sendable)?
 
     public var isAsync: Bool { if case .async = self { return true } else { return false } }
 }

@@ -4,10 +4,9 @@
 public enum Introspection {
     static func f(
         _ name: String, _ type: GraphQLType, _ description: String? = nil, args: [GraphQLArgument] = [],
-        _ resolve: @escaping @Sendable (any Sendable, JSONObject, GraphQLResolveInfo) throws -> (any Sendable)?
+        _ resolve: @escaping GraphQLFieldResolver.PlainFunction
     ) -> GraphQLField {
-        GraphQLField(name: name, type: type, description: description, args: args,
-                     resolve: .sync { s, a, _, i in try resolve(s, a, i) })
+        GraphQLField(name: name, type: type, description: description, args: args, resolve: .plain(resolve))
     }
 
     static let string = GraphQLType.named(.scalar(GraphQLString))
@@ -118,9 +117,9 @@ public enum Introspection {
                 default: return nil
                 }
             },
-            f("possibleTypes", listNN(tType)) { s, _, info in
+            f("possibleTypes", listNN(tType)) { s, _, schema in
                 guard case .named(let n) = s as! GraphQLType, n.isAbstractType else { return nil }
-                return info.schema.possibleTypes(of: n).map { GraphQLType.named(.object($0)) as any Sendable }
+                return schema.possibleTypes(of: n).map { GraphQLType.named(.object($0)) as any Sendable }
             },
             f("enumValues", listNN(tEnumValue), args: [includeDeprecatedArg]) { s, a, _ in
                 guard case .named(.enumeration(let e)) = s as! GraphQLType else { return nil }
