@@ -39,6 +39,18 @@ struct ExecutionDifferentialTests {
         #expect(n >= 30)
     }
 
+    @Test("operation selection by name")
+    func operationNames() async throws {
+        let root = Marketplace.root(items: 2)
+        let doc = "query Q1 { brands { id } } query Q2 { echo } mutation M { cancel(id: 1) }"
+        let n = try await compare([
+            (Marketplace.sdl, doc, nil, root, "Q1"), (Marketplace.sdl, doc, nil, root, "Q2"),
+            (Marketplace.sdl, doc, nil, root, "M"), (Marketplace.sdl, doc, nil, root, "Nope"),
+            (Marketplace.sdl, doc, nil, root, nil),
+        ])
+        #expect(n == 5)
+    }
+
     @Test("graphql-core's validation documents that are valid, executed on an empty root")
     func corpusDocuments() async throws {
         guard case .list(let docs) = try JSONReader.parse(Corpus.read("graphql-core-tests/documents.json")) else { return }
