@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Stores
+
+/// A connection that only counts; `breakNext` makes the next use leave it broken.
+final class CountingConnection: PooledConnection, @unchecked Sendable {
+    nonisolated(unsafe) static var opened = 0
+    static let lock = NSLock()
+    var isHealthy = true
+    init() { CountingConnection.lock.withLock { CountingConnection.opened += 1 } }
+    func close() {}
+}
+
+@Suite struct ConnectionPoolTests {
+    @Test func neverOpensMoreThanItsBound() async throws {
+        let pool = ConnectionPool<CountingConnection>(store: .redis, maxConnections: 3) { CountingConnection() }
+        let inUse = Counter()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<30 {
+                group.addTask {
+                    try await pool.withConnection { _ in
+                        inUse.add(1)
+                        usleep(2_000)
+                        inUse.add(-1)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(inUse.maximum <= 3)
+        #expect(await pool.statistics().open <= 3)
+        await pool.shutdown()
+    }
+
+    @Test func exhaustionTimesOutWithAClearError() async throws {
+        let pool = ConnectionPool<CountingConnection>(store: .postgres, maxConnections: 1, acquireTimeout: .milliseconds(100)) {
+            CountingConnection()
+        }
+        async let holder: Void = pool.withConnection { _ in usleep(600_000) }
+        try await Task.sleep(for: .milliseconds(50))
+        let started = ContinuousClock.now
+        await #expect {
+            try await pool.withConnection { _ in }
+        } throws: { error in
+            (error as? StoreError)?.kind == .timeout && "\(error)".contains("no free connection")
+        }
+        #expect(ContinuousClock.now - started < .milliseconds(500))
+        try await holder
+        await pool.shutdown()
+    }
+
+    @Test func brokenConnectionIsReplaced() async throws {
+        let pool = ConnectionPool<CountingConnection>(store: .redis, maxConnections: 1) { CountingConnection() }
+        let first = try await pool.withConnection { connection -> ObjectIdentifier in
+            connection.isHealthy = false
+            return ObjectIdentifier(connection)
+        }
+        let second = try await pool.withConnection { ObjectIdentifier($0) }
+        #expect(first != second)
+        #expect(await pool.statistics().open == 1)
+        await pool.shutdown()
+    }
+}
+
+/// Tracks a running value and its maximum across threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    private(set) var maximum = 0
+    func add(_ delta: Int) {
+        lock.withLock {
+            value += delta
+            maximum = max(maximum, value)
+        }
+    }
+}
