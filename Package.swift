@@ -54,5 +54,6 @@ let package = Package(
 
         .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
     ]
 )
