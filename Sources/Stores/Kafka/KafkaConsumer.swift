@@ -8,7 +8,10 @@ public final class KafkaConsumer: @unchecked Sendable {
 
     public init(brokers: String, groupID: String, topics: [String], settings: [String: String] = [:]) throws {
         var all = ["bootstrap.servers": brokers, "group.id": groupID, "enable.auto.commit": "false",
-                   "auto.offset.reset": "earliest", "enable.partition.eof": "false"]
+                   "auto.offset.reset": "earliest", "enable.partition.eof": "false",
+                   // A short session lets a group form (and fail over) in seconds: brokers may hold a JoinGroup
+                   // for about half the session timeout while they wait for other members.
+                   "session.timeout.ms": "6000", "heartbeat.interval.ms": "1000"]
         all.merge(settings) { $1 }
         let conf = try KafkaConfiguration.make(all)
         var error = [CChar](repeating: 0, count: 512)

@@ -12,6 +12,7 @@ public final class PostgresClient: Sendable {
     }
 
     /// Runs one statement with text parameters.
+    @discardableResult
     public func query(_ sql: String, _ parameters: [String?] = []) async throws -> PostgresResult {
         try await pool.withConnection { try $0.query(sql, parameters) }
     }

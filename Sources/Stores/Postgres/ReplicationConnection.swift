@@ -15,9 +15,8 @@ public final class ReplicationConnection {
         }
         self.handle = handle
         guard PQstatus(handle) == CONNECTION_OK else {
-            let message = PostgresConnection.errorMessage(handle)
-            PQfinish(handle)
-            throw StoreError(.postgres, .unavailable, message)
+            // deinit frees the handle: every stored property is set by now.
+            throw StoreError(.postgres, .unavailable, PostgresConnection.errorMessage(handle))
         }
     }
 

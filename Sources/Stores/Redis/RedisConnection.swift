@@ -16,8 +16,8 @@ public final class RedisConnection: PooledConnection {
         }
         self.context = context
         if context.pointee.err != 0 {
+            // deinit frees the context: every stored property is set by now.
             let message = RedisConnection.errorText(context)
-            redisFree(context)
             throw StoreError(.redis, .unavailable, "\(host):\(port): \(message)")
         }
         redisSetTimeout(context, timeout)

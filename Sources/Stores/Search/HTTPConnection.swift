@@ -45,7 +45,11 @@ public final class HTTPConnection: PooledConnection {
         defer { curl_slist_free_all(headers) }
 
         gifticon_curl_setopt_string(handle, CURLOPT_URL, baseURL + path)
-        gifticon_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)
+        if method == "HEAD" {
+            gifticon_curl_setopt_long(handle, CURLOPT_NOBODY, 1)  // otherwise curl waits for a body that never comes
+        } else {
+            gifticon_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)
+        }
         gifticon_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutMilliseconds)
         gifticon_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(timeoutMilliseconds, 3000))
         gifticon_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)

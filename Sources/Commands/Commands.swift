@@ -1,1 +1,0 @@
-/// The Commands side; see the README's architecture.
