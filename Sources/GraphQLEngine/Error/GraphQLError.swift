@@ -80,9 +80,9 @@ public struct GraphQLError: Error, Sendable, CustomStringConvertible, Equatable 
         self.extensions = extensions
         self.originalError = originalError
         let locs = nodes.compactMap { $0.loc }
-        self.source = locs.first?.source
+        self.source = nil
         self.positions = locs.map { $0.start }
-        self.locations = locs.map { $0.source.location(at: $0.start) }
+        self.locations = locs.map { $0.startLocation }
     }
 
     /// An error located at byte offsets of a source (how syntax errors are made).

@@ -17,11 +17,18 @@ public struct Lexer {
     public private(set) var lastToken: Token
     /// Scratch space for building string values with escapes.
     var scratch: [UInt8] = []
+    /// The current line (1-based), the byte offset where it starts, and the UTF-8 continuation bytes seen on it:
+    /// enough to give each token its line and column (in Unicode scalars) as it is read.
+    var line = 1
+    var lineStart = 0
+    var lineExtraBytes = 0
+    /// The decoded value of the last string or block string token read (escapes resolved, block string dedented).
+    public internal(set) var stringValue: String = ""
 
     public init(source: Source, bytes: UnsafeBufferPointer<UInt8>) {
         self.source = source
         self.bytes = bytes
-        self.token = Token(kind: .sof, start: 0, end: 0)
+        self.token = Token(kind: .sof, start: 0, end: 0, line: 1, column: 1)
         self.lastToken = token
     }
 
@@ -47,22 +54,61 @@ public struct Lexer {
     /// The token following `previous`, skipping whitespace, commas, BOMs and comments.
     mutating func nextToken(after previous: Token) throws(GraphQLError) -> Token {
         if previous.kind == .eof { return previous }
+        var token = try readToken(after: previous)
+        token.line = line
+        token.column = token.start - lineStart - lineExtraBytes + 1
+        if token.kind == .string || token.kind == .blockString { countLines(in: token) }
+        return token
+    }
+
+    /// Moves the line bookkeeping past a string token (block strings span lines; strings may hold non-ASCII).
+    /// The token's own line and column are already set.
+    mutating func countLines(in token: Token) {
+        var position = token.start
+        while position < token.end {
+            let c = bytes[position]
+            if c == 0x0A || (c == 0x0D && byte(position + 1) != 0x0A) {
+                line += 1
+                lineStart = position + 1
+                lineExtraBytes = 0
+            } else if c & 0xC0 == 0x80 {
+                lineExtraBytes += 1
+            }
+            position += 1
+        }
+    }
+
+    mutating func readToken(after previous: Token) throws(GraphQLError) -> Token {
         let count = bytes.count
         var position = previous.end
         while position < count {
             let c = bytes[position]
             switch c {
-            case 0x20, 0x09, 0x2C, 0x0A, 0x0D:  // space, tab, comma, line terminators
+            case 0x20, 0x09, 0x2C:  // space, tab, comma
                 position += 1
+                continue
+            case 0x0A:
+                position += 1
+                line += 1
+                lineStart = position
+                lineExtraBytes = 0
+                continue
+            case 0x0D:
+                position += byte(position + 1) == 0x0A ? 2 : 1
+                line += 1
+                lineStart = position
+                lineExtraBytes = 0
                 continue
             case 0xEF where byte(position + 1) == 0xBB && byte(position + 2) == 0xBF:  // BOM
                 position += 3
+                lineExtraBytes += 2
                 continue
             case 0x23:  // # comment: skip to end of line
                 position += 1
                 while position < count {
                     let d = bytes[position]
                     if d == 0x0A || d == 0x0D { break }
+                    if d & 0xC0 == 0x80 { lineExtraBytes += 1 }
                     position += 1
                 }
                 continue
@@ -169,7 +215,8 @@ public struct Lexer {
                 } else {
                     value = String(decoding: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]), as: UTF8.self)
                 }
-                return Token(kind: .string, start: start, end: position + 1, value: value)
+                stringValue = value
+                return Token(kind: .string, start: start, end: position + 1)
             }
             if c == 0x5C {
                 if !hasEscape {
@@ -285,9 +332,8 @@ public struct Lexer {
                     if i > 0 { value.append(0x0A) }
                     value.append(contentsOf: line)
                 }
-                return Token(
-                    kind: .blockString, start: start, end: position + 3,
-                    value: String(decoding: value, as: UTF8.self))
+                stringValue = String(decoding: value, as: UTF8.self)
+                return Token(kind: .blockString, start: start, end: position + 3)
             }
             if c == 0x5C && byte(position + 1) == 0x22 && byte(position + 2) == 0x22 && byte(position + 3) == 0x22 {
                 currentLine.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]))
@@ -309,6 +355,17 @@ public struct Lexer {
     }
 
     // MARK: helpers
+
+    /// The decoded value of a string or block string token (re-read from the source).
+    public func stringValue(of token: Token) -> String {
+        var copy = self
+        switch token.kind {
+        case .string: _ = try? copy.readString(token.start)
+        case .blockString: _ = try? copy.readBlockString(token.start)
+        default: return ""
+        }
+        return copy.stringValue
+    }
 
     /// graphql-js's `printCodePointAt`: `<EOF>`, printable ASCII quoted (`"?"`, `'"'`), otherwise `U+XXXX`.
     func printCodePoint(at position: Int) -> String {

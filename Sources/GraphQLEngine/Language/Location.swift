@@ -11,29 +11,34 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(line):\(column)" }
 }
 
-/// Where an AST node lies in its source: UTF-8 byte offsets `start..<end` in `source.body`.
+/// Where an AST node lies in its source: UTF-8 byte offsets `start..<end`, and the line and column of `start`.
 ///
-/// Two locations are equal when they cover the same range of the same source object.
-public struct Location: Sendable, Equatable {
+/// Plain integers (no reference to the source), so nodes copy without reference counting.
+public struct Location: Sendable, Equatable, Hashable {
     /// UTF-8 byte offset of the node's first character.
     public let start: Int
     /// UTF-8 byte offset just past the node's last character.
     public let end: Int
-    /// The source the node was parsed from.
-    public let source: Source
+    /// 1-based line of `start`.
+    public let line: Int
+    /// 1-based column of `start` (in Unicode scalars).
+    public let column: Int
 
-    public init(start: Int, end: Int, source: Source) {
+    public init(start: Int, end: Int, line: Int, column: Int) {
         self.start = start
         self.end = end
-        self.source = source
+        self.line = line
+        self.column = column
+    }
+
+    /// A location whose line and column are computed from the source.
+    public init(start: Int, end: Int, source: Source) {
+        let location = source.location(at: start)
+        self.init(start: start, end: end, line: location.line, column: location.column)
     }
 
     /// Line and column of `start`.
-    public var startLocation: SourceLocation { source.location(at: start) }
-
-    public static func == (lhs: Location, rhs: Location) -> Bool {
-        lhs.start == rhs.start && lhs.end == rhs.end && lhs.source === rhs.source
-    }
+    public var startLocation: SourceLocation { SourceLocation(line: line, column: column) }
 }
 
 /// The line and column (1-based) of a UTF-8 byte offset in a source, as graphql-js's `getLocation`.

@@ -173,7 +173,7 @@ struct Parser {
         case .name, .int, .float:
             return "\(token.kind) \"\(text(token))\""
         case .string, .blockString, .comment:
-            return "\(token.kind) \"\(token.value ?? "")\""
+            return "\(token.kind) \"\(lexer.stringValue(of: token))\""
         default:
             return token.kind.errorDescription
         }
@@ -181,7 +181,8 @@ struct Parser {
 
     @inline(__always)
     func loc(_ start: Token) -> Location? {
-        noLocation ? nil : Location(start: start.start, end: lexer.lastToken.end, source: source)
+        noLocation
+            ? nil : Location(start: start.start, end: lexer.lastToken.end, line: start.line, column: start.column)
     }
 
     mutating func enterNesting() throws(GraphQLError) {
@@ -423,8 +424,9 @@ struct Parser {
 
     mutating func parseStringLiteral() throws(GraphQLError) -> StringValueNode {
         let token = lexer.token
+        let value = lexer.stringValue
         try advanceLexer()
-        return StringValueNode(value: token.value ?? "", block: token.kind == .blockString, loc: loc(token))
+        return StringValueNode(value: value, block: token.kind == .blockString, loc: loc(token))
     }
 
     mutating func parseList(isConst: Bool) throws(GraphQLError) -> ListValueNode {

@@ -103,3 +103,26 @@ struct ParserTests {
         #expect(error?.jsonString == #"{"message":"Syntax Error: Expected Name, found <EOF>.","locations":[{"line":1,"column":2}]}"#)
     }
 }
+
+/// Node locations (computed while lexing) agree with a scan of the source, on every node of the corpus.
+@Suite("Locations")
+struct LocationTests {
+    @Test func nodeLocationsMatchSourceScan() throws {
+        var sources = ["kitchen-sink.graphql", "schema-kitchen-sink.graphql"].compactMap { try? LanguageCorpus.read($0) }
+        sources += LanguageCases.documents
+        sources.append("\u{FEFF}# é comment\r\n{ a(x: \"é😀\", y: \"\"\"\n é\r\n\"\"\") \r b }")
+        var checked = 0
+        for text in sources {
+            guard let document = try? parse(text) else { continue }
+            let source = Source(text)
+            visit(document, Visitor(enter: { node, _ in
+                if let loc = node.loc {
+                    #expect(loc.startLocation == source.location(at: loc.start), "\(node.kind) in \(text)")
+                    checked += 1
+                }
+                return .continue
+            }))
+        }
+        #expect(checked > 500)
+    }
+}
