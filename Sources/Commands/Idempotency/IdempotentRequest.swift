@@ -1,0 +1,69 @@
+import Foundation
+import Stores
+
+/// A command call carrying an idempotency key.
+///
+/// The key is claimed with `INSERT ... ON CONFLICT DO NOTHING` inside the command's own transaction, so the claim
+/// and the command's writes commit or roll back together: a failed call leaves no key behind (a retry runs the
+/// command), and a concurrent call with the same key waits on the unique index until the first one commits, then
+/// finds its row and returns its receipt. Content is compared by an md5 of the command's canonical JSON.
+struct IdempotentRequest: Sendable {
+    let key: String
+    let command: String
+    let canonical: String
+
+    init<C: Command>(key: String, command: C) throws {
+        guard !key.isEmpty, key.count <= 255 else {
+            throw CommandError.invalid("idempotencyKey", "an idempotency key is 1 to 255 characters")
+        }
+        self.key = key
+        self.command = C.name
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        canonical = String(decoding: try encoder.encode(command), as: UTF8.self)
+    }
+
+    /// Claims the key; returns nil if this call is the first, the first call's receipt otherwise.
+    func claim(on db: PostgresConnection) throws -> Receipt? {
+        let inserted = try db.query(
+            """
+            INSERT INTO idempotency_keys (key, command, request_hash, outcome)
+            VALUES ($1, $2, md5($3), 'null') ON CONFLICT (key) DO NOTHING
+            """, [key, command, canonical])
+        if inserted.affectedRows == 1 { return nil }
+        let row = try db.query(
+            """
+            SELECT command, request_hash = md5($2) AS same, outcome::text,
+                   coalesce(consistency_token, pg_current_wal_insert_lsn())::text AS token
+            FROM idempotency_keys WHERE key = $1
+            """, [key, canonical])
+        guard !row.rows.isEmpty else {
+            throw CommandError(.conflict, "this idempotency key is being used concurrently; retry", field: "idempotencyKey")
+        }
+        guard row[0, "command"] == command, row[0, "same"] == "t" else {
+            throw CommandError(.conflict, "this idempotency key was used for a different request", field: "idempotencyKey")
+        }
+        guard let outcomeText = row[0, "outcome"],
+            let outcome = try? JSONDecoder().decode(CommandOutcome.self, from: Data(outcomeText.utf8)),
+            let token = row[0, "token"].flatMap(LSN.init)
+        else {
+            throw CommandError(.internal, "the stored receipt for this idempotency key could not be read")
+        }
+        return Receipt(
+            command: command, id: outcome.id, version: outcome.version, affectedIds: outcome.affectedIds,
+            consistencyToken: token, replayed: true)
+    }
+
+    /// Stores the outcome in the same transaction as the command's writes.
+    func record(_ outcome: CommandOutcome, on db: PostgresConnection) throws {
+        let json = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
+        try db.query("UPDATE idempotency_keys SET outcome = $2::jsonb WHERE key = $1", [key, json])
+    }
+
+    /// Stores the token after the commit. Best effort: if it is lost, a replay answers with the current insert
+    /// position, which is past the commit and so still a valid token.
+    func recordToken(_ token: LSN, on db: PostgresConnection) {
+        _ = try? db.query(
+            "UPDATE idempotency_keys SET consistency_token = $2::pg_lsn WHERE key = $1", [key, token.description])
+    }
+}
