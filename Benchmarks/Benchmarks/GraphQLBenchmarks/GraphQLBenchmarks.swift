@@ -10,4 +10,8 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 1_000_000
     )
     registerParseBenchmarks()
+    registerBuildSchemaBenchmarks()
+    registerIntrospectionBenchmarks()
+    registerMarketplaceQueryBenchmarks()
+    registerFieldCostBenchmarks()
 }
