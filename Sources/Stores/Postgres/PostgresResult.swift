@@ -3,6 +3,8 @@ import CLibPQ
 /// The rows of a statement, copied out of libpq's result as text (libpq's text format).
 public struct PostgresResult: Sendable {
     public let columns: [String]
+    /// Each column's type OID (pg_type.oid), e.g. 23 for int4, 1700 for numeric.
+    public let columnTypes: [UInt32]
     public let rows: [[String?]]
     /// How many rows an INSERT/UPDATE/DELETE touched.
     public let affectedRows: Int
@@ -13,6 +15,7 @@ public struct PostgresResult: Sendable {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))
         columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        columnTypes = (0..<columnCount).map { UInt32(PQftype(result, Int32($0))) }
         var rows: [[String?]] = []
         rows.reserveCapacity(rowCount)
         for r in 0..<Int32(rowCount) {

@@ -1,0 +1,81 @@
+/// Parsing PostgreSQL's text output of dates and times (DateStyle ISO) without Foundation's slow formatters.
+public enum PostgresTime {
+    /// "2025-01-31 12:34:56.123456" or with an offset ("+09", "-03:30") -> microseconds since the Unix epoch, UTC.
+    public static func microseconds(timestamp text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 19, let days = days(Array(bytes[0..<10])),
+            let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2), let second = number(bytes, 17, 2)
+        else { return nil }
+        var index = 19
+        var fraction: Int64 = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            var digits = 0
+            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
+                if digits < 6 { fraction = fraction * 10 + Int64(bytes[index] - 48); digits += 1 }
+                index += 1
+            }
+            while digits < 6 { fraction *= 10; digits += 1 }
+        }
+        var offsetSeconds: Int64 = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            let sign: Int64 = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+            guard let hours = number(bytes, index + 1, 2) else { return nil }
+            var minutes: Int64 = 0
+            if index + 3 < bytes.count, bytes[index + 3] == UInt8(ascii: ":") { minutes = number(bytes, index + 4, 2) ?? 0 }
+            offsetSeconds = sign * (hours * 3600 + minutes * 60)
+        }
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        return seconds * 1_000_000 + fraction
+    }
+
+    /// "2025-01-31" -> days since 1970-01-01.
+    public static func days(date text: String) -> Int64? { days(Array(text.utf8)) }
+
+    static func days(_ bytes: [UInt8]) -> Int64? {
+        guard bytes.count >= 10, let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Microseconds since the epoch -> "2025-01-31T12:34:56.123456Z".
+    public static func iso8601(micros: Int64) -> String {
+        let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
+        let fraction = micros - seconds * 1_000_000
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        // Civil from days (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(fraction, 6))Z"
+    }
+
+    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int64? {
+        guard start + count <= bytes.count else { return nil }
+        var value: Int64 = 0
+        for index in start..<start + count {
+            let b = bytes[index]
+            guard b >= 48, b <= 57 else { return nil }
+            value = value * 10 + Int64(b - 48)
+        }
+        return value
+    }
+}

@@ -1,0 +1,93 @@
+import Stores
+
+/// Captures committed changes of the published tables from PostgreSQL's WAL through a logical replication slot
+/// (pgoutput), after an initial snapshot consistent with the slot's start, as Debezium's `snapshot.mode=initial`.
+///
+/// Blocking: run it on a thread of its own. The slot only advances when `confirm` is called, so a crash before the
+/// read models acknowledged a change means PostgreSQL sends it again.
+public final class WALCapture {
+    public let slot: String
+    public let publication: String
+    private let url: String
+    private let connection: ReplicationConnection
+    private var decoder = PgOutputDecoder()
+    private var confirmed = LSN.zero
+    private var received = LSN.zero
+
+    /// Opens the replication connection; the publication must exist (see `ensurePublication`).
+    public init(url: String, slot: String, publication: String) throws {
+        self.url = url
+        self.slot = slot
+        self.publication = publication
+        connection = try ReplicationConnection(url: url)
+    }
+
+    /// Creates the publication for `tables` if missing (run on an ordinary connection).
+    public static func ensurePublication(_ name: String, tables: [String], on db: PostgresConnection) throws {
+        let exists = try db.query("SELECT 1 FROM pg_publication WHERE pubname = $1", [name]).rows.isEmpty == false
+        if !exists {
+            try db.execute("CREATE PUBLICATION \(quoteIdentifier(name)) FOR TABLE " + tables.map(quoteIdentifier).joined(separator: ", "))
+        }
+    }
+
+    /// Starts streaming. If the slot is new, first calls `snapshot` once per table with every row as it was at the
+    /// slot's consistent point (operation `.read`, position = that point); returns where the stream starts.
+    @discardableResult
+    public func start(snapshotTables tables: [String], snapshot: (CommittedTransaction) throws -> Void) throws -> LSN {
+        let lookup = try PostgresConnection(url: url)
+        let existing = try lookup.query("SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = $1", [slot])
+        var start: LSN
+        if let row = existing.rows.first {
+            start = row[0].flatMap(LSN.init) ?? .zero
+        } else {
+            let created = try connection.command("CREATE_REPLICATION_SLOT \(quoteIdentifier(slot)) LOGICAL pgoutput (SNAPSHOT 'export')")
+            guard let point = created[0, "consistent_point"].flatMap(LSN.init), let name = created[0, "snapshot_name"] else {
+                throw StoreError(.postgres, .badReply, "CREATE_REPLICATION_SLOT answered no consistent point")
+            }
+            start = point
+            // The exported snapshot lives until the replication connection's next command: read it now.
+            try lookup.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try lookup.execute("SET TRANSACTION SNAPSHOT '\(name)'")
+            for table in tables {
+                let rows = try lookup.execute("SELECT * FROM \(quoteIdentifier(table))")
+                let changes = rows.rows.map { row in
+                    RowChange(schema: "public", table: table, operation: .read, before: nil, after: zip(rows.columns.indices, row).map { index, value in
+                        RowChange.Column(name: rows.columns[index], typeOID: rows.columnTypes[index], value: value)
+                    })
+                }
+                try snapshot(CommittedTransaction(xid: 0, commitLSN: point, endLSN: point, commitTimeMicros: 0, changes: changes))
+            }
+            try lookup.execute("COMMIT")
+        }
+        lookup.close()
+        try connection.startReplication(slot: slot, from: start, options: [("proto_version", "1"), ("publication_names", publication)])
+        confirmed = start
+        received = start
+        return start
+    }
+
+    /// The next committed transaction, or nil if none completed within `timeout` seconds.
+    public func next(timeout: Double) throws -> CommittedTransaction? {
+        var remaining = timeout
+        while true {
+            guard let message = try connection.read(timeout: remaining) else { return nil }
+            remaining = 0.05  // a transaction's messages follow each other closely
+            switch message {
+            case let .data(start, _, _, payload):
+                received = max(received, start)
+                if let transaction = try decoder.decode(payload) { return transaction }
+            case let .keepalive(end, _, replyRequested):
+                received = max(received, end)
+                if replyRequested { try connection.sendStatus(written: received, flushed: confirmed, applied: confirmed) }
+            }
+        }
+    }
+
+    /// Tells PostgreSQL that everything up to `lsn` is applied everywhere: it may recycle that WAL.
+    public func confirm(_ lsn: LSN) throws {
+        confirmed = max(confirmed, lsn)
+        try connection.sendStatus(written: max(received, confirmed), flushed: confirmed, applied: confirmed)
+    }
+}
+
+func quoteIdentifier(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }

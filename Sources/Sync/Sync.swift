@@ -1,1 +1,0 @@
-/// The Sync side; see the README's architecture.
