@@ -121,7 +121,7 @@ public enum SelectionNode: Node, Equatable {
 }
 
 /// A value literal (or a variable) in a document.
-public indirect enum ValueNode: Node, Equatable {
+public enum ValueNode: Node, Equatable {
     case `variable`(VariableNode)
     case `int`(IntValueNode)
     case `float`(FloatValueNode)
@@ -177,10 +177,10 @@ public indirect enum ValueNode: Node, Equatable {
 }
 
 /// A type reference: named, list or non-null.
-public indirect enum TypeNode: Node, Equatable {
+public enum TypeNode: Node, Equatable {
     case `named`(NamedTypeNode)
-    case `list`(ListTypeNode)
-    case `nonNull`(NonNullTypeNode)
+    indirect case `list`(ListTypeNode)
+    indirect case `nonNull`(NonNullTypeNode)
 
     public var kind: Kind {
         switch self {

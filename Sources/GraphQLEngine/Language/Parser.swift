@@ -298,6 +298,7 @@ struct Parser {
         try enterNesting()
         try expectToken(.braceL)
         var selections: [SelectionNode] = []
+        selections.reserveCapacity(6)
         repeat {
             selections.append(try parseSelection())
         } while !(try expectOptionalToken(.braceR))
@@ -332,6 +333,7 @@ struct Parser {
     mutating func parseArguments(isConst: Bool) throws(GraphQLError) -> [ArgumentNode] {
         guard try expectOptionalToken(.parenL) else { return [] }
         var nodes: [ArgumentNode] = []
+        nodes.reserveCapacity(3)
         repeat {
             nodes.append(try parseArgument(isConst: isConst))
         } while !(try expectOptionalToken(.parenR))
