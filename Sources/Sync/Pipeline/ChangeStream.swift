@@ -1,0 +1,67 @@
+import Logging
+import Stores
+
+/// The embedded sync: reads committed transactions from the WAL, hands each to every projector, and confirms the
+/// slot only once all of them acknowledged it. Transactions are applied one at a time, in commit order.
+public final class ChangeStream: Sendable {
+    public let projectors: [any Projector]
+    /// Told each position once every projector applied it.
+    private let positions: AppliedPositionPublisher?
+    private let url: String
+    private let slot: String
+    private let publication: String
+    private let tables: [String]
+    private let executor = BlockingExecutor(threads: 1)
+    private let logger: Logger
+
+    public init(url: String, slot: String, publication: String, tables: [String], projectors: [any Projector],
+                positions: AppliedPositionPublisher? = nil, logger: Logger = Logger(label: "gifticon.sync")) {
+        self.positions = positions
+        self.url = url
+        self.slot = slot
+        self.publication = publication
+        self.tables = tables
+        self.projectors = projectors
+        self.logger = logger
+    }
+
+    /// Streams until the task is cancelled or `stopAfter` transactions were applied (for tests and rebuilds).
+    /// A projector's failure stops the stream without confirming: the transaction comes again on the next run.
+    public func run(stopAfter: Int? = nil) async throws {
+        let (url, slot, publication) = (self.url, self.slot, self.publication)
+        let capture = try await executor.run { UnsafeTransfer(try WALCapture(url: url, slot: slot, publication: publication)) }
+        defer { Task { [executor] in await executor.shutdown() } }
+        // The snapshot is read on the capture thread and applied here, batch by batch.
+        let snapshots = try await executor.run { [tables] () -> UnsafeTransfer<[CommittedTransaction]> in
+            var batches: [CommittedTransaction] = []
+            try capture.value.start(snapshotTables: tables) { batches.append($0) }
+            return UnsafeTransfer(batches)
+        }.value
+        for batch in snapshots { try await applyEverywhere(batch) }
+        if let last = snapshots.last { try await confirm(capture, last.endLSN) }
+
+        var applied = 0
+        while !Task.isCancelled {
+            if let stopAfter, applied >= stopAfter { break }
+            guard let transaction = try await executor.run({ UnsafeTransfer(try capture.value.next(timeout: 0.5)) }).value else { continue }
+            try await applyEverywhere(transaction)
+            try await confirm(capture, transaction.endLSN)
+            applied += 1
+        }
+    }
+
+    private func applyEverywhere(_ transaction: CommittedTransaction) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for projector in projectors {
+                group.addTask { try await projector.apply(transaction) }
+            }
+            try await group.waitForAll()
+        }
+        logger.debug("applied", metadata: ["lsn": "\(transaction.endLSN)", "changes": "\(transaction.changes.count)"])
+    }
+
+    private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN) async throws {
+        try await positions?.publish(lsn)
+        try await executor.run { try capture.value.confirm(lsn) }
+    }
+}

@@ -1,0 +1,63 @@
+import Stores
+
+/// Keeps each seller's rating summary in Redis (average, count, distribution 1..5) from the `reviews` table's
+/// changes, and the WAL position every projector has applied.
+///
+/// Order-safe and idempotent: each review's last applied position is stored beside it, and the Lua script ignores
+/// a change whose position is not newer. The summary is recomputed from the seller's reviews hash, so a replay
+/// can never count a review twice.
+public struct SellerRatingProjector: Projector {
+    public let name = "redis-ratings"
+    private let redis: RedisClient
+    private let keys: RedisKeys
+
+    public init(redis: RedisClient, keys: RedisKeys = RedisKeys()) {
+        self.redis = redis
+        self.keys = keys
+    }
+
+    // KEYS: reviews hash (reviewId -> rating), positions hash (reviewId -> lsn), summary hash.
+    // ARGV: reviewId, lsn (sortable text), rating or "" for a delete.
+    static let script = """
+        local stored = redis.call('HGET', KEYS[2], ARGV[1])
+        if stored and stored >= ARGV[2] then return 0 end
+        redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+        if ARGV[3] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) end
+        local counts = {0, 0, 0, 0, 0}
+        local total, sum = 0, 0
+        for _, rating in ipairs(redis.call('HVALS', KEYS[1])) do
+            local r = tonumber(rating)
+            counts[r] = counts[r] + 1
+            total = total + 1
+            sum = sum + r
+        end
+        local average = '0'
+        if total > 0 then average = string.format('%.4f', sum / total) end
+        redis.call('HSET', KEYS[3], 'count', total, 'sum', sum, 'average', average,
+            'd1', counts[1], 'd2', counts[2], 'd3', counts[3], 'd4', counts[4], 'd5', counts[5])
+        return 1
+        """
+
+    public func apply(_ transaction: CommittedTransaction) async throws {
+        for change in transaction.changes where change.table == "reviews" {
+            guard let reviewID = change.value("id"), let sellerID = change.value("seller_id") else {
+                throw StoreError(.redis, .badReply, "review change without id or seller_id (is REPLICA IDENTITY FULL set?)")
+            }
+            let rating = change.operation == .delete ? "" : (change.value("rating") ?? "")
+            _ = try await redis.eval(Self.script,
+                keys: [keys.sellerReviews(sellerID), keys.sellerReviewPositions(sellerID), keys.sellerRating(sellerID)],
+                arguments: [reviewID, transaction.endLSN.sortableText, rating])
+        }
+    }
+}
+
+/// The Redis key names of the read side (one place, so the gateway reads what the sync writes).
+public struct RedisKeys: Sendable {
+    public var prefix: String
+    public init(prefix: String = "gifticon:") { self.prefix = prefix }
+
+    public func sellerRating(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):rating" }
+    func sellerReviews(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):reviews" }
+    func sellerReviewPositions(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):review-lsn" }
+    public var appliedPosition: String { "\(prefix)sync:applied-lsn" }
+}
