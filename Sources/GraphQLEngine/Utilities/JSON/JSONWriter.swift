@@ -20,22 +20,22 @@ public struct JSONWriter: Sendable {
         case .string(let s): writeString(s)
         case .list(let l):
             bytes.append(UInt8(ascii: "["))
-            var first = true
-            for v in l {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                write(v)
+            l.withUnsafeBufferPointer { buf in
+                for i in 0..<buf.count {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                    write(buf[i])
+                }
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let o):
             bytes.append(UInt8(ascii: "{"))
-            var first = true
-            for e in o.entries {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                writeString(e.key)
-                bytes.append(UInt8(ascii: ":"))
-                write(e.value)
+            o.entries.withUnsafeBufferPointer { buf in
+                for i in 0..<buf.count {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                    writeString(buf[i].key)
+                    bytes.append(UInt8(ascii: ":"))
+                    write(buf[i].value)
+                }
             }
             bytes.append(UInt8(ascii: "}"))
         }
@@ -116,8 +116,21 @@ public struct JSONWriter: Sendable {
 
     public mutating func writeString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { buf in
+        if let done = s.utf8.withContiguousStorageIfAvailable({ buf -> Bool in
+            writeEscaped(buf)
+            return true
+        }), done {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        var copy = s
+        copy.withUTF8 { writeEscaped($0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    mutating func writeEscaped(_ buf: UnsafeBufferPointer<UInt8>) {
+        do {
             var start = 0
             let n = buf.count
             var i = 0
@@ -147,7 +160,6 @@ public struct JSONWriter: Sendable {
             }
             if start < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<n])) }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }
 
