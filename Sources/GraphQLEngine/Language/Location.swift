@@ -15,20 +15,26 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 ///
 /// Plain integers (no reference to the source), so nodes copy without reference counting.
 public struct Location: Sendable, Equatable, Hashable {
+    // 32-bit storage keeps every node small (sources over 2 GiB are not supported).
+    private let start32: Int32
+    private let end32: Int32
+    private let line32: Int32
+    private let column32: Int32
+
     /// UTF-8 byte offset of the node's first character.
-    public let start: Int
+    public var start: Int { Int(start32) }
     /// UTF-8 byte offset just past the node's last character.
-    public let end: Int
+    public var end: Int { Int(end32) }
     /// 1-based line of `start`.
-    public let line: Int
+    public var line: Int { Int(line32) }
     /// 1-based column of `start` (in Unicode scalars).
-    public let column: Int
+    public var column: Int { Int(column32) }
 
     public init(start: Int, end: Int, line: Int, column: Int) {
-        self.start = start
-        self.end = end
-        self.line = line
-        self.column = column
+        self.start32 = Int32(truncatingIfNeeded: start)
+        self.end32 = Int32(truncatingIfNeeded: end)
+        self.line32 = Int32(truncatingIfNeeded: line)
+        self.column32 = Int32(truncatingIfNeeded: column)
     }
 
     /// A location whose line and column are computed from the source.
