@@ -75,6 +75,18 @@ public enum GraphQLNamedType: Sendable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// The SDL nodes the type was built from (definition first, then extensions).
+    public var astNodes: [DefinitionNode] {
+        switch self {
+        case .scalar(let t): return t.astNodes
+        case .object(let t): return t.astNodes
+        case .interface(let t): return t.astNodes
+        case .union(let t): return t.astNodes
+        case .enumeration(let t): return t.astNodes
+        case .inputObject(let t): return t.astNodes
+        }
+    }
+
     public var typeDescription: String? {
         switch self {
         case .scalar(let t): return t.description
@@ -238,6 +250,8 @@ public typealias GraphQLInputField = GraphQLArgument
 public final class GraphQLObjectType: @unchecked Sendable {
     public let name: String
     public var description: String?
+    /// The SDL definition and extension nodes this type was built from (locations of schema errors).
+    public var astNodes: [DefinitionNode] = []
     public var fields: GraphQLFieldMap
     public var interfaces: [GraphQLInterfaceType]
     /// Decides whether a value belongs to this type when resolving an abstract type.
@@ -259,6 +273,8 @@ public typealias GraphQLTypeResolver = @Sendable (_ value: any Sendable, _ conte
 public final class GraphQLInterfaceType: @unchecked Sendable {
     public let name: String
     public var description: String?
+    /// The SDL definition and extension nodes this type was built from (locations of schema errors).
+    public var astNodes: [DefinitionNode] = []
     public var fields: GraphQLFieldMap
     public var interfaces: [GraphQLInterfaceType]
     public var resolveType: GraphQLTypeResolver?
@@ -276,6 +292,8 @@ public final class GraphQLInterfaceType: @unchecked Sendable {
 public final class GraphQLUnionType: @unchecked Sendable {
     public let name: String
     public var description: String?
+    /// The SDL definition and extension nodes this type was built from (locations of schema errors).
+    public var astNodes: [DefinitionNode] = []
     public var types: [GraphQLObjectType]
     public var resolveType: GraphQLTypeResolver?
 
@@ -306,6 +324,8 @@ public struct GraphQLEnumValue: Sendable {
 public final class GraphQLEnumType: @unchecked Sendable {
     public let name: String
     public var description: String?
+    /// The SDL definition and extension nodes this type was built from (locations of schema errors).
+    public var astNodes: [DefinitionNode] = []
     public var values: [GraphQLEnumValue] {
         didSet { reindex() }
     }
@@ -336,6 +356,8 @@ public final class GraphQLEnumType: @unchecked Sendable {
 public final class GraphQLInputObjectType: @unchecked Sendable {
     public let name: String
     public var description: String?
+    /// The SDL definition and extension nodes this type was built from (locations of schema errors).
+    public var astNodes: [DefinitionNode] = []
     public var fields: GraphQLInputFieldMap
     /// `@oneOf`: exactly one field must be given, and it must not be null.
     public var isOneOf: Bool

@@ -15,6 +15,8 @@ public final class GraphQLScalarType: @unchecked Sendable {
     public let name: String
     public var description: String?
     public var specifiedByURL: String?
+    /// The SDL definition and extension nodes this type was built from.
+    public var astNodes: [DefinitionNode] = []
     /// Converts a resolved value to its JSON result.
     public var serialize: Serialize
     /// Coerces a variable's JSON value to the internal input value.

@@ -18,7 +18,7 @@ struct SchemaValidator {
 
     init(schema: GraphQLSchema) { self.schema = schema }
 
-    mutating func report(_ message: String) { errors.append(GraphQLError(message)) }
+    mutating func report(_ message: String, _ nodes: [any Node] = []) { errors.append(GraphQLError(message, nodes: nodes)) }
 
     mutating func validateRootTypes() {
         if schema.queryType == nil { report("Query root type must be provided.") }
@@ -52,22 +52,22 @@ struct SchemaValidator {
             if !type.isIntrospectionType { validateName(type.name) }
             switch type {
             case .object(let o):
-                validateFields(o.name, o.fields)
+                validateFields(o.name, o.fields, type.astNodes)
                 validateInterfaces(o.name, .object(o), o.interfaces, o.fields)
             case .interface(let i):
-                validateFields(i.name, i.fields)
+                validateFields(i.name, i.fields, type.astNodes)
                 validateInterfaces(i.name, .interface(i), i.interfaces, i.fields)
             case .union(let u):
-                if u.types.isEmpty { report("Union type \(u.name) must define one or more member types.") }
+                if u.types.isEmpty { report("Union type \(u.name) must define one or more member types.", type.astNodes.map(\.node)) }
                 var seen = Set<String>()
                 for m in u.types {
                     if !seen.insert(m.name).inserted { report("Union type \(u.name) can only include type \(m.name) once.") }
                 }
             case .enumeration(let e):
-                if e.values.isEmpty { report("Enum type \(e.name) must define one or more values.") }
+                if e.values.isEmpty { report("Enum type \(e.name) must define one or more values.", type.astNodes.map(\.node)) }
                 for v in e.values { validateName(v.name) }
             case .inputObject(let io):
-                if io.fields.isEmpty { report("Input Object type \(io.name) must define one or more fields.") }
+                if io.fields.isEmpty { report("Input Object type \(io.name) must define one or more fields.", type.astNodes.map(\.node)) }
                 for f in io.fields {
                     validateName(f.name)
                     if !f.type.isInputType {
@@ -87,8 +87,8 @@ struct SchemaValidator {
         }
     }
 
-    mutating func validateFields(_ typeName: String, _ fields: GraphQLFieldMap) {
-        if fields.isEmpty { report("Type \(typeName) must define one or more fields.") }
+    mutating func validateFields(_ typeName: String, _ fields: GraphQLFieldMap, _ astNodes: [DefinitionNode] = []) {
+        if fields.isEmpty { report("Type \(typeName) must define one or more fields.", astNodes.map(\.node)) }
         for f in fields {
             validateName(f.name)
             if !f.type.isOutputType {

@@ -118,6 +118,15 @@ struct SchemaBuilder {
             if standard[name] != nil { continue }
             let exts = extensions[name] ?? []
             let shell = typeMap[name]!
+            let nodes = [def] + exts
+            switch shell {
+            case .scalar(let t): t.astNodes = nodes
+            case .object(let t): t.astNodes = nodes
+            case .interface(let t): t.astNodes = nodes
+            case .union(let t): t.astNodes = nodes
+            case .enumeration(let t): t.astNodes = nodes
+            case .inputObject(let t): t.astNodes = nodes
+            }
             switch def {
             case .scalarType(let d):
                 guard case .scalar(let s) = shell else { break }

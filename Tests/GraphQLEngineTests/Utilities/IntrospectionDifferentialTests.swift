@@ -21,16 +21,20 @@ struct IntrospectionDifferentialTests {
         }
         let answers = try GraphQLCoreOracle.ask(requests)
         var compared = 0
+        var messageOnly = 0
         for (i, (path, sdl)) in schemas.enumerated() {
             guard let schema = try? buildSchema(sdl) else { continue }
             for (j, (options, _)) in Self.optionSets.enumerated() {
                 guard let expected = answers[i * Self.optionSets.count + j]["ok"] else { continue }
                 let ours = await graphql(schema: schema, source: getIntrospectionQuery(options)).json
-                // Invalid schemas: graphql-js locates these errors at the type definitions; we report the
-                // same messages without locations (types keep no AST nodes yet), so compare messages only.
-                let same = ours["data"] == nil
-                    ? Set(errorSet(ours).map { $0.components(separatedBy: " @ ")[0] }) == Set(errorSet(expected).map { $0.components(separatedBy: " @ ")[0] })
-                    : responsesMatch(ours, expected)
+                // Invalid schemas: graphql-js locates some schema errors at AST nodes our types don't keep yet
+                // (fields, arguments); those must match by message, and we count them.
+                var same = responsesMatch(ours, expected)
+                if !same && ours["data"] == nil {
+                    same = Set(errorSet(ours).map { $0.components(separatedBy: " @ ")[0] })
+                        == Set(errorSet(expected).map { $0.components(separatedBy: " @ ")[0] })
+                    if same { messageOnly += 1 }
+                }
                 #expect(same, "\(path) options #\(j)")
                 if !same {
                     try? FileManager.default.createDirectory(atPath: "/tmp/gql-diff", withIntermediateDirectories: true)
@@ -43,5 +47,6 @@ struct IntrospectionDifferentialTests {
             }
         }
         #expect(compared > 200)
+        print("introspection: \(compared) responses equal graphql-core's, \(messageOnly) of them (invalid schemas) by error messages only")
     }
 }
