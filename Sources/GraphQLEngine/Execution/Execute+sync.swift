@@ -4,7 +4,7 @@
 extension ExecutionContext {
     func executeOperationSync(rootType: GraphQLObjectType, fields: [CollectedField]) -> JSONValue {
         do {
-            return .object(try executeFieldsSync(parentType: rootType, source: rootValue, path: nil, fields: fields))
+            return .object(try executeFieldsSync(parentType: rootType, source: rootValue, fields: fields))
         } catch let e as GraphQLError {
             addError(e)
             return .null
@@ -14,8 +14,10 @@ extension ExecutionContext {
         }
     }
 
+    /// The response path of the synchronous walk lives in `syncPath` (pushed and popped, depth first): no path
+    /// objects are allocated unless a resolver asks for its `info.path` or an error needs it.
     func executeFieldsSync(
-        parentType: GraphQLObjectType, source: any Sendable, path: ResponsePath?, fields: [CollectedField]
+        parentType: GraphQLObjectType, source: any Sendable, fields: [CollectedField]
     ) throws -> JSONObject {
         var out = JSONObject(minimumCapacity: fields.count)
         // Plain JSON objects (the common in-memory case) are read without existential casts per field.
@@ -28,7 +30,9 @@ extension ExecutionContext {
                 out.append(f.responseKey, fast)
                 continue
             }
-            out.append(f.responseKey, try executeFieldSync(parentType: parentType, source: source, field: f, def: def, path: path))
+            syncPath.append(.key(f.responseKey))
+            defer { syncPath.removeLast() }
+            out.append(f.responseKey, try executeFieldSync(parentType: parentType, source: source, field: f, def: def))
         }
         return out
     }
@@ -52,47 +56,51 @@ extension ExecutionContext {
 
     @inline(__always)
     func executeFieldSync(
-        parentType: GraphQLObjectType, source: any Sendable, field: CollectedField, def: GraphQLField, path: ResponsePath?
+        parentType: GraphQLObjectType, source: any Sendable, field: CollectedField, def: GraphQLField
     ) throws -> JSONValue {
         let returnType = field.returnType!
-        // The path object is only needed below leaves for errors and by resolvers: build it lazily for leaves.
-        var fieldPath: ResponsePath?
         do {
             let result: (any Sendable)?
             switch field.resolve {
-            case .sync(let f)?:
-                let args = !field.hasArgs
-                    ? JSONObject() : try getArgumentValues(def.args, field.nodes[0].arguments, field.nodes[0], variableValues)
-                let info = GraphQLResolveInfo(
-                    fieldName: field.nodes[0].name.value, fieldNodes: field.nodes, returnType: returnType, parentType: parentType,
-                    parentPath: path, responseKey: field.responseKey, context: self)
-                result = try f(source, args, contextValue, info)
             case .plain(let f)?:
                 let args = !field.hasArgs
                     ? JSONObject() : try getArgumentValues(def.args, field.nodes[0].arguments, field.nodes[0], variableValues)
                 result = try f(source, args, schema)
+            case .sync(let f)?:
+                let args = !field.hasArgs
+                    ? JSONObject() : try getArgumentValues(def.args, field.nodes[0].arguments, field.nodes[0], variableValues)
+                let info = GraphQLResolveInfo(
+                    fieldName: field.nodes[0].name.value, fieldNodes: field.nodes, returnType: returnType,
+                    parentType: parentType, parentPath: responsePath(syncPath.dropLast()),
+                    responseKey: field.responseKey, context: self)
+                result = try f(source, args, contextValue, info)
             case .async?:
                 preconditionFailure("synchronous execution met an async resolver")
             case nil:
                 result = defaultFieldResolve(source, field.nodes[0].name.value)
             }
-            return try completeValueSync(returnType, parentType, def, field.nodes, path, field.responseKey, &fieldPath, result)
+            return try completeItemSync(returnType, parentType, def, field.nodes, result)
         } catch {
-            let p = fieldPath ?? ResponsePath(prev: path, key: .key(field.responseKey), typename: parentType.name)
-            let located = locatedError(error, nodes: field.nodes, path: p.components)
+            let located = locatedError(error, nodes: field.nodes, path: syncPath)
             if returnType.isNonNull { throw located }
             addError(located)
             return .null
         }
     }
 
-    /// `fieldPath` is created on demand (objects and lists need it; leaves only on error).
-    func completeValueSync(
+    func responsePath(_ components: ArraySlice<PathComponent>) -> ResponsePath? {
+        var p: ResponsePath?
+        for c in components { p = ResponsePath(prev: p, key: c) }
+        return p
+    }
+
+    /// Completes a value below an existing path (list items, objects).
+    func completeItemSync(
         _ returnType: GraphQLType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
-        _ parentPath: ResponsePath?, _ key: String, _ fieldPath: inout ResponsePath?, _ result: (any Sendable)?
+        _ result: (any Sendable)?
     ) throws -> JSONValue {
         if case .nonNull(let inner) = returnType {
-            let completed = try completeValueSync(inner, parentType, def, nodes, parentPath, key, &fieldPath, result)
+            let completed = try completeItemSync(inner, parentType, def, nodes, result)
             if case .null = completed {
                 throw GraphQLError("Cannot return null for non-nullable field \(parentType.name).\(def.name).")
             }
@@ -116,48 +124,15 @@ extension ExecutionContext {
                 if isNone(result) { return .null }
                 throw error
             }
-        default: break
-        }
-        if isJSONNull(result) { return .null }
-        let path = fieldPath ?? ResponsePath(prev: parentPath, key: .key(key), typename: parentType.name)
-        fieldPath = path
-        return try completeCompositeSync(returnType, parentType, def, nodes, path, result)
-    }
-
-    /// Completes a value below an existing path (list items, objects).
-    func completeItemSync(
-        _ returnType: GraphQLType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
-        _ path: ResponsePath, _ result: (any Sendable)?
-    ) throws -> JSONValue {
-        if case .nonNull(let inner) = returnType {
-            let completed = try completeItemSync(inner, parentType, def, nodes, path, result)
-            if case .null = completed {
-                throw GraphQLError("Cannot return null for non-nullable field \(parentType.name).\(def.name).")
-            }
-            return completed
-        }
-        guard let result else { return .null }
-        if isJSONNull(result) { return .null }
-        switch returnType {
-        case .named(.scalar(let s)):
-            if let fast = fastSerialize(s, result) { return fast }
-            do { return try s.serialize(result) } catch {
-                if isNone(result) { return .null }
-                throw error
-            }
-        case .named(.enumeration(let e)):
-            do { return try e.serialize(result) } catch {
-                if isNone(result) { return .null }
-                throw error
-            }
         default:
-            return try completeCompositeSync(returnType, parentType, def, nodes, path, result)
+            if isJSONNull(result) { return .null }
+            return try completeCompositeSync(returnType, parentType, def, nodes, result)
         }
     }
 
     func completeCompositeSync(
         _ returnType: GraphQLType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
-        _ path: ResponsePath, _ result: any Sendable
+        _ result: any Sendable
     ) throws -> JSONValue {
         switch returnType {
         case .list(let itemType):
@@ -180,11 +155,12 @@ extension ExecutionContext {
             var out: [JSONValue] = []
             out.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                let itemPath = ResponsePath(prev: path, key: .index(i))
+                syncPath.append(.index(i))
+                defer { syncPath.removeLast() }
                 do {
-                    out.append(try completeItemSync(itemType, parentType, def, nodes, itemPath, item))
+                    out.append(try completeItemSync(itemType, parentType, def, nodes, item))
                 } catch {
-                    let located = locatedError(error, nodes: nodes, path: itemPath.components)
+                    let located = locatedError(error, nodes: nodes, path: syncPath)
                     if itemType.isNonNull { throw located }
                     addError(located)
                     out.append(.null)
@@ -192,23 +168,23 @@ extension ExecutionContext {
             }
             return .list(out)
         case .named(.object(let o)):
-            return try completeObjectSync(o, nodes, path, result)
+            return try completeObjectSync(o, nodes, result)
         case .named(let named) where named.isAbstractType:
             let runtime = try resolveRuntimeTypeSync(named, parentType, def, nodes, result)
-            return try completeObjectSync(runtime, nodes, path, result)
+            return try completeObjectSync(runtime, nodes, result)
         default:
             throw GraphQLError("Cannot complete value of unexpected output type: \"\(returnType)\".")
         }
     }
 
     func completeObjectSync(
-        _ type: GraphQLObjectType, _ nodes: [FieldNode], _ path: ResponsePath, _ result: any Sendable
+        _ type: GraphQLObjectType, _ nodes: [FieldNode], _ result: any Sendable
     ) throws -> JSONValue {
         if let isTypeOf = type.isTypeOf, !isTypeOf(result) {
             throw GraphQLError("Expected value of type \"\(type.name)\" but got: \(inspect(result)).", nodes: nodes)
         }
         let plan = subfields(type, nodes)
-        return .object(try executeFieldsSync(parentType: type, source: result, path: path, fields: plan.fields))
+        return .object(try executeFieldsSync(parentType: type, source: result, fields: plan.fields))
     }
 
     func resolveRuntimeTypeSync(

@@ -70,6 +70,8 @@ final class ExecutionContext: @unchecked Sendable {
     private var subfieldCache: [SubfieldKey: FieldPlan] = [:]
     /// Set while the synchronous executor runs (one thread): caches skip the lock.
     var synchronous = false
+    /// The response path of the synchronous executor's depth-first walk.
+    var syncPath: [PathComponent] = []
 
     struct FieldPlan {
         let fields: [CollectedField]
