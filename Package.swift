@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
-        .testTarget(name: "SyncTests", dependencies: ["Sync", "Stores"]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "Stores", "Commands"]),
     ]
 )

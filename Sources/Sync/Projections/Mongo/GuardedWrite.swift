@@ -1,0 +1,25 @@
+import Stores
+
+/// Order-safe writes into MongoDB: every document (or embedded part) records the WAL position it reflects in a
+/// field, and a write carrying an older or equal position matches nothing and so changes nothing.
+enum GuardedWrite {
+    /// `{field: {$lt: position}}` or the field missing: the filter an order-safe update adds.
+    static func olderThan(_ position: String, field: String) -> JSONValue {
+        ["$or": [[field: ["$lt": .string(position)]], [field: ["$exists": false]]]]
+    }
+
+    /// Sets `fields` on the document `_id` (creating it) unless it already reflects `position` or later.
+    static func upsert(_ mongo: MongoClient, _ collection: String, id: JSONValue, position: String, fields: [(String, JSONValue)]) async throws {
+        let filter: JSONValue = ["_id": id, "$or": [["_lsn": ["$lt": .string(position)]], ["_lsn": ["$exists": false]]]]
+        do {
+            _ = try await mongo.update(collection, filter: filter, update: ["$set": .object(fields + [("_lsn", .string(position))])], upsert: true)
+        } catch let error as StoreError where error.code == "11000" || error.message.lowercased().contains("duplicate") {
+            // The document exists with a newer position: the upsert's insert collided with it. Nothing to do.
+        }
+    }
+
+    /// Deletes the document unless it was written at a later position (a replayed delete after a re-insert).
+    static func delete(_ mongo: MongoClient, _ collection: String, id: JSONValue, position: String) async throws {
+        try await mongo.delete(collection, filter: ["_id": id, "_lsn": ["$lte": .string(position)]])
+    }
+}
