@@ -67,7 +67,8 @@ public final class CommandRunner: Sendable {
     /// function returning a transaction's own commit LSN (pg_last_committed_xact has none before 16+ and needs
     /// track_commit_timestamp); an insert position read inside the transaction would be *before* the commit
     /// record and so unsafe. We read the insert position rather than `pg_current_wal_lsn()` (the write position),
-    /// which could lag behind our commit record under asynchronous commit.
+    /// which could lag behind our commit record under asynchronous commit. `ConsistencyTokenTests` checks the token
+    /// against logical decoding: with nothing else writing, it equals the commit record's end exactly.
     static func commitReturningToken(_ db: PostgresConnection) throws -> LSN {
         let result = try db.execute("COMMIT; SELECT pg_current_wal_insert_lsn()::text")
         guard let text = result.rows.first?[0], let lsn = LSN(text) else {
