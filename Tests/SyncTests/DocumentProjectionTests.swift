@@ -14,7 +14,7 @@ import Stores
         try admin.execute("CREATE DATABASE \(name)")
         let slot = "slot_\(name)"
         defer {
-            _ = try? admin.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '\(slot)' AND NOT active")
+            dropSlot(slot, on: admin)
             _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         }
         let url = settings.databaseURL.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)

@@ -25,7 +25,7 @@ import Stores
 
     func dropDatabase(_ name: String, slot: String) {
         guard let admin = try? PostgresConnection(url: settings.databaseURL) else { return }
-        _ = try? admin.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '\(slot)' AND NOT active")
+        dropSlot(slot, on: admin)
         _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
     }
 

@@ -28,7 +28,7 @@ import Stores
     }
 
     func tearDown(_ db: PostgresConnection, _ table: String, _ publication: String, _ slot: String) {
-        _ = try? db.execute("SELECT pg_drop_replication_slot('\(slot)') FROM pg_replication_slots WHERE slot_name = '\(slot)' AND NOT active")
+        dropSlot(slot, on: db)
         _ = try? db.execute("DROP PUBLICATION IF EXISTS \(publication)")
         _ = try? db.execute("DROP TABLE IF EXISTS \(table)")
     }

@@ -20,7 +20,7 @@ status_sees_every_server() {
 }
 
 foreign_port_is_refused() {
-  local port=$((40000 + RANDOM % 20000)) stranger out status
+  local port=$((20000 + RANDOM % 10000)) stranger out status
   python3 -c "import socket,time,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $port)); s.listen(); time.sleep(60)" &
   stranger=$!
   sleep 0.5

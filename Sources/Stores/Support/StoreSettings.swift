@@ -10,11 +10,11 @@ public struct StoreSettings: Sendable {
     public var kafkaBrokers: String
 
     public static let defaults = StoreSettings(
-        databaseURL: "postgresql://gifticon:gifticon@127.0.0.1:55432/gifticon",
-        mongoURI: "mongodb://127.0.0.1:57017/gifticon?directConnection=true",
-        searchURL: "http://127.0.0.1:59200",
-        redisURL: "redis://127.0.0.1:56379/0",
-        kafkaBrokers: "127.0.0.1:59092"
+        databaseURL: "postgresql://gifticon:gifticon@127.0.0.1:15432/gifticon",
+        mongoURI: "mongodb://127.0.0.1:17017/gifticon?directConnection=true",
+        searchURL: "http://127.0.0.1:19200",
+        redisURL: "redis://127.0.0.1:16379/0",
+        kafkaBrokers: "127.0.0.1:19092"
     )
 
     public init(databaseURL: String, mongoURI: String, searchURL: String, redisURL: String, kafkaBrokers: String) {

@@ -67,11 +67,16 @@ public final class WALCapture {
     }
 
     /// The next committed transaction, or nil if none completed within `timeout` seconds.
+    ///
+    /// The wait is a hard deadline: keepalives (which other databases' WAL traffic makes frequent) never extend it,
+    /// and a transaction cut off by the deadline simply continues in the decoder on the next call.
     public func next(timeout: Double) throws -> CommittedTransaction? {
-        var remaining = timeout
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         while true {
-            guard let message = try connection.read(timeout: remaining) else { return nil }
-            remaining = 0.05  // a transaction's messages follow each other closely
+            let left = deadline - ContinuousClock.now
+            guard left > .zero else { return nil }
+            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+            guard let message = try connection.read(timeout: seconds) else { return nil }
             switch message {
             case let .data(start, _, _, payload):
                 received = max(received, start)

@@ -11,7 +11,6 @@ public final class ChangeStream: Sendable {
     private let slot: String
     private let publication: String
     private let tables: [String]
-    private let executor = BlockingExecutor(threads: 1)
     private let logger: Logger
 
     public init(url: String, slot: String, publication: String, tables: [String], projectors: [any Projector],
@@ -29,23 +28,35 @@ public final class ChangeStream: Sendable {
     /// A projector's failure stops the stream without confirming: the transaction comes again on the next run.
     public func run(stopAfter: Int? = nil) async throws {
         let (url, slot, publication) = (self.url, self.slot, self.publication)
+        // The capture's blocking calls get a thread of their own for this run, stopped when the run ends.
+        let executor = BlockingExecutor(threads: 1)
         let capture = try await executor.run { UnsafeTransfer(try WALCapture(url: url, slot: slot, publication: publication)) }
-        defer { Task { [executor] in await executor.shutdown() } }
+        do {
+            try await stream(capture, on: executor, stopAfter: stopAfter)
+        } catch {
+            await executor.shutdown()
+            throw error
+        }
+        await executor.shutdown()
+    }
+
+    private func stream(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?) async throws {
+        let tables = self.tables
         // The snapshot is read on the capture thread and applied here, batch by batch.
-        let snapshots = try await executor.run { [tables] () -> UnsafeTransfer<[CommittedTransaction]> in
+        let snapshots = try await executor.run { () -> UnsafeTransfer<[CommittedTransaction]> in
             var batches: [CommittedTransaction] = []
             try capture.value.start(snapshotTables: tables) { batches.append($0) }
             return UnsafeTransfer(batches)
         }.value
         for batch in snapshots { try await applyEverywhere(batch) }
-        if let last = snapshots.last { try await confirm(capture, last.endLSN) }
+        if let last = snapshots.last { try await confirm(capture, last.endLSN, on: executor) }
 
         var applied = 0
         while !Task.isCancelled {
             if let stopAfter, applied >= stopAfter { break }
             guard let transaction = try await executor.run({ UnsafeTransfer(try capture.value.next(timeout: 0.5)) }).value else { continue }
             try await applyEverywhere(transaction)
-            try await confirm(capture, transaction.endLSN)
+            try await confirm(capture, transaction.endLSN, on: executor)
             applied += 1
         }
     }
@@ -60,7 +71,7 @@ public final class ChangeStream: Sendable {
         logger.debug("applied", metadata: ["lsn": "\(transaction.endLSN)", "changes": "\(transaction.changes.count)"])
     }
 
-    private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN) async throws {
+    private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor) async throws {
         try await positions?.publish(lsn)
         try await executor.run { try capture.value.confirm(lsn) }
     }
