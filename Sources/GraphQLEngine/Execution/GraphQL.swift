@@ -30,10 +30,7 @@ public func graphql(
         variableValues: variableValues, operationName: operationName)
 }
 
-/// Runs the validation rules that exist on a document.
-///
-/// The `Validation/` chapter (specifiedRules) is not written yet: until it is, this returns no errors; wire
-/// `validate(schema, document)` here when it lands.
+/// Runs the specified validation rules on a document (see `validate(schema:document:rules:maxErrors:)`).
 public func validateDocument(_ schema: GraphQLSchema, _ document: DocumentNode) -> [GraphQLError] {
-    []
+    validate(schema: schema, document: document)
 }

@@ -1,0 +1,41 @@
+/// Named type existence: every type a document names is defined by the schema.
+public func KnownTypeNamesRule(_ context: ValidationContext) -> Visitor {
+    let schema = context.schema
+    var definedTypes: [String] = []
+    for definition in context.document.definitions where isTypeDefinition(definition) {
+        if let name = definitionName(definition) { definedTypes.append(name) }
+    }
+    let definedSet = Set(definedTypes)
+    let typeNames = schema.typeMap.keys + definedTypes
+    let standardTypeNames = ["String", "Int", "Float", "Boolean", "ID", "__Schema", "__Type", "__Field", "__InputValue",
+                             "__EnumValue", "__Directive", "__TypeKind", "__DirectiveLocation"]
+    return Visitor(enter: { node, ctx in
+        guard case .namedType(let named) = node else { return .continue }
+        let name = named.name.value
+        guard schema.type(named: name) == nil, !definedSet.contains(name) else { return .continue }
+        let definitionNode = ctx.ancestors.count > 1 ? ctx.ancestors[1] : ctx.parent
+        let isSDL = definitionNode.map(isSDLNode) ?? false
+        if isSDL && standardTypeNames.contains(name) { return .continue }
+        let suggestions = suggestionList(name, isSDL ? standardTypeNames + typeNames : typeNames)
+        context.report(GraphQLError("Unknown type \"\(name)\"." + didYouMean(suggestions), nodes: [named]))
+        return .continue
+    })
+}
+
+func isTypeDefinition(_ d: DefinitionNode) -> Bool {
+    switch d {
+    case .scalarType, .objectType, .interfaceType, .unionType, .enumType, .inputObjectType: return true
+    default: return false
+    }
+}
+
+func isSDLNode(_ node: ASTNode) -> Bool {
+    switch node {
+    case .schemaDefinition, .schemaExtension, .scalarTypeDefinition, .objectTypeDefinition, .interfaceTypeDefinition,
+         .unionTypeDefinition, .enumTypeDefinition, .inputObjectTypeDefinition, .directiveDefinition,
+         .scalarTypeExtension, .objectTypeExtension, .interfaceTypeExtension, .unionTypeExtension, .enumTypeExtension,
+         .inputObjectTypeExtension:
+        return true
+    default: return false
+    }
+}

@@ -1,0 +1,15 @@
+/// Argument uniqueness: a field or directive is given each argument once.
+public func UniqueArgumentNamesRule(_ context: ValidationContext) -> Visitor {
+    Visitor(enter: { node, _ in
+        let arguments: [ArgumentNode]
+        switch node {
+        case .field(let f): arguments = f.arguments
+        case .directive(let d): arguments = d.arguments
+        default: return .continue
+        }
+        for (name, nodes) in groupedByName(arguments, \.name.value) where nodes.count > 1 {
+            context.report(GraphQLError("There can be only one argument named \"\(name)\".", nodes: nodes.map(\.name)))
+        }
+        return .continue
+    })
+}
