@@ -14,4 +14,5 @@ let benchmarks: @Sendable () -> Void = {
     registerIntrospectionBenchmarks()
     registerMarketplaceQueryBenchmarks()
     registerFieldCostBenchmarks()
+    registerValidationBenchmarks()
 }

@@ -102,8 +102,10 @@ struct Parser {
         if next.kind != .eof {
             tokenCount += 1
             if tokenCount > maxTokens {
-                throw syntaxError(
+                var error = syntaxError(
                     source, next.start, "Document contains more than \(maxTokens) tokens. Parsing aborted.")
+                error.extensions = [ErrorExtensionEntry("code", .string(QueryLimitCode.tokens))]
+                throw error
             }
         }
     }

@@ -92,11 +92,21 @@ func normalizeMessage(_ message: String) -> String {
 func errorSet(_ response: JSONValue) -> Set<String> {
     guard case .list(let errors)? = response["errors"] else { return [] }
     return Set(errors.map { e in
-        let message = normalizeMessage(e["message"]?.stringValue ?? "")
+        let message = editionWording(normalizeMessage(e["message"]?.stringValue ?? ""))
         let locations = e["locations"].map { $0.jsonString() } ?? "[]"
         let path = e["path"].map { $0.jsonString() } ?? "-"
         return "\(message) @ \(locations) @ \(path)"
     })
+}
+
+/// The September 2025 edition made a missing root operation type a validation error (KnownOperationTypesRule,
+/// graphql-js 17's wording); graphql-core 3.2.8 reports it at execution in other words. Same place, same meaning.
+func editionWording(_ message: String) -> String {
+    for operation in ["query", "mutation", "subscription"]
+    where message == "Schema is not configured to execute \(operation) operation." {
+        return "The \(operation) operation is not supported by the schema."
+    }
+    return message
 }
 
 /// Whether our response matches graphql-core's: `data` equal with key order (an absent `data`, as graphql-js

@@ -156,9 +156,11 @@ final class OverlapFinder {
         for name in map.keys {
             let fields = map.fields[name]!
             guard fields.count > 1 else { continue }
+            if fields.count > 2, noConflictsWithin(fields, name) { continue }
             for i in fields.indices {
                 for j in (i + 1)..<fields.count {
                     if let c = findConflict(false, name, fields[i], fields[j]) { conflicts.append(c) }
+                    if conflicts.count > context.maxErrors { return }
                 }
             }
         }
@@ -167,12 +169,86 @@ final class OverlapFinder {
     private func collectBetween(_ conflicts: inout [OverlapConflict], _ exclusive: Bool, _ map1: FieldMap, _ map2: FieldMap) {
         for name in map1.keys {
             guard let fields2 = map2.fields[name] else { continue }
-            for f1 in map1.fields[name]! {
+            let fields1 = map1.fields[name]!
+            if fields1.count * fields2.count > 4, noConflictsBetween(exclusive, fields1, fields2, name) { continue }
+            for f1 in fields1 {
                 for f2 in fields2 {
                     if let c = findConflict(exclusive, name, f1, f2) { conflicts.append(c) }
+                    if conflicts.count > context.maxErrors { return }
                 }
             }
         }
+    }
+
+    // MARK: structurally equal fields
+
+    // Fields with the same parent type that print the same are compared alike: a pair's conflict depends only on
+    // their types and ASTs. When no pair of distinct shapes (nor a shape with itself) conflicts, no pair of the
+    // fields does, and the quadratic comparison of, say, 400 copies of one field is one comparison. When some
+    // pair conflicts, every pair is compared as graphql-js does, so the errors and their locations are its own.
+
+    private var shapeIDs: [String: Int] = [:]
+    private var shapeByLocation: [Int: Int] = [:]
+
+    /// The shape of a field: equal for fields that compare alike; nil without a location (no sharing then).
+    private func shape(_ field: NodeAndDef) -> Int? {
+        guard let start = field.node.loc?.start else { return nil }
+        if let known = shapeByLocation[start] { return known }
+        let key = (field.parentType?.name ?? "") + "|" + print(field.node)
+        let id: Int
+        if let existing = shapeIDs[key] { id = existing } else { id = shapeIDs.count; shapeIDs[key] = id }
+        shapeByLocation[start] = id
+        return id
+    }
+
+    /// The first field of each shape, and for shapes that repeat, a second field of it.
+    private func representatives(_ fields: [NodeAndDef]) -> (firsts: [Int], seconds: [Int: Int])? {
+        var firstByShape: [Int: Int] = [:]
+        var firsts: [Int] = []
+        var seconds: [Int: Int] = [:]
+        for (index, field) in fields.enumerated() {
+            guard let id = shape(field) else { return nil }
+            if let first = firstByShape[id] {
+                if seconds[first] == nil { seconds[first] = index }
+            } else {
+                firstByShape[id] = index
+                firsts.append(index)
+            }
+        }
+        return firsts.count < fields.count ? (firsts, seconds) : nil
+    }
+
+    /// Compares representatives only; true when none conflict. The fragment pairs it marks are undone otherwise.
+    private func noConflictsWithin(_ fields: [NodeAndDef], _ name: String) -> Bool {
+        guard let (firsts, seconds) = representatives(fields) else { return false }
+        let savedPairs = compared
+        for (n, i) in firsts.enumerated() {
+            if let second = seconds[i], findConflict(false, name, fields[i], fields[second]) != nil {
+                compared = savedPairs
+                return false
+            }
+            for j in firsts[(n + 1)...] where findConflict(false, name, fields[i], fields[j]) != nil {
+                compared = savedPairs
+                return false
+            }
+        }
+        return true
+    }
+
+    private func noConflictsBetween(_ exclusive: Bool, _ fields1: [NodeAndDef], _ fields2: [NodeAndDef], _ name: String) -> Bool {
+        let reps1 = representatives(fields1), reps2 = representatives(fields2)
+        if reps1 == nil && reps2 == nil { return false }
+        guard let firsts1 = reps1?.firsts ?? (fields1.allSatisfy({ shape($0) != nil }) ? Array(fields1.indices) : nil),
+              let firsts2 = reps2?.firsts ?? (fields2.allSatisfy({ shape($0) != nil }) ? Array(fields2.indices) : nil)
+        else { return false }
+        let savedPairs = compared
+        for i in firsts1 {
+            for j in firsts2 where findConflict(exclusive, name, fields1[i], fields2[j]) != nil {
+                compared = savedPairs
+                return false
+            }
+        }
+        return true
     }
 
     private func findConflict(_ parentExclusive: Bool, _ responseName: String, _ field1: NodeAndDef, _ field2: NodeAndDef) -> OverlapConflict? {

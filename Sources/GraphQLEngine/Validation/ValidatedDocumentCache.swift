@@ -1,0 +1,91 @@
+/// A document after parsing and validation: ready to execute, or the errors to answer with.
+public enum ValidatedDocument: Sendable {
+    case valid(DocumentNode)
+    case invalid([GraphQLError])
+
+    public var document: DocumentNode? {
+        if case .valid(let document) = self { return document }
+        return nil
+    }
+
+    public var errors: [GraphQLError] {
+        if case .invalid(let errors) = self { return errors }
+        return []
+    }
+}
+
+/// Parses and validates each distinct document text (and operation name) once against one schema: a repeated
+/// request skips both. Rejections are kept as well, so a client resending a bad document costs a lookup.
+/// Bounded (least recently used entries go first) and safe to share between threads.
+///
+/// ```swift
+/// let cache = ValidatedDocumentCache(schema: schema, capacity: 1_000, limits: QueryLimits(maxDepth: 12))
+/// switch cache.validated(text, operationName: name) {
+/// case .valid(let document): ...execute(document)
+/// case .invalid(let errors): ...answer with errors
+/// }
+/// ```
+public final class ValidatedDocumentCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        let text: String
+        let operationName: String?
+    }
+
+    public let schema: GraphQLSchema
+    public let limits: QueryLimits
+    private let rules: [ValidationRule]
+    private let maxErrors: Int
+    private let lock = SimpleLock()
+    private var entries: LRUCache<Key, ValidatedDocument>
+    private var hitCount = 0
+    private var missCount = 0
+
+    public init(
+        schema: GraphQLSchema, capacity: Int = 1_000, limits: QueryLimits = .none,
+        rules: [ValidationRule] = specifiedRules, maxErrors: Int = 100
+    ) {
+        self.schema = schema
+        self.limits = limits
+        self.rules = rules + limits.rules
+        self.maxErrors = maxErrors
+        entries = LRUCache(capacity: max(1, capacity))
+    }
+
+    /// The parsed and validated document for this text, from the cache when it was seen before.
+    public func validated(_ text: String, operationName: String? = nil) -> ValidatedDocument {
+        let key = Key(text: text, operationName: operationName)
+        if let known = lock.withLock({ () -> ValidatedDocument? in
+            let value = entries.value(for: key)
+            if value != nil { hitCount += 1 }
+            return value
+        }) {
+            return known
+        }
+        // Outside the lock: two threads missing the same text both validate it, and the results are equal.
+        let result = validateUncached(text)
+        lock.withLock {
+            missCount += 1
+            entries.set(result, for: key)
+        }
+        return result
+    }
+
+    /// Parses and validates without the cache.
+    public func validateUncached(_ text: String) -> ValidatedDocument {
+        let schemaErrors = schema.validationErrors
+        if !schemaErrors.isEmpty { return .invalid(schemaErrors) }
+        let document: DocumentNode
+        do {
+            document = try parse(Source(text, name: "GraphQL request"), options: limits.parseOptions)
+        } catch {
+            return .invalid([error])
+        }
+        let errors = validate(schema: schema, document: document, rules: rules, maxErrors: maxErrors)
+        return errors.isEmpty ? .valid(document) : .invalid(errors)
+    }
+
+    /// Lookups answered from the cache, lookups that parsed and validated, and entries held.
+    public var statistics: (hits: Int, misses: Int, count: Int) {
+        lock.withLock { (hitCount, missCount, entries.count) }
+    }
+}
