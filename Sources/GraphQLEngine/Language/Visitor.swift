@@ -30,11 +30,15 @@ public struct VisitContext {
 public struct Visitor {
     public var enter: ((ASTNode, VisitContext) -> VisitAction)?
     public var leave: ((ASTNode, VisitContext) -> VisitAction)?
+    /// The kinds of node the callbacks are called for (all by default); other nodes are walked through silently.
+    public var kinds: KindSet
 
     public init(
+        kinds: KindSet = .all,
         enter: ((ASTNode, VisitContext) -> VisitAction)? = nil,
         leave: ((ASTNode, VisitContext) -> VisitAction)? = nil
     ) {
+        self.kinds = kinds
         self.enter = enter
         self.leave = leave
     }
@@ -53,7 +57,8 @@ public func visit(_ document: DocumentNode, _ visitor: Visitor) {
 
 /// Returns false when the traversal must stop.
 private func walk(_ node: ASTNode, _ visitor: Visitor, _ context: inout VisitContext) -> Bool {
-    if let enter = visitor.enter {
+    let interested = visitor.kinds.contains(node.kind)
+    if interested, let enter = visitor.enter {
         switch enter(node, context) {
         case .break: return false
         case .skip: return true
@@ -68,41 +73,86 @@ private func walk(_ node: ASTNode, _ visitor: Visitor, _ context: inout VisitCon
         }
         context.ancestors.removeLast()
     }
-    if let leave = visitor.leave, leave(node, context) == .break { return false }
+    if interested, let leave = visitor.leave, leave(node, context) == .break { return false }
     return true
 }
 
+private let active = -2
+private let broken = -1
+
 /// Runs several visitors in one traversal (graphql-js's `visitInParallel`): a visitor that skips a node
-/// skips only that subtree for itself; one that breaks stops only itself.
+/// skips only that subtree for itself; one that breaks stops only itself. Each node goes only to the visitors
+/// whose `kinds` include its kind, through tables made once per call.
 public func visitInParallel(_ visitors: [Visitor]) -> Visitor {
-    final class State {
-        var skipping: [Int?]
-        init(_ count: Int) { skipping = Array(repeating: nil, count: count) }
-    }
-    let state = State(visitors.count)
-    let broken = -1
+    let parallel = ParallelVisitors(visitors)
     return Visitor(
+        kinds: parallel.kinds,
         enter: { node, context in
-            let depth = context.ancestors.count
-            for (i, visitor) in visitors.enumerated() where state.skipping[i] == nil {
-                guard let enter = visitor.enter else { continue }
-                switch enter(node, context) {
-                case .skip: state.skipping[i] = depth
-                case .break: state.skipping[i] = broken
-                case .continue: break
-                }
-            }
+            parallel.enter(node, context)
             return .continue
         },
         leave: { node, context in
-            let depth = context.ancestors.count
-            for (i, visitor) in visitors.enumerated() {
-                if let skipDepth = state.skipping[i] {
-                    if skipDepth == depth { state.skipping[i] = nil }
-                    continue
-                }
-                if let leave = visitor.leave, leave(node, context) == .break { state.skipping[i] = broken }
-            }
+            parallel.leave(node, context)
             return .continue
         })
+}
+
+/// The state of visitors run in parallel; validation calls it directly, saving a closure per node.
+final class ParallelVisitors {
+    /// Per visitor: `active`, the depth of the node it skipped, or `broken`. A raw buffer: a class's array
+    /// property would pay a dynamic exclusivity check on every access, several per node.
+    private let skipping: UnsafeMutableBufferPointer<Int>
+    private let entering: [[Int]]
+    /// Leaving a node: visitors with a leave callback, and those that may have skipped it (to resume them).
+    private let leaving: [[Int]]
+    private let enters: [((ASTNode, VisitContext) -> VisitAction)?]
+    private let leaves: [((ASTNode, VisitContext) -> VisitAction)?]
+    let kinds: KindSet
+
+    init(_ visitors: [Visitor]) {
+        skipping = .allocate(capacity: visitors.count)
+        skipping.initialize(repeating: active)
+        var entering = [[Int]](repeating: [], count: Kind.allCases.count)
+        var leaving = entering
+        var union = KindSet()
+        for kind in Kind.allCases {
+            for (i, visitor) in visitors.enumerated() where visitor.kinds.contains(kind) {
+                if visitor.enter != nil { entering[kind.ordinal].append(i) }
+                if visitor.enter != nil || visitor.leave != nil { leaving[kind.ordinal].append(i) }
+            }
+        }
+        for visitor in visitors { union.formUnion(visitor.kinds) }
+        self.entering = entering
+        self.leaving = leaving
+        kinds = union
+        enters = visitors.map(\.enter)
+        leaves = visitors.map(\.leave)
+    }
+
+    deinit { skipping.deallocate() }
+
+    @inline(__always)
+    func enter(_ node: ASTNode, _ context: VisitContext) {
+        let depth = context.ancestors.count
+        for i in entering[node.kind.ordinal] where skipping[i] == active {
+            switch enters[i]!(node, context) {
+            case .skip: skipping[i] = depth
+            case .break: skipping[i] = broken
+            case .continue: break
+            }
+        }
+    }
+
+    @inline(__always)
+    func leave(_ node: ASTNode, _ context: VisitContext) {
+        let depth = context.ancestors.count
+        for i in leaving[node.kind.ordinal] {
+            let skipDepth = skipping[i]
+            if skipDepth != active {
+                if skipDepth == depth { skipping[i] = active }
+                continue
+            }
+            if let leave = leaves[i], leave(node, context) == .break { skipping[i] = broken }
+        }
+    }
 }

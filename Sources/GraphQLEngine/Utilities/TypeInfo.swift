@@ -129,12 +129,13 @@ public func visitWithTypeInfo(_ typeInfo: TypeInfo, _ visitor: Visitor) -> Visit
     Visitor(
         enter: { node, context in
             typeInfo.enter(node)
-            let action = visitor.enter?(node, context) ?? .continue
+            guard visitor.kinds.contains(node.kind), let enter = visitor.enter else { return .continue }
+            let action = enter(node, context)
             if action == .skip { typeInfo.leave(node) }
             return action
         },
         leave: { node, context in
-            let action = visitor.leave?(node, context) ?? .continue
+            let action = visitor.kinds.contains(node.kind) ? (visitor.leave?(node, context) ?? .continue) : .continue
             typeInfo.leave(node)
             return action
         })

@@ -13,10 +13,21 @@ public func validate(
 ) -> [GraphQLError] {
     let typeInfo = TypeInfo(schema: schema)
     let context = ValidationContext(schema: schema, document: document, typeInfo: typeInfo, maxErrors: maxErrors)
-    let parallel = visitInParallel(rules.map { $0(context) })
-    let guarded = Visitor(
-        enter: { node, ctx in context.isAborted ? .break : (parallel.enter?(node, ctx) ?? .continue) },
-        leave: { node, ctx in context.isAborted ? .break : (parallel.leave?(node, ctx) ?? .continue) })
-    visit(document, visitWithTypeInfo(typeInfo, guarded))
+    let rules = ParallelVisitors(rules.map { $0(context) })
+    // visitWithTypeInfo, visitInParallel and the abort check in one callback: three closure calls fewer per node.
+    let kinds = rules.kinds
+    visit(document, Visitor(
+        enter: { node, ctx in
+            typeInfo.enter(node)
+            if context.isAborted { return .break }
+            if kinds.contains(node.kind) { rules.enter(node, ctx) }
+            return .continue
+        },
+        leave: { node, ctx in
+            if context.isAborted { return .break }
+            if kinds.contains(node.kind) { rules.leave(node, ctx) }
+            typeInfo.leave(node)
+            return .continue
+        }))
     return context.errors
 }

@@ -100,9 +100,14 @@ public final class ValidationContext {
     public func variableUsages(_ node: ASTNode) -> [VariableUsage] {
         let key = node.loc?.start ?? -1
         if key >= 0, let cached = usagesCache[key] { return cached }
+        // Most operations use no variable: a plain structural scan says so without a typed walk.
+        if !containsVariableUsage(node) {
+            if key >= 0 { usagesCache[key] = [] }
+            return []
+        }
         var usages: [VariableUsage] = []
         let typeInfo = TypeInfo(schema: schema)
-        visit(node, visitWithTypeInfo(typeInfo, Visitor(enter: { n, _ in
+        visit(node, visitWithTypeInfo(typeInfo, Visitor(kinds: KindSet(.variableDefinition, .variable), enter: { n, _ in
             switch n {
             case .variableDefinition: return .skip
             case .variable(let v):
@@ -122,5 +127,48 @@ public final class ValidationContext {
             usages += variableUsages(.fragmentDefinition(fragment))
         }
         return usages
+    }
+}
+
+/// Whether a variable is used anywhere under `node` (variable definitions declare, they do not use). Typed
+/// recursion over the node's own fields: building an `ASTNode` per child would cost more than the check.
+private func containsVariableUsage(_ node: ASTNode) -> Bool {
+    switch node {
+    case .operationDefinition(let op): return usesVariable(op.directives) || usesVariable(op.selectionSet)
+    case .fragmentDefinition(let f): return usesVariable(f.directives) || usesVariable(f.selectionSet)
+    case .selectionSet(let set): return usesVariable(set)
+    default: return true  // other roots: let the typed walk decide
+    }
+}
+
+private func usesVariable(_ set: SelectionSetNode) -> Bool {
+    for selection in set.selections {
+        switch selection {
+        case .field(let field):
+            if usesVariable(field.directives) { return true }
+            for argument in field.arguments where usesVariable(argument.value) { return true }
+            if let sub = field.selectionSet, usesVariable(sub) { return true }
+        case .inlineFragment(let inline):
+            if usesVariable(inline.directives) || usesVariable(inline.selectionSet) { return true }
+        case .fragmentSpread(let spread):
+            if usesVariable(spread.directives) { return true }
+        }
+    }
+    return false
+}
+
+private func usesVariable(_ directives: [DirectiveNode]) -> Bool {
+    for directive in directives {
+        for argument in directive.arguments where usesVariable(argument.value) { return true }
+    }
+    return false
+}
+
+private func usesVariable(_ value: ValueNode) -> Bool {
+    switch value {
+    case .variable: return true
+    case .list(let list): return list.values.contains(where: usesVariable)
+    case .object(let object): return object.fields.contains { usesVariable($0.value) }
+    default: return false
     }
 }

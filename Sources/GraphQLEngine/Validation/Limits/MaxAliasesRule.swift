@@ -2,7 +2,7 @@
 /// spread (aliases are how one small document asks for the same expensive field many times).
 public func MaxAliasesRule(maxAliases: Int) -> ValidationRule {
     { context in
-        Visitor(enter: { node, _ in
+        Visitor(kinds: KindSet(.operationDefinition), enter: { node, _ in
             guard case .operationDefinition(let operation) = node else { return node.kind == .document ? .continue : .skip }
             var walk = OperationMeasure(context: context, join: saturatingAdd, combine: { field, children in
                 field.alias == nil ? children : saturatingAdd(children, 1)

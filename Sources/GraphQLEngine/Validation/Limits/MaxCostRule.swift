@@ -7,7 +7,7 @@ public func MaxCostRule(
     assumedListSize: Int = 100
 ) -> ValidationRule {
     { context in
-        Visitor(enter: { node, _ in
+        Visitor(kinds: KindSet(.operationDefinition), enter: { node, _ in
             guard case .operationDefinition(let operation) = node else { return node.kind == .document ? .continue : .skip }
             var defaults: [String: ValueNode] = [:]
             for definition in operation.variableDefinitions {

@@ -1,7 +1,7 @@
 /// Maximum depth: no operation nests fields deeper than `maxDepth` (`{ a { b } }` is 2 deep), fragments included.
 public func MaxDepthRule(maxDepth: Int) -> ValidationRule {
     { context in
-        Visitor(enter: { node, _ in
+        Visitor(kinds: KindSet(.operationDefinition), enter: { node, _ in
             guard case .operationDefinition(let operation) = node else { return node.kind == .document ? .continue : .skip }
             var walk = OperationMeasure(context: context, join: max, combine: { _, children in saturatingAdd(children, 1) })
             let depth = walk.measure(operation.selectionSet)

@@ -2,7 +2,7 @@
 /// (each root field is a separate read or command).
 public func MaxRootFieldsRule(maxRootFields: Int) -> ValidationRule {
     { context in
-        Visitor(enter: { node, _ in
+        Visitor(kinds: KindSet(.operationDefinition), enter: { node, _ in
             guard case .operationDefinition(let operation) = node else { return node.kind == .document ? .continue : .skip }
             // Children's measure is ignored: only the root level counts.
             var walk = OperationMeasure(context: context, join: saturatingAdd, combine: { _, _ in 1 })

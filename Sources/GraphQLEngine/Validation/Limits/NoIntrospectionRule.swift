@@ -1,6 +1,6 @@
 /// Introspection switched off: `__schema` and `__type` are refused; `__typename` stays, clients need it.
 public func NoIntrospectionRule(_ context: ValidationContext) -> Visitor {
-    Visitor(enter: { node, _ in
+    Visitor(kinds: KindSet(.field), enter: { node, _ in
         guard case .field(let field) = node else { return .continue }
         let name = field.name.value
         if name == "__schema" || name == "__type" {

@@ -1,6 +1,6 @@
 /// Executable definitions: a document sent for execution holds only operations and fragments.
 public func ExecutableDefinitionsRule(_ context: ValidationContext) -> Visitor {
-    Visitor(enter: { node, _ in
+    Visitor(kinds: KindSet(.document), enter: { node, _ in
         guard case .document(let document) = node else { return .continue }
         for definition in document.definitions {
             switch definition {

@@ -1,6 +1,6 @@
 /// Field selections: every selected field is defined on the type it is selected on.
 public func FieldsOnCorrectTypeRule(_ context: ValidationContext) -> Visitor {
-    Visitor(enter: { node, _ in
+    Visitor(kinds: KindSet(.field), enter: { node, _ in
         guard case .field(let f) = node, let type = context.typeInfo.parentType,
               context.typeInfo.fieldDef == nil else { return .continue }
         let name = f.name.value

@@ -1,6 +1,6 @@
 /// Fragments on composite types: a fragment's type condition is an object, interface or union.
 public func FragmentsOnCompositeTypesRule(_ context: ValidationContext) -> Visitor {
-    Visitor(enter: { node, _ in
+    Visitor(kinds: KindSet(.inlineFragment, .fragmentDefinition), enter: { node, _ in
         switch node {
         case .inlineFragment(let i):
             if let cond = i.typeCondition, let t = context.schema.type(named: cond.name.value), !t.isCompositeType {

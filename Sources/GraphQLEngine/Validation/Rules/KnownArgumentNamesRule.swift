@@ -3,7 +3,7 @@ public func KnownArgumentNamesRule(_ context: ValidationContext) -> Visitor {
     var directiveArgs: [String: [String]] = [:]
     for d in context.schema.directives { directiveArgs[d.name] = d.args.map(\.name) }
     for case .directive(let d) in context.document.definitions { directiveArgs[d.name.value] = d.arguments.map(\.name.value) }
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.directive, .argument), enter: { node, _ in
         switch node {
         case .directive(let directive):
             let name = directive.name.value

@@ -3,7 +3,7 @@ public func KnownDirectivesRule(_ context: ValidationContext) -> Visitor {
     var locations: [String: [String]] = [:]
     for d in context.schema.directives { locations[d.name] = d.locations.map(\.rawValue) }
     for case .directive(let d) in context.document.definitions { locations[d.name.value] = d.locations.map(\.value) }
-    return Visitor(enter: { node, ctx in
+    return Visitor(kinds: KindSet(.directive), enter: { node, ctx in
         guard case .directive(let directive) = node else { return .continue }
         let name = directive.name.value
         guard let allowed = locations[name] else {

@@ -1,6 +1,6 @@
 /// Operation type existence (September 2025 edition): the schema has a root type for the operation's type.
 public func KnownOperationTypesRule(_ context: ValidationContext) -> Visitor {
-    Visitor(enter: { node, _ in
+    Visitor(kinds: KindSet(.document, .operationDefinition), enter: { node, _ in
         switch node {
         case .operationDefinition(let op):
             if context.schema.rootType(for: op.operation) == nil {

@@ -9,7 +9,7 @@ public func KnownTypeNamesRule(_ context: ValidationContext) -> Visitor {
     let typeNames = schema.typeMap.keys + definedTypes
     let standardTypeNames = ["String", "Int", "Float", "Boolean", "ID", "__Schema", "__Type", "__Field", "__InputValue",
                              "__EnumValue", "__Directive", "__TypeKind", "__DirectiveLocation"]
-    return Visitor(enter: { node, ctx in
+    return Visitor(kinds: KindSet(.namedType), enter: { node, ctx in
         guard case .namedType(let named) = node else { return .continue }
         let name = named.name.value
         guard schema.type(named: name) == nil, !definedSet.contains(name) else { return .continue }

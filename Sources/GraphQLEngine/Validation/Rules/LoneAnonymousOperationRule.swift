@@ -1,7 +1,7 @@
 /// Lone anonymous operation: an anonymous operation is the document's only operation.
 public func LoneAnonymousOperationRule(_ context: ValidationContext) -> Visitor {
     var operationCount = 0
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.document, .operationDefinition), enter: { node, _ in
         switch node {
         case .document(let d):
             operationCount = d.definitions.reduce(0) { if case .operation = $1 { return $0 + 1 } else { return $0 } }

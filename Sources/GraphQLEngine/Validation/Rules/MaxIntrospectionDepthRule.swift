@@ -32,7 +32,7 @@ public func MaxIntrospectionDepthRule(_ context: ValidationContext) -> Visitor {
         return false
     }
 
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.field), enter: { node, _ in
         guard case .field(let field) = node, field.name.value == "__schema" || field.name.value == "__type" else {
             return .continue
         }

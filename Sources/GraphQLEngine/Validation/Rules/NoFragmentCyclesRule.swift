@@ -25,7 +25,7 @@ public func NoFragmentCyclesRule(_ context: ValidationContext) -> Visitor {
         }
         indexByName[name] = nil
     }
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.operationDefinition, .fragmentDefinition), enter: { node, _ in
         switch node {
         case .operationDefinition: return .skip
         case .fragmentDefinition(let f):

@@ -2,6 +2,7 @@
 public func NoUndefinedVariablesRule(_ context: ValidationContext) -> Visitor {
     var defined: Set<String> = []
     return Visitor(
+        kinds: KindSet(.operationDefinition, .variableDefinition),
         enter: { node, _ in
             switch node {
             case .operationDefinition: defined = []

@@ -1,6 +1,6 @@
 /// Fragments must be used: every fragment is spread, directly or not, by some operation.
 public func NoUnusedFragmentsRule(_ context: ValidationContext) -> Visitor {
-    Visitor(leave: { node, _ in
+    Visitor(kinds: KindSet(.document), leave: { node, _ in
         guard case .document(let document) = node else { return .continue }
         var used: Set<String> = []
         for case .operation(let op) in document.definitions {

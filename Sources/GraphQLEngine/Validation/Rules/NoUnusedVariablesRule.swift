@@ -1,6 +1,6 @@
 /// All variables used: every variable an operation defines is used by it or its fragments.
 public func NoUnusedVariablesRule(_ context: ValidationContext) -> Visitor {
-    Visitor(leave: { node, _ in
+    Visitor(kinds: KindSet(.operationDefinition), leave: { node, _ in
         guard case .operationDefinition(let op) = node else { return .continue }
         let used = Set(context.recursiveVariableUsages(op).map(\.node.name.value))
         for definition in op.variableDefinitions where !used.contains(definition.variable.name.value) {

@@ -3,7 +3,7 @@
 /// set's collected fields are cached, as graphql-js does, so repeated fragments stay linear.
 public func OverlappingFieldsCanBeMergedRule(_ context: ValidationContext) -> Visitor {
     let finder = OverlapFinder(context)
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.selectionSet), enter: { node, _ in
         guard case .selectionSet(let set) = node else { return .continue }
         for conflict in finder.conflictsWithin(context.typeInfo.parentType, set) {
             context.report(GraphQLError(
@@ -103,6 +103,7 @@ final class OverlapFinder {
     // MARK: conflicts
 
     func conflictsWithin(_ parentType: GraphQLNamedType?, _ set: SelectionSetNode) -> [OverlapConflict] {
+        if hasOnlyDistinctFields(set) { return [] }
         var conflicts: [OverlapConflict] = []
         let (map, names) = fieldsAndFragmentNames(parentType, set)
         collectWithin(&conflicts, map)
@@ -113,6 +114,21 @@ final class OverlapFinder {
             }
         }
         return conflicts
+    }
+
+    /// Plain fields with distinct response names and no fragments: nothing in the set can conflict with anything
+    /// else in it (their sub-selections are checked when their own sets are visited).
+    private func hasOnlyDistinctFields(_ set: SelectionSetNode) -> Bool {
+        if set.selections.count > 32 { return false }
+        var names: [String] = []
+        names.reserveCapacity(set.selections.count)
+        for selection in set.selections {
+            guard case .field(let field) = selection else { return false }
+            let name = field.alias?.value ?? field.name.value
+            if names.contains(name) { return false }
+            names.append(name)
+        }
+        return true
     }
 
     private func collectBetweenFieldsAndFragment(_ conflicts: inout [OverlapConflict], _ exclusive: Bool, _ map: FieldMap, _ name: String) {

@@ -1,7 +1,7 @@
 /// Fragment spread is possible: a fragment's type can overlap the type it is spread in.
 public func PossibleFragmentSpreadsRule(_ context: ValidationContext) -> Visitor {
     let schema = context.schema
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.inlineFragment, .fragmentSpread), enter: { node, _ in
         switch node {
         case .inlineFragment(let i):
             if let fragType = context.typeInfo.type?.namedType, fragType.isCompositeType,

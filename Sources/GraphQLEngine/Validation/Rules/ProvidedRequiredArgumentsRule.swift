@@ -9,7 +9,7 @@ public func ProvidedRequiredArgumentsRule(_ context: ValidationContext) -> Visit
             if case .nonNull = a.type { return a.defaultValue == nil } else { return false }
         }.map { ($0.name.value, print($0.type)) }
     }
-    return Visitor(leave: { node, _ in
+    return Visitor(kinds: KindSet(.field, .directive), leave: { node, _ in
         switch node {
         case .field(let field):
             guard let fieldDef = context.typeInfo.fieldDef else { return .continue }

@@ -1,6 +1,6 @@
 /// Leaf field selections: leaves have no selection set, and objects, interfaces and unions have one.
 public func ScalarLeafsRule(_ context: ValidationContext) -> Visitor {
-    Visitor(enter: { node, _ in
+    Visitor(kinds: KindSet(.field), enter: { node, _ in
         guard case .field(let f) = node, let type = context.typeInfo.type else { return .continue }
         let name = f.name.value
         if type.namedType.isLeafType {

@@ -1,6 +1,6 @@
 /// Single root field: a subscription selects exactly one top-level field, and not an introspection field.
 public func SingleFieldSubscriptionsRule(_ context: ValidationContext) -> Visitor {
-    Visitor(enter: { node, _ in
+    Visitor(kinds: KindSet(.operationDefinition), enter: { node, _ in
         guard case .operationDefinition(let op) = node else { return .continue }
         guard op.operation == .subscription, let subscriptionType = context.schema.subscriptionType else { return .skip }
         let subject = op.name.map { "Subscription \"\($0.value)\"" } ?? "Anonymous Subscription"

@@ -1,6 +1,6 @@
 /// Argument uniqueness: a field or directive is given each argument once.
 public func UniqueArgumentNamesRule(_ context: ValidationContext) -> Visitor {
-    Visitor(enter: { node, _ in
+    Visitor(kinds: KindSet(.field, .directive), enter: { node, _ in
         let arguments: [ArgumentNode]
         switch node {
         case .field(let f): arguments = f.arguments

@@ -3,7 +3,7 @@ public func UniqueDirectivesPerLocationRule(_ context: ValidationContext) -> Vis
     var unique: [String: Bool] = [:]
     for d in context.schema.directives { unique[d.name] = !d.isRepeatable }
     for case .directive(let d) in context.document.definitions { unique[d.name.value] = !d.repeatable }
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.operationDefinition, .field, .fragmentSpread, .inlineFragment, .fragmentDefinition, .variableDefinition), enter: { node, _ in
         let directives: [DirectiveNode]
         switch node {
         case .operationDefinition(let n): directives = n.directives

@@ -1,7 +1,7 @@
 /// Fragment name uniqueness: each fragment's name is unique in the document.
 public func UniqueFragmentNamesRule(_ context: ValidationContext) -> Visitor {
     var known: [String: NameNode] = [:]
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.operationDefinition, .fragmentDefinition), enter: { node, _ in
         switch node {
         case .operationDefinition: return .skip
         case .fragmentDefinition(let f):

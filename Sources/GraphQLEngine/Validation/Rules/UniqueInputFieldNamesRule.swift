@@ -3,6 +3,7 @@ public func UniqueInputFieldNamesRule(_ context: ValidationContext) -> Visitor {
     var stack: [[String: NameNode]] = []
     var known: [String: NameNode] = [:]
     return Visitor(
+        kinds: KindSet(.objectValue, .objectField),
         enter: { node, _ in
             switch node {
             case .objectValue:

@@ -1,7 +1,7 @@
 /// Operation name uniqueness: each named operation's name is unique in the document.
 public func UniqueOperationNamesRule(_ context: ValidationContext) -> Visitor {
     var known: [String: NameNode] = [:]
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.operationDefinition, .fragmentDefinition), enter: { node, _ in
         switch node {
         case .operationDefinition(let op):
             if let name = op.name {

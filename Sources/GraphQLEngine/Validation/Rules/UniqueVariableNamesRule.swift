@@ -1,6 +1,6 @@
 /// Variable uniqueness: an operation defines each variable once.
 public func UniqueVariableNamesRule(_ context: ValidationContext) -> Visitor {
-    Visitor(enter: { node, _ in
+    Visitor(kinds: KindSet(.operationDefinition), enter: { node, _ in
         guard case .operationDefinition(let op) = node else { return .continue }
         for (name, definitions) in groupedByName(op.variableDefinitions, \.variable.name.value) where definitions.count > 1 {
             context.report(GraphQLError("There can be only one variable named \"$\(name)\".", nodes: definitions.map(\.variable.name)))

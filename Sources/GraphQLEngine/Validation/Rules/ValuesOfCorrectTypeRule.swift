@@ -25,7 +25,7 @@ public func ValuesOfCorrectTypeRule(_ context: ValidationContext) -> Visitor {
             context.report(GraphQLError("Expected value of type \"\(locationType)\", found \(print(node)).", nodes: [node]))
         }
     }
-    return Visitor(enter: { node, _ in
+    return Visitor(kinds: KindSet(.operationDefinition, .variableDefinition, .listValue, .objectValue, .objectField, .nullValue, .enumValue, .intValue, .floatValue, .stringValue, .booleanValue), enter: { node, _ in
         switch node {
         case .operationDefinition: variableDefinitions = [:]
         case .variableDefinition(let v): variableDefinitions[v.variable.name.value] = v

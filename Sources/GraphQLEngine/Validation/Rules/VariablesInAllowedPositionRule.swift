@@ -2,6 +2,7 @@
 public func VariablesInAllowedPositionRule(_ context: ValidationContext) -> Visitor {
     var definitions: [String: VariableDefinitionNode] = [:]
     return Visitor(
+        kinds: KindSet(.operationDefinition, .variableDefinition),
         enter: { node, _ in
             switch node {
             case .operationDefinition: definitions = [:]
