@@ -1,0 +1,15 @@
+/// Projectors that must see a transaction one after another: the search projector indexes what the document
+/// projector has just written. The group acknowledges only when every member has.
+public struct SequentialProjectors: Projector {
+    public let name: String
+    let members: [any Projector]
+
+    public init(_ members: [any Projector]) {
+        self.members = members
+        name = members.map(\.name).joined(separator: "+")
+    }
+
+    public func apply(_ transaction: CommittedTransaction) async throws {
+        for member in members { try await member.apply(transaction) }
+    }
+}

@@ -1,0 +1,120 @@
+import Stores
+
+/// Keeps the search indexes equal to the MongoDB documents of the gifticons and reviews a transaction touched.
+///
+/// It runs after the document projector (see `SequentialProjectors`) and indexes what MongoDB now holds, so tags,
+/// price and category ancestors come from the read model, never from the command database. Each write carries the
+/// transaction's WAL position as an external version: a replayed or older change is refused by the index (409)
+/// and ignored here, so writes are idempotent and order-safe.
+public struct SearchProjector: Projector {
+    public let name = "search-index"
+    let mongo: MongoClient
+    let search: SearchClient
+    /// Refresh after each write (tests and the commit-to-searchable measurement); production leaves it to the index.
+    let refresh: Bool
+    public let indexes: SearchIndexes
+
+    public init(mongo: MongoClient, search: SearchClient, indexes: SearchIndexes = .standard, refresh: Bool = false) {
+        self.mongo = mongo
+        self.search = search
+        self.indexes = indexes
+        self.refresh = refresh
+    }
+
+    public func apply(_ transaction: CommittedTransaction) async throws {
+        var gifticonIDs: [Int64] = []
+        var reviewIDs: [Int64] = []
+        var renamedTags: [Int64] = []
+        for change in transaction.changes {
+            switch change.table {
+            case "gifticons": gifticonIDs.append(contentsOf: change.integer("id").int64.map { [$0] } ?? [])
+            case "gifticon_prices", "gifticon_images", "gifticon_tags":
+                gifticonIDs.append(contentsOf: change.integer("gifticon_id").int64.map { [$0] } ?? [])
+            case "tags" where change.operation != .delete:
+                renamedTags.append(contentsOf: change.integer("id").int64.map { [$0] } ?? [])
+            case "reviews": reviewIDs.append(contentsOf: change.integer("id").int64.map { [$0] } ?? [])
+            default: continue
+            }
+        }
+        if !renamedTags.isEmpty {
+            let carrying = try await mongo.find("gifticons", filter: ["tags.id": ["$in": .array(renamedTags.map { .int($0) })]],
+                                                options: ["projection": ["_id": 1]])
+            gifticonIDs.append(contentsOf: carrying.compactMap { $0["_id"]?.int64 })
+        }
+        let version = Int64(clamping: transaction.endLSN.value)
+        var lines: [JSONValue] = []
+        try await appendActions(&lines, index: indexes.gifticons, collection: "gifticons", ids: gifticonIDs,
+                                version: version, document: Self.gifticonEntry)
+        try await appendActions(&lines, index: indexes.reviews, collection: "reviews", ids: reviewIDs,
+                                version: version, document: Self.reviewEntry)
+        guard !lines.isEmpty else { return }
+        // 409: the index already holds this or a later version. 404: deleting what was never indexed.
+        try await search.bulk(lines, refresh: refresh, tolerate: [409, 404])
+    }
+
+    /// An index action per id found in MongoDB, a delete per id that is gone.
+    private func appendActions(
+        _ lines: inout [JSONValue], index: String, collection: String, ids: [Int64], version: Int64,
+        document: (JSONValue) -> JSONValue
+    ) async throws {
+        let unique = Array(Set(ids)).sorted()
+        guard !unique.isEmpty else { return }
+        let found = try await mongo.find(collection, filter: ["_id": ["$in": .array(unique.map { .int($0) })]])
+        var present: Set<Int64> = []
+        for source in found {
+            guard let id = source["_id"]?.int64 else { continue }
+            present.insert(id)
+            lines.append(["index": ["_index": .string(index), "_id": .string(String(id)), "version": .int(version),
+                                    "version_type": "external"]])
+            lines.append(document(source))
+        }
+        for id in unique where !present.contains(id) {
+            lines.append(["delete": ["_index": .string(index), "_id": .string(String(id)), "version": .int(version),
+                                     "version_type": "external"]])
+        }
+    }
+
+    /// The indexed fields of a gifticon document.
+    static func gifticonEntry(_ source: JSONValue) -> JSONValue {
+        let categoryID = source["categoryId"] ?? .null
+        let ancestors = source["category"]?["ancestorIds"]?.arrayValue ?? []
+        let tags = (source["tags"]?.arrayValue ?? []).compactMap { $0["name"] }.filter { $0 != .null }
+        let salePrice = source["price"]?["salePrice"]?.stringValue
+        return [
+            "name": source["name"] ?? .null,
+            "description": source["description"] ?? .null,
+            "status": source["status"] ?? .null,
+            "brandId": source["brandId"] ?? .null,
+            "categoryIds": .array(ancestors + (categoryID == .null ? [] : [categoryID])),
+            "sellerId": source["sellerId"] ?? .null,
+            "tags": .array(tags),
+            "salePriceCents": salePrice.flatMap { DocumentProjector.cents($0) }.map { .int($0) } ?? .null,
+            "createdAt": source["createdAt"] ?? .null,
+            "dueDate": source["dueDate"] ?? .null,
+        ]
+    }
+
+    /// The indexed fields of a review document.
+    static func reviewEntry(_ source: JSONValue) -> JSONValue {
+        [
+            "title": source["title"] ?? .null,
+            "content": source["content"] ?? .null,
+            "rating": source["rating"] ?? .null,
+            "gifticonId": source["gifticonId"] ?? .null,
+            "reviewerId": source["reviewerId"] ?? .null,
+            "sellerId": source["sellerId"] ?? .null,
+            "createdAt": source["createdAt"] ?? .null,
+        ]
+    }
+}
+
+extension JSONValue {
+    /// The integer, also from a double that holds one (MongoDB may answer either).
+    var int64: Int64? {
+        switch self {
+        case .int(let value): return value
+        case .double(let value) where value == value.rounded(): return Int64(value)
+        default: return nil
+        }
+    }
+}

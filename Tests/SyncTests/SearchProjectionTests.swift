@@ -1,0 +1,112 @@
+import Commands
+import Foundation
+import Testing
+import Stores
+@testable import Sync
+
+/// The search indexes, projected through MongoDB from the command side's real schema, on the stack's search server.
+@Suite struct SearchProjectionTests {
+    let settings = StoreSettings.fromEnvironment()
+
+    private func ids(_ answer: JSONValue) -> [String] {
+        (answer["hits"]?["hits"]?.arrayValue ?? []).compactMap { $0["_id"]?.stringValue }.sorted()
+    }
+
+    @Test func indexFollowsPricesTagsStatusRenamesAndDeletes() async throws {
+        let name = "search_test_\(UInt32.random(in: 0...UInt32.max))"
+        let admin = try PostgresConnection(url: settings.databaseURL)
+        try admin.execute("CREATE DATABASE \(name)")
+        let slot = "slot_\(name)"
+        defer {
+            dropSlot(slot, on: admin)
+            _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        }
+        let url = settings.databaseURL.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
+        let client = PostgresClient(url: url, maxConnections: 2)
+        try await Migrator(database: client).migrate()
+        let db = try PostgresConnection(url: url)
+        try db.execute("""
+            INSERT INTO users (id, username, nickname) VALUES (1, 'seller1', '판매왕'), (2, 'buyer2', '구매자');
+            INSERT INTO brands (id, name, slug) VALUES (10, '스타벅스', 'starbucks'), (11, '투썸', 'twosome');
+            INSERT INTO categories (id, parent_id, level, name, slug) VALUES (100, NULL, 1, '카페', 'cafe'), (101, 100, 2, '커피', 'coffee');
+            INSERT INTO tags (id, name, slug) VALUES (1000, 'americano', 'americano'), (1001, 'cake', 'cake');
+            INSERT INTO gifticons (id, seller_id, brand_id, category_id, name, slug, description, due_date)
+                VALUES (5, 1, 10, 101, 'Iced Americano Tall', 'americano-t', 'cold coffee', '2030-01-01'),
+                       (6, 1, 11, 100, 'Strawberry Cake', 'cake', 'a whole cake', '2030-06-01');
+            INSERT INTO gifticon_prices (gifticon_id, base_price, sale_price) VALUES (5, 5000.00, 4500.00), (6, 30000.00, 25000.00);
+            INSERT INTO gifticon_tags (gifticon_id, tag_id) VALUES (5, 1000), (6, 1001);
+            """)
+
+        let mongoName = "sync_\(name)"
+        let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(mongoName)$1", options: .regularExpression)
+        let mongo = MongoClient(uri: mongoURI, maxConnections: 4)
+        let search = SearchClient(baseURL: settings.searchURL)
+        let indexes = SearchIndexes(prefix: "\(name)_")
+        try await indexes.ensure(search)
+        let projector = SequentialProjectors([
+            DocumentProjector(mongo: mongo), SearchProjector(mongo: mongo, search: search, indexes: indexes, refresh: true),
+        ])
+        let tables = ["users", "brands", "categories", "tags", "gifticons", "gifticon_prices", "gifticon_images", "gifticon_tags", "reviews"]
+        let stream = ChangeStream(url: url, slot: slot, publication: "gifticon_changes", tables: tables, projectors: [projector])
+
+        let writer = Task.detached {
+            try await Task.sleep(for: .milliseconds(300))
+            let db = try PostgresConnection(url: url)
+            try db.execute("UPDATE gifticon_prices SET sale_price = 3000.00 WHERE gifticon_id = 5")
+            try db.execute("UPDATE tags SET name = 'iced-americano' WHERE id = 1000")
+            try db.execute("UPDATE gifticons SET status = 'SOLD_OUT', buyer_id = 2 WHERE id = 5")
+            try db.execute("DELETE FROM gifticon_tags WHERE gifticon_id = 6; DELETE FROM gifticon_prices WHERE gifticon_id = 6; DELETE FROM gifticons WHERE id = 6")
+        }
+        try await stream.run(stopAfter: 4)
+        try await writer.value
+
+        let index = indexes.gifticons
+        let all = try await search.search(index, query: ["query": ["match_all": [:]]])
+        #expect(ids(all) == ["5"], "the deleted gifticon left the index")
+        let entry = try #require(all["hits"]?["hits"]?[0]?["_source"])
+        #expect(entry["status"] == "SOLD_OUT")
+        #expect(entry["salePriceCents"] == 300000)
+        #expect(entry["tags"] == ["iced-americano"], "a tag rename reaches the index")
+        #expect(entry["categoryIds"] == [100, 101], "category ids include the ancestors")
+        #expect(entry["brandId"] == 10 && entry["sellerId"] == 1)
+
+        #expect(ids(try await search.search(index, query: ["query": ["match": ["name": "americano"]]])) == ["5"])
+        #expect(ids(try await search.search(index, query: ["query": ["term": ["tags": "iced-americano"]]])) == ["5"])
+        #expect(ids(try await search.search(index, query: ["query": ["term": ["categoryIds": 100]]])) == ["5"])
+        #expect(ids(try await search.search(index, query: ["query": ["range": ["salePriceCents": ["lte": 300000]]]])) == ["5"])
+        #expect(ids(try await search.search(index, query: ["query": ["range": ["salePriceCents": ["lt": 300000]]]])) == [])
+
+        // Each write's version is its transaction's WAL position; an older change arriving late (a replay) is
+        // refused by the external version: the stored version stays.
+        let stored = try await search.request("GET", "/\(index)/_doc/5")
+        let version = try #require(stored["_version"]?.int64)
+        #expect(version > 1_000)
+        try await mongo.update("gifticons", filter: ["_id": 5], update: ["$set": ["status": "ON_SALE"]])
+        let stale = CommittedTransaction(xid: 1, commitLSN: .init(1), endLSN: .init(1), commitTimeMicros: 0, changes: [
+            RowChange(schema: "public", table: "gifticons", operation: .update, before: nil, after: [
+                .init(name: "id", typeOID: PostgresType.int8, value: "5"),
+            ]),
+        ])
+        try await SearchProjector(mongo: mongo, search: search, indexes: indexes, refresh: true).apply(stale)
+        let after = try await search.request("GET", "/\(index)/_doc/5")
+        #expect(after["_version"]?.int64 == version)
+        #expect(after["_source"]?["status"] == "SOLD_OUT", "the stale write did not land")
+
+        try await search.deleteIndex(indexes.gifticons)
+        try await search.deleteIndex(indexes.reviews)
+        _ = try? await mongo.command(["dropDatabase": 1])
+        await mongo.shutdown()
+        await search.shutdown()
+        await client.shutdown()
+    }
+
+    @Test func indexEntryTakesExactCentsAndAncestors() {
+        let entry = SearchProjector.gifticonEntry([
+            "name": "n", "categoryId": 7, "category": ["ancestorIds": [1, 3]], "price": ["salePrice": "4500.5"],
+            "tags": [["id": 1, "name": "a"], ["id": 2, "name": .null]],
+        ])
+        #expect(entry["categoryIds"] == [1, 3, 7])
+        #expect(entry["salePriceCents"] == 450050)
+        #expect(entry["tags"] == ["a"])
+    }
+}
