@@ -49,7 +49,10 @@ public final class ChangeStream: Sendable {
             return UnsafeTransfer(batches)
         }.value
         for batch in snapshots { try await applyEverywhere(batch) }
-        if let last = snapshots.last { try await confirm(capture, last.endLSN, on: executor) }
+        if let last = snapshots.last {
+            for projector in projectors { try await projector.snapshotApplied(at: last.endLSN) }
+            try await confirm(capture, last.endLSN, on: executor)
+        }
 
         var applied = 0
         while !Task.isCancelled {

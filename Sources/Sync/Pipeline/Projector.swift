@@ -1,3 +1,5 @@
+import Stores
+
 /// A read model kept up to date from committed transactions.
 ///
 /// `apply` must be idempotent and order-safe: the same transaction may arrive again after a crash (the slot is
@@ -6,4 +8,11 @@
 public protocol Projector: Sendable {
     var name: String { get }
     func apply(_ transaction: CommittedTransaction) async throws
+    func snapshotApplied(at lsn: LSN) async throws
+}
+
+extension Projector {
+    /// Called once the initial snapshot's batches were all applied, before the slot is confirmed: a projector that
+    /// deferred work during the snapshot finishes it here. Most do nothing.
+    public func snapshotApplied(at lsn: LSN) async throws {}
 }

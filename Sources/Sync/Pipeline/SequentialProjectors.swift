@@ -1,3 +1,5 @@
+import Stores
+
 /// Projectors that must see a transaction one after another: the search projector indexes what the document
 /// projector has just written. The group acknowledges only when every member has.
 public struct SequentialProjectors: Projector {
@@ -11,5 +13,9 @@ public struct SequentialProjectors: Projector {
 
     public func apply(_ transaction: CommittedTransaction) async throws {
         for member in members { try await member.apply(transaction) }
+    }
+
+    public func snapshotApplied(at lsn: LSN) async throws {
+        for member in members { try await member.snapshotApplied(at: lsn) }
     }
 }

@@ -2,15 +2,14 @@ import Stores
 
 /// The gifticon document: its row, and the price, images and tags rows that belong to it.
 extension DocumentProjector {
-    func projectGifticon(_ change: RowChange, _ position: String) async throws {
+    func projectGifticon(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch, _ references: References) {
         let id = change.integer("id")
-        if change.operation == .delete { return try await GuardedWrite.delete(mongo, "gifticons", id: id, position: position) }
+        if change.operation == .delete { return GuardedWrite.delete(batch, "gifticons", id: id, position: position) }
         let sellerID = change.integer("seller_id"), brandID = change.integer("brand_id"), categoryID = change.integer("category_id")
-        async let seller = mongo.find("users", filter: ["_id": sellerID], options: ["projection": ["nickname": 1]])
-        async let brand = mongo.find("brands", filter: ["_id": brandID], options: ["projection": ["name": 1]])
-        async let category = mongo.find("categories", filter: ["_id": categoryID], options: ["projection": ["name": 1, "ancestorIds": 1]])
-        let (sellerDocument, brandDocument, categoryDocument) = try await (seller.first, brand.first, category.first)
-        try await GuardedWrite.upsert(mongo, "gifticons", id: id, position: position, fields: [
+        let sellerDocument = references.document("users", sellerID)
+        let brandDocument = references.document("brands", brandID)
+        let categoryDocument = references.document("categories", categoryID)
+        GuardedWrite.upsert(batch, "gifticons", id: id, position: position, fields: [
             ("name", change.text("name")), ("slug", change.text("slug")), ("description", change.text("description")),
             ("status", change.text("status")), ("dueDate", change.time("due_date")),
             ("createdAt", change.time("created_at")), ("updatedAt", change.time("updated_at")), ("version", change.integer("version")),
@@ -22,12 +21,12 @@ extension DocumentProjector {
         ])
     }
 
-    func projectPrice(_ change: RowChange, _ position: String) async throws {
+    func projectPrice(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("gifticon_id")
-        let guardFilter = GuardedWrite.olderThan(position, field: "_priceLsn")
+        let filter: JSONValue = .object([("_id", id)] + (GuardedWrite.olderThan(position, field: "_priceLsn").objectValue ?? []))
         if change.operation == .delete {
-            _ = try await mongo.update("gifticons", filter: ["_id": id, "$and": [guardFilter]],
-                                       update: ["$set": ["price": .null, "_priceLsn": .string(position)]])
+            batch.update("gifticons", filter: filter,
+                         update: ["$set": ["price": .null, "_priceLsn": .string(position)]])
             return
         }
         let base = change.current.first { $0.name == "base_price" }?.value ?? "0"
@@ -38,10 +37,8 @@ extension DocumentProjector {
         ]
         // The gifticon's own row commits in the same or an earlier transaction: upsert keeps a price that arrives
         // first (a rebuild's snapshot order) rather than dropping it.
-        do {
-            _ = try await mongo.update("gifticons", filter: ["_id": id, "$and": [guardFilter]],
-                                       update: ["$set": ["price": price, "_priceLsn": .string(position)]], upsert: true)
-        } catch let error as StoreError where error.message.lowercased().contains("duplicate") {}
+        batch.update("gifticons", filter: filter,
+                     update: ["$set": ["price": price, "_priceLsn": .string(position)]], upsert: true, duplicateIsNoOp: true)
     }
 
     /// Whole percent off the base price, rounded down; 0 when the sale price is not below the base.
@@ -63,31 +60,31 @@ extension DocumentProjector {
         return whole * 100 + (whole < 0 ? -fraction : fraction)
     }
 
-    func projectImage(_ change: RowChange, _ position: String) async throws {
+    func projectImage(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let gifticonID = change.integer("gifticon_id"), imageID = change.integer("id")
         // Replace this image's entry (pull then push keeps a replay idempotent); readers sort by displayOrder.
-        _ = try await mongo.update("gifticons", filter: ["_id": gifticonID], update: ["$pull": ["images": ["id": imageID]]], upsert: false)
+        batch.update("gifticons", filter: ["_id": gifticonID], update: ["$pull": ["images": ["id": imageID]]])
         guard change.operation != .delete else { return }
         let image: JSONValue = [
             "id": imageID, "url": change.text("url"), "altText": change.text("alt_text"),
             "displayOrder": change.integer("display_order"), "isPrimary": change.boolean("is_primary"),
         ]
-        _ = try await mongo.update("gifticons", filter: ["_id": gifticonID], update: ["$push": ["images": image]])
+        batch.update("gifticons", filter: ["_id": gifticonID], update: ["$push": ["images": image]])
     }
 
-    func projectGifticonTag(_ change: RowChange, _ position: String) async throws {
+    func projectGifticonTag(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch, _ references: References) {
         let gifticonID = change.integer("gifticon_id"), tagID = change.integer("tag_id")
-        _ = try await mongo.update("gifticons", filter: ["_id": gifticonID], update: ["$pull": ["tags": ["id": tagID]]])
+        batch.update("gifticons", filter: ["_id": gifticonID], update: ["$pull": ["tags": ["id": tagID]]])
         guard change.operation != .delete else { return }
-        let tag = try await mongo.find("tags", filter: ["_id": tagID], options: ["projection": ["name": 1]]).first
-        _ = try await mongo.update("gifticons", filter: ["_id": gifticonID],
-                                   update: ["$push": ["tags": ["id": tagID, "name": tag?["name"] ?? .null]]])
+        let tag = references.document("tags", tagID)
+        batch.update("gifticons", filter: ["_id": gifticonID],
+                     update: ["$push": ["tags": ["id": tagID, "name": tag?["name"] ?? .null]]])
     }
 
-    func projectReview(_ change: RowChange, _ position: String) async throws {
+    func projectReview(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("id")
-        if change.operation == .delete { return try await GuardedWrite.delete(mongo, "reviews", id: id, position: position) }
-        try await GuardedWrite.upsert(mongo, "reviews", id: id, position: position, fields: [
+        if change.operation == .delete { return GuardedWrite.delete(batch, "reviews", id: id, position: position) }
+        GuardedWrite.upsert(batch, "reviews", id: id, position: position, fields: [
             ("gifticonId", change.integer("gifticon_id")), ("reviewerId", change.integer("user_id")),
             ("sellerId", change.integer("seller_id")), ("rating", change.integer("rating")),
             ("title", change.text("title")), ("content", change.text("content")),

@@ -3,14 +3,16 @@ import Stores
 /// Order-safe writes into MongoDB: every document (or embedded part) records the WAL position it reflects in a
 /// field, and a write carrying an older or equal position matches nothing and so changes nothing.
 enum GuardedWrite {
-    /// `{field: {$lt: position}}` or the field missing: the filter an order-safe update adds.
+    /// The field older than `position`, or missing: the filter an order-safe update adds. Written as
+    /// `{$not: {$gte: position}}` rather than an `$or` of the two cases: same documents, and servers keep using
+    /// the `_id` index for it (SecantusDB scans the whole collection for an `$or`: 75 ms instead of 6 per write).
     static func olderThan(_ position: String, field: String) -> JSONValue {
-        ["$or": [[field: ["$lt": .string(position)]], [field: ["$exists": false]]]]
+        [field: ["$not": ["$gte": .string(position)]]]
     }
 
     /// Sets `fields` on the document `_id` (creating it) unless it already reflects `position` or later.
     static func upsert(_ mongo: MongoClient, _ collection: String, id: JSONValue, position: String, fields: [(String, JSONValue)]) async throws {
-        let filter: JSONValue = ["_id": id, "$or": [["_lsn": ["$lt": .string(position)]], ["_lsn": ["$exists": false]]]]
+        let filter: JSONValue = ["_id": id, "_lsn": ["$not": ["$gte": .string(position)]]]
         do {
             _ = try await mongo.update(collection, filter: filter, update: ["$set": .object(fields + [("_lsn", .string(position))])], upsert: true)
         } catch let error as StoreError where error.code == "11000" || error.message.lowercased().contains("duplicate") {
@@ -21,5 +23,17 @@ enum GuardedWrite {
     /// Deletes the document unless it was written at a later position (a replayed delete after a re-insert).
     static func delete(_ mongo: MongoClient, _ collection: String, id: JSONValue, position: String) async throws {
         try await mongo.delete(collection, filter: ["_id": id, "_lsn": ["$lte": .string(position)]])
+    }
+
+    /// `upsert`, queued in a batch.
+    static func upsert(_ batch: MongoWriteBatch, _ collection: String, id: JSONValue, position: String, fields: [(String, JSONValue)]) {
+        let filter: JSONValue = ["_id": id, "_lsn": ["$not": ["$gte": .string(position)]]]
+        batch.update(collection, filter: filter, update: ["$set": .object(fields + [("_lsn", .string(position))])],
+                     upsert: true, duplicateIsNoOp: true)
+    }
+
+    /// `delete`, queued in a batch.
+    static func delete(_ batch: MongoWriteBatch, _ collection: String, id: JSONValue, position: String) {
+        batch.delete(collection, filter: ["_id": id, "_lsn": ["$lte": .string(position)]])
     }
 }

@@ -22,6 +22,9 @@ public struct SearchProjector: Projector {
     }
 
     public func apply(_ transaction: CommittedTransaction) async throws {
+        // Snapshot batches are indexed once, in `snapshotApplied`: reading each batch's documents back would cost a
+        // query per batch, and some MongoDB-compatible servers answer large `$in` reads slowly.
+        if !transaction.changes.isEmpty, transaction.changes.allSatisfy({ $0.operation == .read }) { return }
         var gifticonIDs: [Int64] = []
         var reviewIDs: [Int64] = []
         var renamedTags: [Int64] = []
@@ -50,6 +53,24 @@ public struct SearchProjector: Projector {
         guard !lines.isEmpty else { return }
         // 409: the index already holds this or a later version. 404: deleting what was never indexed.
         try await search.bulk(lines, refresh: refresh, tolerate: [409, 404])
+    }
+
+    /// Indexes every gifticon and review document once the snapshot is in MongoDB, at the snapshot's position.
+    public func snapshotApplied(at lsn: LSN) async throws {
+        let version = Int64(clamping: lsn.value)
+        for (index, collection, entry) in [(indexes.gifticons, "gifticons", Self.gifticonEntry), (indexes.reviews, "reviews", Self.reviewEntry)] {
+            let documents = try await mongo.find(collection, filter: [:])
+            for start in stride(from: 0, to: documents.count, by: 1_000) {
+                var lines: [JSONValue] = []
+                for source in documents[start..<min(start + 1_000, documents.count)] {
+                    guard let id = source["_id"]?.int64 else { continue }
+                    lines.append(["index": ["_index": .string(index), "_id": .string(String(id)), "version": .int(version),
+                                            "version_type": "external"]])
+                    lines.append(entry(source))
+                }
+                try await search.bulk(lines, refresh: refresh, tolerate: [409])
+            }
+        }
     }
 
     /// An index action per id found in MongoDB, a delete per id that is gone.

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Stores
+import Sync
+
+/// `gifticon sync`: the embedded change data capture, from PostgreSQL's WAL into MongoDB, the search index and Redis.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Project every committed change into the read models (runs until stopped).",
+        subcommands: [SyncRunCommand.self, SyncRebuildCommand.self],
+        defaultSubcommand: SyncRunCommand.self)
+}
+
+/// The connection settings and slot every sync subcommand shares.
+struct SyncOptions: ParsableArguments {
+    @Option(help: "The logical replication slot (one per running sync).")
+    var slot = "gifticon_sync"
+
+    func pipeline() -> SyncPipeline {
+        let settings = StoreSettings.fromEnvironment()
+        return SyncPipeline(
+            databaseURL: settings.databaseURL, slot: slot, mongo: MongoClient(uri: settings.mongoURI),
+            search: SearchClient(baseURL: settings.searchURL), redis: RedisClient(url: settings.redisURL))
+    }
+}
+
+struct SyncRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Snapshot on first start, then stream the WAL into every read model.")
+
+    @OptionGroup var options: SyncOptions
+
+    @Option(help: "Stop after applying this many transactions after the snapshot (default: run until stopped).")
+    var stopAfter: Int?
+
+    func run() async throws {
+        var logger = Logger(label: "gifticon.sync")
+        logger.logLevel = .info
+        let pipeline = options.pipeline()
+        logger.info("sync starting", metadata: ["slot": "\(options.slot)"])
+        try await runUntilStopped(pipeline, stopAfter: stopAfter, logger: logger)
+    }
+}
+
+struct SyncRebuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild",
+        abstract: "Empty every read model and rebuild it from a new snapshot, then keep streaming (stop the running sync first).")
+
+    @OptionGroup var options: SyncOptions
+
+    @Flag(help: "Stop once the snapshot is applied instead of streaming on.")
+    var snapshotOnly = false
+
+    func run() async throws {
+        var logger = Logger(label: "gifticon.sync")
+        logger.logLevel = .info
+        let pipeline = options.pipeline()
+        try await pipeline.resetReadModels()
+        logger.info("read models emptied; rebuilding from a new snapshot", metadata: ["slot": "\(options.slot)"])
+        try await runUntilStopped(pipeline, stopAfter: snapshotOnly ? 0 : nil, logger: logger)
+    }
+}
+
+/// Runs the stream; a store outage ends the run with its message after the stream stopped without confirming,
+/// and the next run starts again from the last confirmed transaction.
+func runUntilStopped(_ pipeline: SyncPipeline, stopAfter: Int?, logger: Logger) async throws {
+    let stream = try await pipeline.stream(logger: logger)
+    do {
+        try await stream.run(stopAfter: stopAfter)
+    } catch {
+        logger.error("sync stopped", metadata: ["error": "\(error)"])
+        throw error
+    }
+    logger.info("sync finished")
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+import Stores
+
+/// Changes that a projector could not apply, kept in MongoDB (`sync_dead_letters`) with the error, so one poison
+/// change does not stop the sync and is not lost either. Store outages are not poison: they are rethrown, the slot
+/// is not confirmed, and the transaction comes again when the store is back.
+public struct DeadLetters: Sendable {
+    public static let collection = "sync_dead_letters"
+    let mongo: MongoClient
+    let logger: Logger
+
+    public init(mongo: MongoClient, logger: Logger) {
+        self.mongo = mongo
+        self.logger = logger
+    }
+
+    /// `projector`, with its poison changes sent here instead of failing the stream.
+    public func guarding(_ projector: any Projector) -> any Projector { GuardedProjector(inner: projector, deadLetters: self) }
+
+    /// Whether an error means the store is unreachable or timing out (retry), rather than this change being bad.
+    static func isOutage(_ error: any Error) -> Bool {
+        guard let storeError = error as? StoreError else { return false }
+        switch storeError.kind {
+        case .unavailable, .timeout: return true
+        default: return false
+        }
+    }
+
+    func record(_ transaction: CommittedTransaction, change: RowChange?, projector: String, error: any Error) async throws {
+        let row: JSONValue = change.map { c in
+            .object(c.current.map { ($0.name, $0.value.map { JSONValue.string($0) } ?? .null) })
+        } ?? .null
+        // The id makes a replayed poison change one letter, not one per replay.
+        let id = "\(projector):\(transaction.endLSN.sortableText):\(change.map { "\($0.table)" } ?? "-")"
+        _ = try await mongo.update(Self.collection, filter: ["_id": .string(id)], update: ["$set": [
+            "projector": .string(projector), "lsn": .string(transaction.endLSN.description), "xid": .int(Int64(transaction.xid)),
+            "table": change.map { .string($0.table) } ?? .null, "operation": change.map { .string("\($0.operation)") } ?? .null,
+            "row": row, "error": .string(String(describing: error)),
+            "recordedAt": .string(ISO8601DateFormatter().string(from: Date())),
+        ]], upsert: true)
+        logger.error("change sent to the dead letters", metadata: [
+            "projector": "\(projector)", "lsn": "\(transaction.endLSN)", "table": "\(change?.table ?? "-")", "error": "\(error)",
+        ])
+    }
+}
+
+/// Applies a transaction; on a non-outage failure, applies its changes one by one so only the poison ones become
+/// dead letters and the good ones still land.
+struct GuardedProjector: Projector {
+    let inner: any Projector
+    let deadLetters: DeadLetters
+    var name: String { inner.name }
+
+    func snapshotApplied(at lsn: LSN) async throws { try await inner.snapshotApplied(at: lsn) }
+
+    func apply(_ transaction: CommittedTransaction) async throws {
+        do {
+            try await inner.apply(transaction)
+        } catch where !DeadLetters.isOutage(error) {
+            for change in transaction.changes {
+                var single = transaction
+                single.changes = [change]
+                do {
+                    try await inner.apply(single)
+                } catch where !DeadLetters.isOutage(error) {
+                    try await deadLetters.record(transaction, change: change, projector: inner.name, error: error)
+                }
+            }
+        }
+    }
+}

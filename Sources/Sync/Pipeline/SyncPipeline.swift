@@ -1,0 +1,92 @@
+import Logging
+import Stores
+
+/// The embedded sync as `gifticon sync` runs it: every read model's projector on one change stream, and the
+/// reset that `gifticon sync rebuild` starts from.
+public struct SyncPipeline: Sendable {
+    /// The tables the read models are made from (the publication `gifticon_changes` holds them).
+    public static let tables = [
+        "users", "brands", "categories", "tags", "gifticons", "gifticon_prices", "gifticon_images", "gifticon_tags", "reviews",
+    ]
+    public static let publication = "gifticon_changes"
+    /// The collections of the document read model.
+    public static let collections = ["gifticons", "brands", "categories", "users", "tags", "reviews", DeadLetters.collection]
+
+    public let databaseURL: String
+    public let slot: String
+    public let mongo: MongoClient
+    public let search: SearchClient
+    public let redis: RedisClient
+    public let indexes: SearchIndexes
+    public let keys: RedisKeys
+    /// Refresh the search index after each write (tests; production leaves refreshes to the index's interval).
+    public let refreshSearch: Bool
+
+    public init(databaseURL: String, slot: String = "gifticon_sync", mongo: MongoClient, search: SearchClient, redis: RedisClient,
+                indexes: SearchIndexes = .standard, keys: RedisKeys = RedisKeys(), refreshSearch: Bool = false) {
+        self.databaseURL = databaseURL
+        self.slot = slot
+        self.mongo = mongo
+        self.search = search
+        self.redis = redis
+        self.indexes = indexes
+        self.keys = keys
+        self.refreshSearch = refreshSearch
+    }
+
+    /// Documents then the search index (it reads them) in one sequence; seller ratings beside them. A change a
+    /// projector cannot apply goes to the dead letters and the stream goes on.
+    public func projectors(logger: Logger) -> [any Projector] {
+        let deadLetters = DeadLetters(mongo: mongo, logger: logger)
+        return [
+            deadLetters.guarding(SequentialProjectors([
+                DocumentProjector(mongo: mongo),
+                SearchProjector(mongo: mongo, search: search, indexes: indexes, refresh: refreshSearch),
+            ])),
+            deadLetters.guarding(SellerRatingProjector(redis: redis, keys: keys)),
+        ]
+    }
+
+    public func stream(logger: Logger = Logger(label: "gifticon.sync")) async throws -> ChangeStream {
+        try await indexes.ensure(search)
+        try await ensureMongoIndexes()
+        return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
+                            projectors: projectors(logger: logger), positions: AppliedPositionPublisher(redis: redis, keys: keys),
+                            logger: logger)
+    }
+
+    /// The fields renames fan out by and the gateway filters on: without indexes every fan-out scans the collection.
+    public func ensureMongoIndexes() async throws {
+        let keys = ["sellerId", "brandId", "categoryId", "tags.id", "status"]
+        _ = try await mongo.command([
+            "createIndexes": "gifticons",
+            "indexes": .array(keys.map { key in ["key": [key: 1], "name": .string("by_\(key)")] }),
+        ])
+        _ = try await mongo.command([
+            "createIndexes": "reviews",
+            "indexes": [["key": ["sellerId": 1], "name": "by_sellerId"], ["key": ["gifticonId": 1], "name": "by_gifticonId"]],
+        ])
+    }
+
+    /// Empties every read model and drops the replication slot, so the next run starts from a new snapshot.
+    /// The sync must not be running.
+    public func resetReadModels() async throws {
+        let admin = try PostgresConnection(url: databaseURL)
+        let active = try admin.query("SELECT 1 FROM pg_replication_slots WHERE slot_name = $1 AND active", [slot])
+        if !active.rows.isEmpty {
+            throw StoreError(.postgres, .rejected, "the replication slot \(slot) is in use: stop the running sync before a rebuild")
+        }
+        _ = try admin.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1", [slot])
+        for collection in Self.collections { try await mongo.drop(collection) }
+        try await search.deleteIndex(indexes.gifticons)
+        try await search.deleteIndex(indexes.reviews)
+        var cursor = "0"
+        repeat {
+            let reply = try await redis.command("SCAN", cursor, "MATCH", keys.prefix + "*", "COUNT", "500")
+            guard let parts = reply.array, parts.count == 2 else { break }
+            cursor = parts[0].string ?? "0"
+            let found = (parts[1].array ?? []).compactMap(\.string)
+            if !found.isEmpty { _ = try await redis.command(["DEL"] + found) }
+        } while cursor != "0"
+    }
+}
