@@ -60,25 +60,42 @@ extension DocumentProjector {
         return whole * 100 + (whole < 0 ? -fraction : fraction)
     }
 
-    func projectImage(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
-        let gifticonID = change.integer("gifticon_id"), imageID = change.integer("id")
-        // Replace this image's entry (pull then push keeps a replay idempotent); readers sort by displayOrder.
-        batch.update("gifticons", filter: ["_id": gifticonID], update: ["$pull": ["images": ["id": imageID]]])
-        guard change.operation != .delete else { return }
-        let image: JSONValue = [
-            "id": imageID, "url": change.text("url"), "altText": change.text("alt_text"),
-            "displayOrder": change.integer("display_order"), "isPrimary": change.boolean("is_primary"),
-        ]
-        batch.update("gifticons", filter: ["_id": gifticonID], update: ["$push": ["images": image]])
+    /// Image and tag rows, grouped by gifticon: consecutive rows of one gifticon (a snapshot lists them together)
+    /// become one `$pull` of their entries and one `$push` of the new ones, instead of two writes per row.
+    func projectEmbeddedLists(_ run: ArraySlice<RowChange>, _ batch: MongoWriteBatch, _ references: References) {
+        let isImages = run.first?.table == "gifticon_images"
+        let list = isImages ? "images" : "tags"
+        var index = run.startIndex
+        while index < run.endIndex {
+            let gifticonID = run[index].integer("gifticon_id")
+            var end = index + 1
+            while end < run.endIndex, run[end].integer("gifticon_id") == gifticonID { end += 1 }
+            let group = run[index..<end]
+            let entryIDs = group.map { isImages ? $0.integer("id") : $0.integer("tag_id") }
+            batch.update("gifticons", filter: ["_id": gifticonID], update: ["$pull": [list: ["id": ["$in": .array(entryIDs)]]]])
+            // The last row of an entry within the group is its final state (a delete leaves it pulled).
+            var latest: [JSONValue: RowChange] = [:]
+            var order: [JSONValue] = []
+            for (change, id) in zip(group, entryIDs) {
+                if latest[id] == nil { order.append(id) }
+                latest[id] = change
+            }
+            let entries: [JSONValue] = order.compactMap { id in
+                guard let change = latest[id], change.operation != .delete else { return nil }
+                return isImages ? Self.imageEntry(change) : ["id": id, "name": references.document("tags", id)?["name"] ?? .null]
+            }
+            if !entries.isEmpty {
+                batch.update("gifticons", filter: ["_id": gifticonID], update: ["$push": [list: ["$each": .array(entries)]]])
+            }
+            index = end
+        }
     }
 
-    func projectGifticonTag(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch, _ references: References) {
-        let gifticonID = change.integer("gifticon_id"), tagID = change.integer("tag_id")
-        batch.update("gifticons", filter: ["_id": gifticonID], update: ["$pull": ["tags": ["id": tagID]]])
-        guard change.operation != .delete else { return }
-        let tag = references.document("tags", tagID)
-        batch.update("gifticons", filter: ["_id": gifticonID],
-                     update: ["$push": ["tags": ["id": tagID, "name": tag?["name"] ?? .null]]])
+    static func imageEntry(_ change: RowChange) -> JSONValue {
+        [
+            "id": change.integer("id"), "url": change.text("url"), "altText": change.text("alt_text"),
+            "displayOrder": change.integer("display_order"), "isPrimary": change.boolean("is_primary"),
+        ]
     }
 
     func projectReview(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {

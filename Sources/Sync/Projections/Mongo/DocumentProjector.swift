@@ -24,6 +24,11 @@ public struct DocumentProjector: Projector {
             while end < changes.count, changes[end].table == changes[start].table { end += 1 }
             let run = changes[start..<end]
             let references = try await prefetch(run, batch)
+            if run.first?.table == "gifticon_images" || run.first?.table == "gifticon_tags" {
+                projectEmbeddedLists(run, batch, references)
+                start = end
+                continue
+            }
             for change in run {
                 switch change.table {
                 case "users": projectUser(change, position, batch)
@@ -32,8 +37,6 @@ public struct DocumentProjector: Projector {
                 case "tags": projectTag(change, position, batch)
                 case "gifticons": projectGifticon(change, position, batch, references)
                 case "gifticon_prices": projectPrice(change, position, batch)
-                case "gifticon_images": projectImage(change, position, batch)
-                case "gifticon_tags": projectGifticonTag(change, position, batch, references)
                 case "reviews": projectReview(change, position, batch)
                 default: continue
                 }
