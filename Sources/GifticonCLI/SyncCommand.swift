@@ -18,11 +18,18 @@ struct SyncOptions: ParsableArguments {
     @Option(help: "The logical replication slot (one per running sync).")
     var slot = "gifticon_sync"
 
+    @Option(help: "Prefix of the search index names (default: none: `gifticons`, `reviews`).")
+    var indexPrefix = ""
+
+    @Option(help: "Prefix of the Redis keys.")
+    var redisPrefix = "gifticon:"
+
     func pipeline() -> SyncPipeline {
         let settings = StoreSettings.fromEnvironment()
         return SyncPipeline(
             databaseURL: settings.databaseURL, slot: slot, mongo: MongoClient(uri: settings.mongoURI),
-            search: SearchClient(baseURL: settings.searchURL), redis: RedisClient(url: settings.redisURL))
+            search: SearchClient(baseURL: settings.searchURL), redis: RedisClient(url: settings.redisURL),
+            indexes: SearchIndexes(prefix: indexPrefix), keys: RedisKeys(prefix: redisPrefix))
     }
 }
 

@@ -20,17 +20,17 @@ import Stores
         })
     }
 
-    func snapshot(_ pipeline: SyncPipeline) async throws -> [String: [JSONValue]] {
+    func snapshot(_ pipeline: SyncPipeline, sellers: [String] = ["1", "3"]) async throws -> [String: [JSONValue]] {
         var models: [String: [JSONValue]] = [:]
         for collection in SyncPipeline.collections where collection != DeadLetters.collection {
             models["mongo." + collection] = try await pipeline.mongo.find(collection, filter: [:], options: ["sort": ["_id": 1]]).map(Self.comparable)
         }
         for index in [pipeline.indexes.gifticons, pipeline.indexes.reviews] {
             try await pipeline.search.refresh(index)
-            let answer = try await pipeline.search.search(index, query: ["query": ["match_all": [:]], "size": 100, "sort": [["_id": "asc"]]])
+            let answer = try await pipeline.search.search(index, query: ["query": ["match_all": [:]], "size": 1_000, "sort": [["_id": "asc"]]])
             models["search." + index] = (answer["hits"]?["hits"]?.arrayValue ?? []).map { ["id": $0["_id"] ?? .null, "source": $0["_source"] ?? .null] }
         }
-        for seller in ["1", "3"] {
+        for seller in sellers {
             let fields = try await pipeline.redis.command("HGETALL", pipeline.keys.sellerRating(seller)).array ?? []
             let pairs = stride(from: 0, to: fields.count - 1, by: 2).map { "\(fields[$0].string ?? "")=\(fields[$0 + 1].string ?? "")" }
             models["redis.rating." + seller] = pairs.sorted().map { .string($0) }

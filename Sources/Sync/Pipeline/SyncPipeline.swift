@@ -48,11 +48,23 @@ public struct SyncPipeline: Sendable {
     }
 
     public func stream(logger: Logger = Logger(label: "gifticon.sync")) async throws -> ChangeStream {
+        // The applied position is first published once the whole snapshot is in: a slot without it means a run was
+        // stopped mid-snapshot, and streaming on would leave the read models without the rest of the snapshot.
+        if try slotExists(), try await AppliedPositionPublisher(redis: redis, keys: keys).current() == nil {
+            logger.warning("the previous run stopped before its snapshot was complete: starting over from a new snapshot")
+            try await resetReadModels()
+        }
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
         return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
                             projectors: projectors(logger: logger), positions: AppliedPositionPublisher(redis: redis, keys: keys),
                             logger: logger)
+    }
+
+    func slotExists() throws -> Bool {
+        let admin = try PostgresConnection(url: databaseURL)
+        defer { admin.close() }
+        return try !admin.query("SELECT 1 FROM pg_replication_slots WHERE slot_name = $1", [slot]).rows.isEmpty
     }
 
     /// The fields renames fan out by and the gateway filters on: without indexes every fan-out scans the collection.
@@ -72,6 +84,7 @@ public struct SyncPipeline: Sendable {
     /// The sync must not be running.
     public func resetReadModels() async throws {
         let admin = try PostgresConnection(url: databaseURL)
+        defer { admin.close() }
         let active = try admin.query("SELECT 1 FROM pg_replication_slots WHERE slot_name = $1 AND active", [slot])
         if !active.rows.isEmpty {
             throw StoreError(.postgres, .rejected, "the replication slot \(slot) is in use: stop the running sync before a rebuild")
