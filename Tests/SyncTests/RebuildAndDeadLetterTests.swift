@@ -78,13 +78,16 @@ import Stores
             try db.execute("UPDATE gifticon_prices SET sale_price = 4000 WHERE gifticon_id = 5")
             try db.execute("INSERT INTO gifticon_images (id, gifticon_id, url, display_order, is_primary) VALUES (51, 5, 'https://img/5b.png', 2, false)")
             try db.execute("UPDATE gifticons SET status = 'SOLD_OUT', buyer_id = 2 WHERE id = 6")
+            // Two writes to one row in one transaction: the second is not a replay of the first.
+            try db.execute("UPDATE gifticons SET description = 'first' WHERE id = 5; UPDATE gifticons SET description = 'second' WHERE id = 5")
             try db.execute("INSERT INTO reviews (id, gifticon_id, user_id, seller_id, rating, title, content) VALUES (900, 6, 2, 3, 4, 'good', 'tasty latte')")
             try db.execute("DELETE FROM gifticon_tags WHERE gifticon_id = 7; DELETE FROM gifticon_prices WHERE gifticon_id = 7; DELETE FROM gifticons WHERE id = 7")
         }
-        try await pipeline.stream().run(stopAfter: 8)
+        try await pipeline.stream().run(stopAfter: 9)
         try await writer.value
         let incremental = try await snapshot(pipeline)
         #expect(incremental["mongo.gifticons"]?.count == 2)
+        #expect(incremental["mongo.gifticons"]?.first?["description"] == "second")
         #expect(incremental["mongo.reviews"]?.count == 1)
         #expect(incremental["search.\(name)_gifticons"]?.count == 2)
         #expect(incremental["redis.rating.3"]?.isEmpty == false)

@@ -95,7 +95,7 @@ import Stores
             if !process.isRunning { process = try launch(environment, arguments) }  // a start raced a dying walsender
             if let sentinel = try? await pipeline.mongo.find("gifticons", filter: ["_id": 9999]).first,
                let position = sentinel["_lsn"]?.stringValue,
-               let applied = try? await pipeline.redis.get(pipeline.keys.appliedPosition), applied >= position {
+               let applied = try? await pipeline.redis.get(pipeline.keys.appliedPosition), applied.prefix(16) >= position.prefix(16) {
                 caughtUp = true
                 break
             }
@@ -111,6 +111,19 @@ import Stores
         try await pipeline.resetReadModels()
         try await pipeline.stream().run(stopAfter: 0)
         let rebuilt = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
+        let incrementalIDs = Set((incremental["mongo.gifticons"] ?? []).compactMap { $0["_id"]?.int64 })
+        let rebuiltIDs = Set((rebuilt["mongo.gifticons"] ?? []).compactMap { $0["_id"]?.int64 })
+        #expect(try db.query("SELECT count(*) FROM gifticons").rows.first?.first == "141")
+        for (a, b) in zip(incremental["mongo.gifticons"] ?? [], rebuilt["mongo.gifticons"] ?? []) where a != b {
+            print("crash test: incremental \(a.serialized())\n  rebuilt \(b.serialized())")
+            break
+        }
+        if incrementalIDs != rebuiltIDs {
+            print("crash test: only incremental \(incrementalIDs.subtracting(rebuiltIDs).sorted()), only rebuilt \(rebuiltIDs.subtracting(incrementalIDs).sorted())")
+            for id in incrementalIDs.subtracting(rebuiltIDs) {
+                print("  \((incremental["mongo.gifticons"] ?? []).first { $0["_id"]?.int64 == id }!)")
+            }
+        }
         for key in incremental.keys.sorted() {
             #expect(rebuilt[key] == incremental[key], "\(key) differs from a rebuild after \(kills) kills")
         }

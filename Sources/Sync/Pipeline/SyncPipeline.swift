@@ -81,7 +81,8 @@ public struct SyncPipeline: Sendable {
     }
 
     /// Empties every read model and drops the replication slot, so the next run starts from a new snapshot.
-    /// The sync must not be running.
+    /// The sync must not be running. Safe to interrupt at any point: the applied position goes first (a slot
+    /// without it makes the next run reset again) and the slot goes last.
     public func resetReadModels() async throws {
         let admin = try PostgresConnection(url: databaseURL)
         defer { admin.close() }
@@ -89,7 +90,7 @@ public struct SyncPipeline: Sendable {
         if !active.rows.isEmpty {
             throw StoreError(.postgres, .rejected, "the replication slot \(slot) is in use: stop the running sync before a rebuild")
         }
-        _ = try admin.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1", [slot])
+        _ = try await redis.command("DEL", keys.appliedPosition)
         for collection in Self.collections { try await mongo.drop(collection) }
         try await search.deleteIndex(indexes.gifticons)
         try await search.deleteIndex(indexes.reviews)
@@ -101,5 +102,6 @@ public struct SyncPipeline: Sendable {
             let found = (parts[1].array ?? []).compactMap(\.string)
             if !found.isEmpty { _ = try await redis.command(["DEL"] + found) }
         } while cursor != "0"
+        _ = try admin.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1", [slot])
     }
 }

@@ -15,7 +15,6 @@ public struct DocumentProjector: Projector {
     public init(mongo: MongoClient) { self.mongo = mongo }
 
     public func apply(_ transaction: CommittedTransaction) async throws {
-        let position = transaction.endLSN.sortableText
         let batch = MongoWriteBatch(mongo: mongo)
         let changes = transaction.changes
         var start = 0
@@ -29,7 +28,8 @@ public struct DocumentProjector: Projector {
                 start = end
                 continue
             }
-            for change in run {
+            for (index, change) in zip(run.indices, run) {
+                let position = transaction.position(ofChangeAt: index)
                 switch change.table {
                 case "users": projectUser(change, position, batch)
                 case "brands": projectBrand(change, position, batch)

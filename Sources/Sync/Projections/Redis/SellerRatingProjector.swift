@@ -39,14 +39,14 @@ public struct SellerRatingProjector: Projector {
         """
 
     public func apply(_ transaction: CommittedTransaction) async throws {
-        for change in transaction.changes where change.table == "reviews" {
+        for (index, change) in transaction.changes.enumerated() where change.table == "reviews" {
             guard let reviewID = change.value("id"), let sellerID = change.value("seller_id") else {
                 throw StoreError(.redis, .badReply, "review change without id or seller_id (is REPLICA IDENTITY FULL set?)")
             }
             let rating = change.operation == .delete ? "" : (change.value("rating") ?? "")
             _ = try await redis.eval(Self.script,
                 keys: [keys.sellerReviews(sellerID), keys.sellerReviewPositions(sellerID), keys.sellerRating(sellerID)],
-                arguments: [reviewID, transaction.endLSN.sortableText, rating])
+                arguments: [reviewID, transaction.position(ofChangeAt: index), rating])
         }
     }
 }
