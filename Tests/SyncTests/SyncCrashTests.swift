@@ -84,7 +84,10 @@ import Stores
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             kills += 1
-            try await Task.sleep(for: .milliseconds(100))  // the walsender notices the closed connection
+            // A supervisor's restart delay. It also lets the servers finish the killed process's last requests: the
+            // stand-in MongoDB takes up to seconds over one batch, and a write landing after the next run's reset
+            // would be a write from the dead run (production servers take milliseconds).
+            try await Task.sleep(for: .milliseconds(1_000))
             process = try launch(environment, arguments)
         }
         try await writer.value

@@ -46,6 +46,15 @@ public struct DocumentProjector: Projector {
         try await batch.flush()
     }
 
+    /// Removes what the snapshot did not write: documents left by an earlier, interrupted run (or written late by a
+    /// killed process's last batch) carry older positions, and the snapshot rewrote every row that still exists.
+    public func snapshotApplied(at lsn: LSN) async throws {
+        let stale: JSONValue = ["_lsn": ["$not": ["$gte": .string(lsn.sortableText)]]]
+        for collection in ["users", "brands", "categories", "tags", "gifticons", "reviews"] {
+            try await mongo.delete(collection, filter: stale)
+        }
+    }
+
     /// Documents that rows of one table embed, read once for the whole run (after the writes queued before it).
     struct References {
         var byCollection: [String: [Int64: JSONValue]] = [:]
