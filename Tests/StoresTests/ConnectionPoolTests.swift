@@ -7,7 +7,9 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
     nonisolated(unsafe) static var opened = 0
     static let lock = NSLock()
     var isHealthy = true
-    init() { CountingConnection.lock.withLock { CountingConnection.opened += 1 } }
+    /// Which connection this is (1, 2, ...): an object's address can be reused once it is freed, a serial cannot.
+    let serial: Int
+    init() { serial = CountingConnection.lock.withLock { CountingConnection.opened += 1; return CountingConnection.opened } }
     func close() {}
 }
 
@@ -51,11 +53,11 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
 
     @Test func brokenConnectionIsReplaced() async throws {
         let pool = ConnectionPool<CountingConnection>(store: .redis, maxConnections: 1) { CountingConnection() }
-        let first = try await pool.withConnection { connection -> ObjectIdentifier in
+        let first = try await pool.withConnection { connection -> Int in
             connection.isHealthy = false
-            return ObjectIdentifier(connection)
+            return connection.serial
         }
-        let second = try await pool.withConnection { ObjectIdentifier($0) }
+        let second = try await pool.withConnection { $0.serial }
         #expect(first != second)
         #expect(await pool.statistics().open == 1)
         await pool.shutdown()
