@@ -41,16 +41,15 @@ import Stores
         let tables = ["users", "brands", "categories", "tags", "gifticons", "gifticon_prices", "gifticon_images", "gifticon_tags", "reviews"]
         let stream = ChangeStream(url: url, slot: slot, publication: "gifticon_changes", tables: tables, projectors: [projector])
 
-        let writer = Task.detached {
-            try await Task.sleep(for: .milliseconds(300))
+        // Written once the stream has started, so these commits are streamed, not snapshotted.
+        let writes: @Sendable () async throws -> Void = {
             let db = try PostgresConnection(url: url)
             try db.execute("UPDATE brands SET name = '스타벅스 코리아' WHERE id = 10")
             try db.execute("UPDATE gifticon_prices SET sale_price = 4000.00 WHERE gifticon_id = 5")
             try db.execute("UPDATE gifticons SET status = 'SOLD_OUT', buyer_id = 2 WHERE id = 5")
             try db.execute("DELETE FROM gifticon_tags WHERE gifticon_id = 5")
         }
-        try await stream.run(stopAfter: 4)
-        try await writer.value
+        try await stream.run(stopAfter: 4, onStreaming: writes)
 
         let document = try #require(try await mongo.find("gifticons", filter: ["_id": 5]).first)
         #expect(document["name"] == "아메리카노 T")

@@ -69,8 +69,8 @@ import Stores
             databaseURL: url, slot: slot, mongo: MongoClient(uri: mongoURI, maxConnections: 4), search: SearchClient(baseURL: settings.searchURL),
             redis: RedisClient(url: settings.redisURL), indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "\(name):"))
 
-        let writer = Task.detached {
-            try await Task.sleep(for: .milliseconds(300))
+        // Written once the stream has started, so these commits are streamed, not snapshotted.
+        let writes: @Sendable () async throws -> Void = {
             let db = try PostgresConnection(url: url)
             try db.execute("UPDATE brands SET name = '스타벅스 코리아' WHERE id = 10")
             try db.execute("UPDATE users SET nickname = '판매여왕' WHERE id = 1")
@@ -83,8 +83,7 @@ import Stores
             try db.execute("INSERT INTO reviews (id, gifticon_id, user_id, seller_id, rating, title, content) VALUES (900, 6, 2, 3, 4, 'good', 'tasty latte')")
             try db.execute("DELETE FROM gifticon_tags WHERE gifticon_id = 7; DELETE FROM gifticon_prices WHERE gifticon_id = 7; DELETE FROM gifticons WHERE id = 7")
         }
-        try await pipeline.stream().run(stopAfter: 9)
-        try await writer.value
+        try await pipeline.stream().run(stopAfter: 9, onStreaming: writes)
         let incremental = try await snapshot(pipeline)
         #expect(incremental["mongo.gifticons"]?.count == 2)
         #expect(incremental["mongo.gifticons"]?.first?["description"] == "second")

@@ -49,15 +49,14 @@ import Stores
         // Before the first start: the snapshot carries these.
         try db.execute("INSERT INTO reviews VALUES (1, 101, 2, 7, 5), (2, 102, 3, 7, 4), (3, 103, 4, 8, 2)")
         // Streamed: a new review, a changed rating, a deleted review; three transactions.
-        let writer = Task.detached {
-            try await Task.sleep(for: .milliseconds(300))
+        // Written once the stream has started, so these commits are streamed, not snapshotted.
+        let writes: @Sendable () async throws -> Void = {
             let db = try PostgresConnection(url: url)
             try db.execute("INSERT INTO reviews VALUES (4, 104, 5, 7, 1)")
             try db.execute("UPDATE reviews SET rating = 3 WHERE id = 2")
             try db.execute("DELETE FROM reviews WHERE id = 3")
         }
-        try await stream().run(stopAfter: 3)
-        try await writer.value
+        try await stream().run(stopAfter: 3, onStreaming: writes)
 
         var seven = try await summary(redis, keys, seller: "7")
         #expect(seven["count"] == "3")

@@ -26,13 +26,15 @@ public final class ChangeStream: Sendable {
 
     /// Streams until the task is cancelled or `stopAfter` transactions were applied (for tests and rebuilds).
     /// A projector's failure stops the stream without confirming: the transaction comes again on the next run.
-    public func run(stopAfter: Int? = nil) async throws {
+    /// `onStreaming` is called once the snapshot is applied and the stream has started: a commit made after it is
+    /// streamed, not part of the snapshot (tests that count streamed transactions write from it).
+    public func run(stopAfter: Int? = nil, onStreaming: @Sendable () async throws -> Void = {}) async throws {
         let (url, slot, publication) = (self.url, self.slot, self.publication)
         // The capture's blocking calls get a thread of their own for this run, stopped when the run ends.
         let executor = BlockingExecutor(threads: 1)
         let capture = try await executor.run { UnsafeTransfer(try WALCapture(url: url, slot: slot, publication: publication)) }
         do {
-            try await stream(capture, on: executor, stopAfter: stopAfter)
+            try await stream(capture, on: executor, stopAfter: stopAfter, onStreaming: onStreaming)
         } catch {
             await executor.shutdown()
             throw error
@@ -40,7 +42,8 @@ public final class ChangeStream: Sendable {
         await executor.shutdown()
     }
 
-    private func stream(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?) async throws {
+    private func stream(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?,
+                        onStreaming: @Sendable () async throws -> Void) async throws {
         let tables = self.tables
         // The snapshot is read on the capture thread and applied here, batch by batch.
         let snapshots = try await executor.run { () -> UnsafeTransfer<[CommittedTransaction]> in
@@ -54,6 +57,7 @@ public final class ChangeStream: Sendable {
             try await confirm(capture, last.endLSN, on: executor)
         }
 
+        try await onStreaming()
         var applied = 0
         while !Task.isCancelled {
             if let stopAfter, applied >= stopAfter { break }
