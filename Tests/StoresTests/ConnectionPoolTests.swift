@@ -15,7 +15,8 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
 
 @Suite struct ConnectionPoolTests {
     @Test func neverOpensMoreThanItsBound() async throws {
-        let pool = ConnectionPool<CountingConnection>(store: .redis, maxConnections: 3) { CountingConnection() }
+        // A generous wait limit: the bound is what is tested, and a loaded CI machine can be slow to hand back.
+        let pool = ConnectionPool<CountingConnection>(store: .redis, maxConnections: 3, acquireTimeout: .seconds(120)) { CountingConnection() }
         let inUse = Counter()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<30 {
