@@ -6,20 +6,11 @@ import Stores
 
 /// The MongoDB documents, projected from the command side's real schema (its migrations, on a database of its own).
 @Suite struct DocumentProjectionTests {
-    let settings = StoreSettings.fromEnvironment()
 
     @Test func gifticonDocumentIsDenormalizedAndFollowsRenames() async throws {
-        let name = "docs_test_\(UInt32.random(in: 0...UInt32.max))"
-        let admin = try PostgresConnection(url: settings.databaseURL)
-        try admin.execute("CREATE DATABASE \(name)")
-        let slot = "slot_\(name)"
-        defer {
-            dropSlot(slot, on: admin)
-            _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        }
-        let url = settings.databaseURL.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
-        let client = PostgresClient(url: url, maxConnections: 2)
-        try await Migrator(database: client).migrate()
+        let database = try await MigratedTestDatabase(prefix: "docs_test")
+        defer { database.drop() }
+        let (url, slot, client) = (database.url, database.slot, database.client)
         let db = try PostgresConnection(url: url)
         // Reference data and one listing, before the sync starts: they arrive through the snapshot.
         try db.execute("""
@@ -34,8 +25,7 @@ import Stores
             INSERT INTO gifticon_tags (gifticon_id, tag_id) VALUES (5, 1000);
             """)
 
-        let mongoName = "sync_\(name)"
-        let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(mongoName)$1", options: .regularExpression)
+        let mongoURI = database.mongoURI
         let mongo = MongoClient(uri: mongoURI, maxConnections: 4)
         let projector = DocumentProjector(mongo: mongo)
         let tables = ["users", "brands", "categories", "tags", "gifticons", "gifticon_prices", "gifticon_images", "gifticon_tags", "reviews"]

@@ -13,17 +13,9 @@ import Stores
     }
 
     @Test func indexFollowsPricesTagsStatusRenamesAndDeletes() async throws {
-        let name = "search_test_\(UInt32.random(in: 0...UInt32.max))"
-        let admin = try PostgresConnection(url: settings.databaseURL)
-        try admin.execute("CREATE DATABASE \(name)")
-        let slot = "slot_\(name)"
-        defer {
-            dropSlot(slot, on: admin)
-            _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        }
-        let url = settings.databaseURL.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
-        let client = PostgresClient(url: url, maxConnections: 2)
-        try await Migrator(database: client).migrate()
+        let database = try await MigratedTestDatabase(prefix: "search_test")
+        defer { database.drop() }
+        let (name, url, slot, client) = (database.name, database.url, database.slot, database.client)
         let db = try PostgresConnection(url: url)
         try db.execute("""
             INSERT INTO users (id, username, nickname) VALUES (1, 'seller1', '판매왕'), (2, 'buyer2', '구매자');
@@ -37,8 +29,7 @@ import Stores
             INSERT INTO gifticon_tags (gifticon_id, tag_id) VALUES (5, 1000), (6, 1001);
             """)
 
-        let mongoName = "sync_\(name)"
-        let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(mongoName)$1", options: .regularExpression)
+        let mongoURI = database.mongoURI
         let mongo = MongoClient(uri: mongoURI, maxConnections: 4)
         let search = SearchClient(baseURL: settings.searchURL)
         let indexes = SearchIndexes(prefix: "\(name)_")

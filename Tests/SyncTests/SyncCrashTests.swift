@@ -29,17 +29,9 @@ import Stores
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyncCrashTests.binary.path)))
     func killedAtRandomPointsLosesAndDuplicatesNothing() async throws {
-        let name = "crash_test_\(UInt32.random(in: 0...UInt32.max))"
-        let admin = try PostgresConnection(url: settings.databaseURL)
-        try admin.execute("CREATE DATABASE \(name)")
-        let slot = "slot_\(name)"
-        defer {
-            dropSlot(slot, on: admin)
-            _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        }
-        let url = settings.databaseURL.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
-        let client = PostgresClient(url: url, maxConnections: 2)
-        try await Migrator(database: client).migrate()
+        let database = try await MigratedTestDatabase(prefix: "crash_test")
+        defer { database.drop() }
+        let (name, url, slot, client) = (database.name, database.url, database.slot, database.client)
         let db = try PostgresConnection(url: url)
         // Enough rows that the snapshot takes a while: kills land inside it too.
         var seed = """
@@ -53,7 +45,7 @@ import Stores
         seed += "INSERT INTO gifticon_tags (gifticon_id, tag_id) SELECT i, 1000 FROM generate_series(1, 150, 3) i;"
         try db.execute(seed)
 
-        let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/sync_\(name)$1", options: .regularExpression)
+        let mongoURI = database.mongoURI
         let environment = ["DATABASE_URL": url, "MONGODB_URI": mongoURI, "SEARCH_URL": settings.searchURL, "REDIS_URL": settings.redisURL]
         let arguments = ["sync", "run", "--slot", slot, "--index-prefix", "\(name)_", "--redis-prefix", "\(name):"]
         let pipeline = SyncPipeline(

@@ -10,7 +10,7 @@ public struct SyncPipeline: Sendable {
     ]
     public static let publication = "gifticon_changes"
     /// The collections of the document read model.
-    public static let collections = ["gifticons", "brands", "categories", "users", "tags", "reviews", DeadLetters.collection]
+    public static let collections = DocumentProjector.collections + [DeadLetters.collection]
 
     public let databaseURL: String
     public let slot: String
@@ -50,14 +50,15 @@ public struct SyncPipeline: Sendable {
     public func stream(logger: Logger = Logger(label: "gifticon.sync")) async throws -> ChangeStream {
         // The applied position is first published once the whole snapshot is in: a slot without it means a run was
         // stopped mid-snapshot, and streaming on would leave the read models without the rest of the snapshot.
-        if try slotExists(), try await AppliedPositionPublisher(redis: redis, keys: keys).current() == nil {
+        let positions = AppliedPositionPublisher(redis: redis, keys: keys)
+        if try slotExists(), try await positions.current() == nil {
             logger.warning("the previous run stopped before its snapshot was complete: starting over from a new snapshot")
             try await resetReadModels()
         }
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
         return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
-                            projectors: projectors(logger: logger), positions: AppliedPositionPublisher(redis: redis, keys: keys),
+                            projectors: projectors(logger: logger), positions: positions,
                             logger: logger)
     }
 

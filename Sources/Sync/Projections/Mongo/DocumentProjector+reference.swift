@@ -56,7 +56,7 @@ extension DocumentProjector {
     func fanOut(_ batch: MongoWriteBatch, _ filter: [(String, JSONValue)], part: String, position: String, fields: [(String, JSONValue)]) {
         let guardField = "_\(part)Lsn"
         var conditions = filter
-        conditions.append((guardField, ["$not": ["$gte": .string(position)]]))
+        conditions += GuardedWrite.olderThan(position, field: guardField).objectValue ?? []
         batch.update("gifticons", filter: .object(conditions), update: ["$set": .object(fields + [(guardField, .string(position))])], many: true)
     }
 }

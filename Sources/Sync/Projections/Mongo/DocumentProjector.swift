@@ -10,6 +10,8 @@ import Stores
 /// per collection, so a snapshot of 100,000 rows costs hundreds of round trips, not hundreds of thousands.
 public struct DocumentProjector: Projector {
     public let name = "mongo-documents"
+    /// The collections this projector writes.
+    public static let collections = ["gifticons", "brands", "categories", "users", "tags", "reviews"]
     let mongo: MongoClient
 
     public init(mongo: MongoClient) { self.mongo = mongo }
@@ -49,8 +51,8 @@ public struct DocumentProjector: Projector {
     /// Removes what the snapshot did not write: documents left by an earlier, interrupted run (or written late by a
     /// killed process's last batch) carry older positions, and the snapshot rewrote every row that still exists.
     public func snapshotApplied(at lsn: LSN) async throws {
-        let stale: JSONValue = ["_lsn": ["$not": ["$gte": .string(lsn.sortableText)]]]
-        for collection in ["users", "brands", "categories", "tags", "gifticons", "reviews"] {
+        let stale = GuardedWrite.olderThan(lsn.sortableText, field: "_lsn")
+        for collection in Self.collections {
             try await mongo.delete(collection, filter: stale)
         }
     }

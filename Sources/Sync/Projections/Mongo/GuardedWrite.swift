@@ -10,29 +10,14 @@ enum GuardedWrite {
         [field: ["$not": ["$gte": .string(position)]]]
     }
 
-    /// Sets `fields` on the document `_id` (creating it) unless it already reflects `position` or later.
-    static func upsert(_ mongo: MongoClient, _ collection: String, id: JSONValue, position: String, fields: [(String, JSONValue)]) async throws {
-        let filter: JSONValue = ["_id": id, "_lsn": ["$not": ["$gte": .string(position)]]]
-        do {
-            _ = try await mongo.update(collection, filter: filter, update: ["$set": .object(fields + [("_lsn", .string(position))])], upsert: true)
-        } catch let error as StoreError where error.code == "11000" || error.message.lowercased().contains("duplicate") {
-            // The document exists with a newer position: the upsert's insert collided with it. Nothing to do.
-        }
+    /// Sets `fields` on the document `_id` (creating it) unless it already reflects `position` or later; an insert
+    /// that collides with a newer document is the guarded no-op.
+    static func upsert(_ batch: MongoWriteBatch, _ collection: String, id: JSONValue, position: String, fields: [(String, JSONValue)]) {
+        batch.update(collection, filter: .object([("_id", id)] + (olderThan(position, field: "_lsn").objectValue ?? [])),
+                     update: ["$set": .object(fields + [("_lsn", .string(position))])], upsert: true, duplicateIsNoOp: true)
     }
 
     /// Deletes the document unless it was written at a later position (a replayed delete after a re-insert).
-    static func delete(_ mongo: MongoClient, _ collection: String, id: JSONValue, position: String) async throws {
-        try await mongo.delete(collection, filter: ["_id": id, "_lsn": ["$lte": .string(position)]])
-    }
-
-    /// `upsert`, queued in a batch.
-    static func upsert(_ batch: MongoWriteBatch, _ collection: String, id: JSONValue, position: String, fields: [(String, JSONValue)]) {
-        let filter: JSONValue = ["_id": id, "_lsn": ["$not": ["$gte": .string(position)]]]
-        batch.update(collection, filter: filter, update: ["$set": .object(fields + [("_lsn", .string(position))])],
-                     upsert: true, duplicateIsNoOp: true)
-    }
-
-    /// `delete`, queued in a batch.
     static func delete(_ batch: MongoWriteBatch, _ collection: String, id: JSONValue, position: String) {
         batch.delete(collection, filter: ["_id": id, "_lsn": ["$lte": .string(position)]])
     }

@@ -17,7 +17,6 @@ final class MongoWriteBatch {
     let mongo: MongoClient
     let chunkSize: Int
     private var pending: [Statement] = []
-    private(set) var roundTrips = 0
 
     init(mongo: MongoClient, chunkSize: Int = 500) {
         self.mongo = mongo
@@ -54,7 +53,6 @@ final class MongoWriteBatch {
             let command: JSONValue = first.kind == .update
                 ? ["update": .string(first.collection), "updates": .array(remaining.map(\.body)), "ordered": true]
                 : ["delete": .string(first.collection), "deletes": .array(remaining.map(\.body)), "ordered": true]
-            roundTrips += 1
             let reply = try await mongo.command(command)
             guard let error = reply["writeErrors"]?.arrayValue?.first else { return }
             let index = Int(error["index"]?.int64 ?? 0)

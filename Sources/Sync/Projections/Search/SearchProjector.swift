@@ -30,12 +30,10 @@ public struct SearchProjector: Projector {
         var renamedTags: [Int64] = []
         for change in transaction.changes {
             switch change.table {
-            case "gifticons": gifticonIDs.append(contentsOf: change.integer("id").int64.map { [$0] } ?? [])
-            case "gifticon_prices", "gifticon_images", "gifticon_tags":
-                gifticonIDs.append(contentsOf: change.integer("gifticon_id").int64.map { [$0] } ?? [])
-            case "tags" where change.operation != .delete:
-                renamedTags.append(contentsOf: change.integer("id").int64.map { [$0] } ?? [])
-            case "reviews": reviewIDs.append(contentsOf: change.integer("id").int64.map { [$0] } ?? [])
+            case "gifticons": change.integer("id").int64.map { gifticonIDs.append($0) }
+            case "gifticon_prices", "gifticon_images", "gifticon_tags": change.integer("gifticon_id").int64.map { gifticonIDs.append($0) }
+            case "tags" where change.operation != .delete: change.integer("id").int64.map { renamedTags.append($0) }
+            case "reviews": change.integer("id").int64.map { reviewIDs.append($0) }
             default: continue
             }
         }
@@ -64,8 +62,7 @@ public struct SearchProjector: Projector {
                 var lines: [JSONValue] = []
                 for source in documents[start..<min(start + 1_000, documents.count)] {
                     guard let id = source["_id"]?.int64 else { continue }
-                    lines.append(["index": ["_index": .string(index), "_id": .string(String(id)), "version": .int(version),
-                                            "version_type": "external"]])
+                    lines.append(Self.action("index", index, id, version))
                     lines.append(entry(source))
                 }
                 try await search.bulk(lines, refresh: refresh, tolerate: [409])
@@ -85,14 +82,18 @@ public struct SearchProjector: Projector {
         for source in found {
             guard let id = source["_id"]?.int64 else { continue }
             present.insert(id)
-            lines.append(["index": ["_index": .string(index), "_id": .string(String(id)), "version": .int(version),
-                                    "version_type": "external"]])
+            lines.append(Self.action("index", index, id, version))
             lines.append(document(source))
         }
         for id in unique where !present.contains(id) {
-            lines.append(["delete": ["_index": .string(index), "_id": .string(String(id)), "version": .int(version),
-                                     "version_type": "external"]])
+            lines.append(Self.action("delete", index, id, version))
         }
+    }
+
+    /// A bulk action line carrying the WAL position as an external version.
+    static func action(_ kind: String, _ index: String, _ id: Int64, _ version: Int64) -> JSONValue {
+        let target: JSONValue = ["_index": .string(index), "_id": .string(String(id)), "version": .int(version), "version_type": "external"]
+        return .object([(kind, target)])
     }
 
     /// The indexed fields of a gifticon document.
@@ -126,16 +127,5 @@ public struct SearchProjector: Projector {
             "sellerId": source["sellerId"] ?? .null,
             "createdAt": source["createdAt"] ?? .null,
         ]
-    }
-}
-
-extension JSONValue {
-    /// The integer, also from a double that holds one (MongoDB may answer either).
-    var int64: Int64? {
-        switch self {
-        case .int(let value): return value
-        case .double(let value) where value == value.rounded(): return Int64(value)
-        default: return nil
-        }
     }
 }
