@@ -6,34 +6,27 @@ public func MaxCostRule(
     listSizeArguments: Set<String> = ["first", "last", "limit"],
     assumedListSize: Int = 100
 ) -> ValidationRule {
-    { context in
-        Visitor(kinds: KindSet(.operationDefinition), enter: { node, _ in
-            guard case .operationDefinition(let operation) = node else { return node.kind == .document ? .continue : .skip }
-            var defaults: [String: ValueNode] = [:]
-            for definition in operation.variableDefinitions {
-                if let value = definition.defaultValue { defaults[definition.variable.name.value] = value }
+    operationLimitRule(limit: maxCost, code: QueryLimitCode.cost, measure: { context, operation in
+        var defaults: [String: ValueNode] = [:]
+        for definition in operation.variableDefinitions {
+            if let value = definition.defaultValue { defaults[definition.variable.name.value] = value }
+        }
+        func listSize(_ field: FieldNode) -> Int {
+            guard let argument = field.arguments.first(where: { listSizeArguments.contains($0.name.value) }) else { return 1 }
+            var value = argument.value
+            if case .variable(let variable) = value {
+                guard let fallback = defaults[variable.name.value] else { return assumedListSize }
+                value = fallback
             }
-            func listSize(_ field: FieldNode) -> Int {
-                guard let argument = field.arguments.first(where: { listSizeArguments.contains($0.name.value) }) else { return 1 }
-                var value = argument.value
-                if case .variable(let variable) = value {
-                    guard let fallback = defaults[variable.name.value] else { return assumedListSize }
-                    value = fallback
-                }
-                if case .int(let int) = value, let size = Int(int.value) { return max(size, 0) }
-                return assumedListSize
-            }
-            var walk = OperationMeasure(context: context, join: saturatingAdd, combine: { field, children in
-                saturatingAdd(1, saturatingMultiply(listSize(field), children))
-            })
-            let cost = walk.measure(operation.selectionSet)
-            if cost > maxCost {
-                context.report(limitError(
-                    "\(operationLabel(operation)) has an estimated cost of \(cost), more than the maximum of \(maxCost) "
-                        + "(each field costs 1, times the first/last/limit of every list field above it).",
-                    operation, code: QueryLimitCode.cost, limit: maxCost, actual: cost))
-            }
-            return .skip
+            if case .int(let int) = value, let size = Int(int.value) { return max(size, 0) }
+            return assumedListSize
+        }
+        var walk = OperationMeasure(context: context, join: saturatingAdd, combine: { field, children in
+            saturatingAdd(1, saturatingMultiply(listSize(field), children))
         })
-    }
+        return walk.measure(operation.selectionSet)
+    }, message: { label, cost in
+        "\(label) has an estimated cost of \(cost), more than the maximum of \(maxCost) "
+            + "(each field costs 1, times the first/last/limit of every list field above it)."
+    })
 }

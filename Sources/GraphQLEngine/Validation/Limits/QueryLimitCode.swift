@@ -20,3 +20,22 @@ func limitError(_ message: String, _ node: any Node, code: String, limit: Int, a
     if let actual { extensions.append(ErrorExtensionEntry("actual", .int(actual))) }
     return GraphQLError(message, nodes: [node], extensions: extensions)
 }
+
+/// A limit rule: measures each operation and reports it, located at the operation, when the measure passes `limit`.
+/// `message` gets the operation's label and its measure.
+func operationLimitRule(
+    limit: Int, code: String,
+    measure: @escaping @Sendable (ValidationContext, OperationDefinitionNode) -> Int,
+    message: @escaping @Sendable (String, Int) -> String
+) -> ValidationRule {
+    { context in
+        Visitor(kinds: KindSet(.operationDefinition), enter: { node, _ in
+            guard case .operationDefinition(let operation) = node else { return .skip }
+            let actual = measure(context, operation)
+            if actual > limit {
+                context.report(limitError(message(operationLabel(operation), actual), operation, code: code, limit: limit, actual: actual))
+            }
+            return .skip
+        })
+    }
+}
