@@ -9,7 +9,7 @@ struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Project every committed change into the read models (runs until stopped).",
-        subcommands: [SyncRunCommand.self, SyncRebuildCommand.self],
+        subcommands: [SyncRunCommand.self, SyncRebuildCommand.self, SyncRelayCommand.self, SyncProjectCommand.self],
         defaultSubcommand: SyncRunCommand.self)
 }
 
@@ -24,7 +24,9 @@ struct SyncOptions: ParsableArguments {
     @Option(help: "Prefix of the Redis keys.")
     var redisPrefix = "gifticon:"
 
-    func pipeline() -> SyncPipeline {
+    func pipeline() -> SyncPipeline { Self.pipeline(slot: slot, indexPrefix: indexPrefix, redisPrefix: redisPrefix) }
+
+    static func pipeline(slot: String, indexPrefix: String = "", redisPrefix: String) -> SyncPipeline {
         let settings = StoreSettings.fromEnvironment()
         return SyncPipeline(
             databaseURL: settings.databaseURL, slot: slot, mongo: MongoClient(uri: settings.mongoURI),

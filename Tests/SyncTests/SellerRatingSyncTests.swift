@@ -63,7 +63,8 @@ import Stores
         #expect(seven["sum"] == "9")
         #expect(seven["average"] == "3.0000")
         #expect([seven["d1"], seven["d3"], seven["d4"], seven["d5"]] == ["1", "1", "0", "1"])
-        #expect(try await summary(redis, keys, seller: "8")["count"] == "0")
+        // The seller's only review went: no summary, as a rebuild leaves it (readers take none as no reviews).
+        #expect(try await summary(redis, keys, seller: "8").isEmpty)
         let applied = try #require(try await positions.current())
         let currentText = try db.query("SELECT pg_current_wal_lsn()").rows.first?.first ?? nil
         let current = try #require(currentText.flatMap(LSN.init))

@@ -15,3 +15,10 @@ func dropSlot(_ slot: String, on db: PostgresConnection) {
         usleep(100_000)
     }
 }
+
+/// The same, on a connection of its own.
+func dropSlot(_ slot: String, url: String) {
+    guard let db = try? PostgresConnection(url: url) else { return }
+    defer { db.close() }
+    dropSlot(slot, on: db)
+}

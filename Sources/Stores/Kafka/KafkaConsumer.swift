@@ -42,8 +42,15 @@ public final class KafkaConsumer: @unchecked Sendable {
                 wait = 0
                 let m = message.pointee
                 if m.err != RD_KAFKA_RESP_ERR_NO_ERROR {
-                    if m.err == RD_KAFKA_RESP_ERR__PARTITION_EOF { continue }
-                    throw StoreError(.kafka, .rejected, KafkaConfiguration.message(m.err))
+                    switch m.err {
+                    // A subscribed topic that does not exist yet: it is picked up once it does.
+                    case RD_KAFKA_RESP_ERR__PARTITION_EOF, RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART, RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC:
+                        continue
+                    case RD_KAFKA_RESP_ERR__TRANSPORT, RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN, RD_KAFKA_RESP_ERR__TIMED_OUT:
+                        throw StoreError(.kafka, .unavailable, KafkaConfiguration.message(m.err))
+                    default:
+                        throw StoreError(.kafka, .rejected, KafkaConfiguration.message(m.err))
+                    }
                 }
                 let value = m.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: m.len)) } ?? []
                 let key = m.key.map { Array(UnsafeRawBufferPointer(start: $0, count: m.key_len)) }

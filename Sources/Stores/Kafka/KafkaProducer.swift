@@ -22,9 +22,9 @@ public final class KafkaProducer: @unchecked Sendable {
             let m = message.pointee
             if m.err == RD_KAFKA_RESP_ERR_NO_ERROR {
                 let topic = String(cString: rd_kafka_topic_name(m.rkt))
-                waiter.continuation.resume(returning: KafkaRecordPosition(topic: topic, partition: m.partition, offset: m.offset))
+                waiter.complete(.success(KafkaRecordPosition(topic: topic, partition: m.partition, offset: m.offset)))
             } else {
-                waiter.continuation.resume(throwing: StoreError(.kafka, .rejected, KafkaConfiguration.message(m.err)))
+                waiter.complete(.failure(StoreError(.kafka, .rejected, KafkaConfiguration.message(m.err))))
             }
         }
         var error = [CChar](repeating: 0, count: 512)
@@ -46,20 +46,31 @@ public final class KafkaProducer: @unchecked Sendable {
     /// Sends one record and waits for the broker's acknowledgement.
     @discardableResult
     public func send(topic: String, key: [UInt8]?, value: [UInt8]) async throws -> KafkaRecordPosition {
-        let topicHandle = self.topicHandle(topic)
+        try await sendAll([KafkaOutgoingRecord(topic: topic, key: key, value: value)])[0]
+    }
+
+    /// Sends records in this order (each partition keeps it) and returns once the broker acknowledged them all;
+    /// throws the first failure after every report came in.
+    @discardableResult
+    public func sendAll(_ records: [KafkaOutgoingRecord]) async throws -> [KafkaRecordPosition] {
+        guard !records.isEmpty else { return [] }
+        let handles = records.map { topicHandle($0.topic) }
         return try await withCheckedThrowingContinuation { continuation in
-            let waiter = Unmanaged.passRetained(DeliveryWaiter(continuation)).toOpaque()
-            let result = value.withUnsafeBytes { payload in
-                (key ?? []).withUnsafeBytes { keyBytes in
-                    rd_kafka_produce(
-                        topicHandle, gifticon_rd_kafka_partition_ua(), gifticon_rd_kafka_msg_f_copy(),
-                        UnsafeMutableRawPointer(mutating: payload.baseAddress), payload.count,
-                        key == nil ? nil : keyBytes.baseAddress, key == nil ? 0 : keyBytes.count, waiter)
+            let batch = DeliveryBatch(count: records.count, continuation: continuation)
+            for (index, record) in records.enumerated() {
+                let waiter = Unmanaged.passRetained(DeliveryWaiter { batch.report(index, $0) }).toOpaque()
+                let result = record.value.withUnsafeBytes { payload in
+                    (record.key ?? []).withUnsafeBytes { keyBytes in
+                        rd_kafka_produce(
+                            handles[index], record.partition ?? gifticon_rd_kafka_partition_ua(), gifticon_rd_kafka_msg_f_copy(),
+                            UnsafeMutableRawPointer(mutating: payload.baseAddress), payload.count,
+                            record.key == nil ? nil : keyBytes.baseAddress, record.key == nil ? 0 : keyBytes.count, waiter)
+                    }
                 }
-            }
-            if result != 0 {
-                Unmanaged<DeliveryWaiter>.fromOpaque(waiter).release()
-                continuation.resume(throwing: StoreError(.kafka, .rejected, KafkaConfiguration.message(rd_kafka_last_error())))
+                if result != 0 {
+                    Unmanaged<DeliveryWaiter>.fromOpaque(waiter).release()
+                    batch.report(index, .failure(StoreError(.kafka, .rejected, KafkaConfiguration.message(rd_kafka_last_error()))))
+                }
             }
         }
     }
@@ -88,10 +99,54 @@ public final class KafkaProducer: @unchecked Sendable {
     public static var libraryVersion: String { KafkaConfiguration.libraryVersion }
 }
 
-/// The caller waiting for one record's delivery report.
+/// A record to send.
+public struct KafkaOutgoingRecord: Sendable {
+    public var topic: String
+    public var key: [UInt8]?
+    public var value: [UInt8]
+    /// nil: the partitioner picks one from the key.
+    public var partition: Int32?
+
+    public init(topic: String, key: [UInt8]?, value: [UInt8], partition: Int32? = nil) {
+        self.topic = topic
+        self.key = key
+        self.value = value
+        self.partition = partition
+    }
+}
+
+/// What to do with one record's delivery report.
 private final class DeliveryWaiter {
-    let continuation: CheckedContinuation<KafkaRecordPosition, any Error>
-    init(_ continuation: CheckedContinuation<KafkaRecordPosition, any Error>) { self.continuation = continuation }
+    let complete: (Result<KafkaRecordPosition, any Error>) -> Void
+    init(_ complete: @escaping (Result<KafkaRecordPosition, any Error>) -> Void) { self.complete = complete }
+}
+
+/// The caller waiting for every record of a `sendAll`: resumed once, after the last report.
+private final class DeliveryBatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var positions: [KafkaRecordPosition?]
+    private var remaining: Int
+    private var failure: (any Error)?
+    private let continuation: CheckedContinuation<[KafkaRecordPosition], any Error>
+
+    init(count: Int, continuation: CheckedContinuation<[KafkaRecordPosition], any Error>) {
+        positions = Array(repeating: nil, count: count)
+        remaining = count
+        self.continuation = continuation
+    }
+
+    func report(_ index: Int, _ result: Result<KafkaRecordPosition, any Error>) {
+        lock.lock()
+        switch result {
+        case .success(let position): positions[index] = position
+        case .failure(let error): if failure == nil { failure = error }
+        }
+        remaining -= 1
+        let done = remaining == 0
+        lock.unlock()
+        guard done else { return }
+        if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: positions.map { $0! }) }
+    }
 }
 
 /// A lock-protected Bool (the poll loop's stop signal).

@@ -111,6 +111,7 @@ public enum DebeziumEnvelope {
 /// The built-in type OIDs the encoders care about (pg_type.dat).
 public enum PostgresType {
     public static let bool: UInt32 = 16
+    public static let text: UInt32 = 25
     public static let int8: UInt32 = 20
     public static let int2: UInt32 = 21
     public static let int4: UInt32 = 23

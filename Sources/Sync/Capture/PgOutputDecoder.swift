@@ -13,6 +13,8 @@ public struct PgOutputDecoder: Sendable {
 
     private var relations: [UInt32: Relation] = [:]
     private var open: CommittedTransaction?
+    /// A transaction's Begin was read and its Commit not yet.
+    var isInsideTransaction: Bool { open != nil }
 
     public init() {}
 

@@ -13,6 +13,7 @@ public final class WALCapture {
     private var decoder = PgOutputDecoder()
     private var confirmed = LSN.zero
     private var received = LSN.zero
+    private var lastKeepalive = LSN.zero
 
     /// Opens the replication connection; the publication must exist (see `ensurePublication`).
     public init(url: String, slot: String, publication: String) throws {
@@ -83,9 +84,18 @@ public final class WALCapture {
                 if let transaction = try decoder.decode(payload) { return transaction }
             case let .keepalive(end, _, replyRequested):
                 received = max(received, end)
+                lastKeepalive = max(lastKeepalive, end)
                 if replyRequested { try connection.sendStatus(written: received, flushed: confirmed, applied: confirmed) }
             }
         }
+    }
+
+    /// Where the stream stands when it is idle: the walsender's keepalives report how far it has decoded, and every
+    /// transaction that committed before that was sent already. Nil inside a transaction. A commit's consistency
+    /// token can lie a little past the commit (other sessions' WAL): the applied position must reach it without
+    /// waiting for the next unrelated commit.
+    public var idlePosition: LSN? {
+        decoder.isInsideTransaction || lastKeepalive <= confirmed ? nil : lastKeepalive
     }
 
     /// Tells PostgreSQL that everything up to `lsn` is applied everywhere: it may recycle that WAL.

@@ -12,10 +12,13 @@ public final class ChangeStream: Sendable {
     private let publication: String
     private let tables: [String]
     private let logger: Logger
+    public let metrics: SyncMetrics
 
     public init(url: String, slot: String, publication: String, tables: [String], projectors: [any Projector],
-                positions: AppliedPositionPublisher? = nil, logger: Logger = Logger(label: "gifticon.sync")) {
+                positions: AppliedPositionPublisher? = nil, metrics: SyncMetrics = SyncMetrics(),
+                logger: Logger = Logger(label: "gifticon.sync")) {
         self.positions = positions
+        self.metrics = metrics
         self.url = url
         self.slot = slot
         self.publication = publication
@@ -61,9 +64,16 @@ public final class ChangeStream: Sendable {
         var applied = 0
         while !Task.isCancelled {
             if let stopAfter, applied >= stopAfter { break }
-            guard let transaction = try await executor.run({ UnsafeTransfer(try capture.value.next(timeout: 0.5)) }).value else { continue }
+            guard let transaction = try await executor.run({ UnsafeTransfer(try capture.value.next(timeout: 0.5)) }).value else {
+                if let idle = try await executor.run({ capture.value.idlePosition }) {
+                    for projector in projectors { try await projector.positionAdvanced(to: idle) }
+                    try await confirm(capture, idle, on: executor)
+                }
+                continue
+            }
             try await applyEverywhere(transaction)
-            try await confirm(capture, transaction.endLSN, on: executor)
+            try await confirm(capture, transaction.endLSN, on: executor, commitTimeMicros: transaction.commitTimeMicros)
+            metrics.applied(transaction, logger: logger)
             applied += 1
         }
     }
@@ -78,8 +88,9 @@ public final class ChangeStream: Sendable {
         logger.debug("applied", metadata: ["lsn": "\(transaction.endLSN)", "changes": "\(transaction.changes.count)"])
     }
 
-    private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor) async throws {
-        try await positions?.publish(lsn)
+    private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor,
+                         commitTimeMicros: Int64 = 0) async throws {
+        try await positions?.publish(lsn, commitTimeMicros: commitTimeMicros)
         try await executor.run { try capture.value.confirm(lsn) }
     }
 }

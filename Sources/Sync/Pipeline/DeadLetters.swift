@@ -53,6 +53,7 @@ struct GuardedProjector: Projector {
     var name: String { inner.name }
 
     func snapshotApplied(at lsn: LSN) async throws { try await inner.snapshotApplied(at: lsn) }
+    func positionAdvanced(to lsn: LSN) async throws { try await inner.positionAdvanced(to: lsn) }
 
     func apply(_ transaction: CommittedTransaction) async throws {
         do {

@@ -9,10 +9,14 @@ public protocol Projector: Sendable {
     var name: String { get }
     func apply(_ transaction: CommittedTransaction) async throws
     func snapshotApplied(at lsn: LSN) async throws
+    /// The stream is idle and every change up to `lsn` was applied: nothing to write, but the position moved.
+    func positionAdvanced(to lsn: LSN) async throws
 }
 
 extension Projector {
     /// Called once the initial snapshot's batches were all applied, before the slot is confirmed: a projector that
     /// deferred work during the snapshot finishes it here. Most do nothing.
     public func snapshotApplied(at lsn: LSN) async throws {}
+
+    public func positionAdvanced(to lsn: LSN) async throws {}
 }

@@ -18,4 +18,8 @@ public struct SequentialProjectors: Projector {
     public func snapshotApplied(at lsn: LSN) async throws {
         for member in members { try await member.snapshotApplied(at: lsn) }
     }
+
+    public func positionAdvanced(to lsn: LSN) async throws {
+        for member in members { try await member.positionAdvanced(to: lsn) }
+    }
 }

@@ -47,7 +47,7 @@ public struct SyncPipeline: Sendable {
         ]
     }
 
-    public func stream(logger: Logger = Logger(label: "gifticon.sync")) async throws -> ChangeStream {
+    public func stream(logger: Logger = Logger(label: "gifticon.sync"), metrics: SyncMetrics = SyncMetrics()) async throws -> ChangeStream {
         // The applied position is first published once the whole snapshot is in: a slot without it means a run was
         // stopped mid-snapshot, and streaming on would leave the read models without the rest of the snapshot.
         let positions = AppliedPositionPublisher(redis: redis, keys: keys)
@@ -58,8 +58,37 @@ public struct SyncPipeline: Sendable {
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
         return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
-                            projectors: projectors(logger: logger), positions: positions,
+                            projectors: projectors(logger: logger), positions: positions, metrics: metrics,
                             logger: logger)
+    }
+
+    /// `gifticon sync relay`: the same capture, publishing to Kafka instead of projecting; the slot is confirmed once
+    /// the broker acknowledged. Its own published position (under `<prefix>relay:`) tells a finished snapshot from
+    /// one interrupted midway, which is published again from a new slot.
+    public func relay(producer: KafkaProducer, topics: KafkaTopics, logger: Logger = Logger(label: "gifticon.sync.relay")) async throws -> ChangeStream {
+        let positions = AppliedPositionPublisher(redis: redis, keys: RedisKeys(prefix: keys.prefix + "relay:"))
+        if try slotExists(), try await positions.current() == nil {
+            logger.warning("the previous relay stopped before its snapshot was published: starting over from a new snapshot")
+            try dropSlot()
+        }
+        return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
+                            projectors: [KafkaRelay(producer: producer, topics: topics, database: databaseName)],
+                            positions: positions, logger: logger)
+    }
+
+    /// `gifticon sync project --from kafka`: every read model's projector fed from the relay's topics.
+    public func kafkaProjection(brokers: String, groupID: String, topics: KafkaTopics,
+                                logger: Logger = Logger(label: "gifticon.sync.kafka")) async throws -> KafkaProjection {
+        try await indexes.ensure(search)
+        try await ensureMongoIndexes()
+        return KafkaProjection(brokers: brokers, groupID: groupID, topics: topics, projectors: projectors(logger: logger),
+                               positions: AppliedPositionPublisher(redis: redis, keys: keys), logger: logger)
+    }
+
+    /// The database's name in the URL (Debezium's `source.db`).
+    var databaseName: String {
+        let path = databaseURL.split(separator: "?").first.map(String.init) ?? databaseURL
+        return path.split(separator: "/").last.map(String.init) ?? "gifticon"
     }
 
     func slotExists() throws -> Bool {
@@ -85,12 +114,7 @@ public struct SyncPipeline: Sendable {
     /// The sync must not be running. Safe to interrupt at any point: the applied position goes first (a slot
     /// without it makes the next run reset again) and the slot goes last.
     public func resetReadModels() async throws {
-        let admin = try PostgresConnection(url: databaseURL)
-        defer { admin.close() }
-        let active = try admin.query("SELECT 1 FROM pg_replication_slots WHERE slot_name = $1 AND active", [slot])
-        if !active.rows.isEmpty {
-            throw StoreError(.postgres, .rejected, "the replication slot \(slot) is in use: stop the running sync before a rebuild")
-        }
+        try refuseActiveSlot()
         _ = try await redis.command("DEL", keys.appliedPosition)
         for collection in Self.collections { try await mongo.drop(collection) }
         try await search.deleteIndex(indexes.gifticons)
@@ -103,6 +127,23 @@ public struct SyncPipeline: Sendable {
             let found = (parts[1].array ?? []).compactMap(\.string)
             if !found.isEmpty { _ = try await redis.command(["DEL"] + found) }
         } while cursor != "0"
+        try dropSlot()
+    }
+
+    private func refuseActiveSlot() throws {
+        let admin = try PostgresConnection(url: databaseURL)
+        defer { admin.close() }
+        let active = try admin.query("SELECT 1 FROM pg_replication_slots WHERE slot_name = $1 AND active", [slot])
+        if !active.rows.isEmpty {
+            throw StoreError(.postgres, .rejected, "the replication slot \(slot) is in use: stop the running sync before a rebuild")
+        }
+    }
+
+    /// Drops the slot (not while a sync streams from it), so the next run starts from a new snapshot.
+    func dropSlot() throws {
+        try refuseActiveSlot()
+        let admin = try PostgresConnection(url: databaseURL)
+        defer { admin.close() }
         _ = try admin.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1", [slot])
     }
 }

@@ -12,15 +12,22 @@ public struct AppliedPositionPublisher: Sendable {
     }
 
     // Stored as "<sortable hex> <printable LSN>": the guard compares the first part, readers take the second.
+    // Beside it, a hash with the position's commit time and when it was applied (milliseconds; the server's clock),
+    // so readers can tell how fresh the read models are.
     static let script = """
         local stored = redis.call('GET', KEYS[1])
         if stored and string.sub(stored, 1, 16) >= ARGV[1] then return 0 end
         redis.call('SET', KEYS[1], ARGV[1] .. ' ' .. ARGV[2])
+        local now = redis.call('TIME')
+        redis.call('HSET', KEYS[2], 'lsn', ARGV[2], 'commitMillis', ARGV[3],
+            'appliedMillis', tostring(now[1] * 1000 + math.floor(now[2] / 1000)))
         return 1
         """
 
-    public func publish(_ lsn: LSN) async throws {
-        _ = try await redis.eval(Self.script, keys: [keys.appliedPosition], arguments: [lsn.sortableText, lsn.description])
+    /// `commitTimeMicros`: the transaction's commit time (0 for a snapshot's position: no commit of its own).
+    public func publish(_ lsn: LSN, commitTimeMicros: Int64 = 0) async throws {
+        _ = try await redis.eval(Self.script, keys: [keys.appliedPosition, keys.syncStatus],
+                                 arguments: [lsn.sortableText, lsn.description, String(commitTimeMicros / 1000)])
     }
 
     /// The position the read models reflect, or nil before the first transaction was applied.

@@ -31,8 +31,9 @@ public struct SellerRatingProjector: Projector {
             total = total + 1
             sum = sum + r
         end
-        local average = '0'
-        if total > 0 then average = string.format('%.4f', sum / total) end
+        -- A seller whose last review went has no summary, as a rebuild would leave them.
+        if total == 0 then redis.call('DEL', KEYS[3]) return 1 end
+        local average = string.format('%.4f', sum / total)
         redis.call('HSET', KEYS[3], 'count', total, 'sum', sum, 'average', average,
             'd1', counts[1], 'd2', counts[2], 'd3', counts[3], 'd4', counts[4], 'd5', counts[5])
         return 1
@@ -60,4 +61,6 @@ public struct RedisKeys: Sendable {
     func sellerReviews(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):reviews" }
     func sellerReviewPositions(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):review-lsn" }
     public var appliedPosition: String { "\(prefix)sync:applied-lsn" }
+    /// A hash: `lsn`, `commitMillis` (that transaction's commit time), `appliedMillis` (when the read models had it).
+    public var syncStatus: String { "\(prefix)sync:status" }
 }

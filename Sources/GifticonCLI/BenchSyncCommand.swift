@@ -1,0 +1,146 @@
+import ArgumentParser
+import Commands
+import Foundation
+import Logging
+import Stores
+import Sync
+
+/// `gifticon bench-sync` (hidden): commit-to-visible lag under a steady rate of commands. Each command's
+/// transaction is timed from its commit (PostgreSQL's commit timestamp, same host clock) to the moment every
+/// projector acknowledged it (documents written to MongoDB, the search index refreshed: readable and searchable)
+/// and the applied position was published. Works in a database, slot, MongoDB database and prefixes of its own.
+struct BenchSyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-sync", abstract: "Benchmark commit-to-visible lag of the embedded sync.", shouldDisplay: false)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Commands per second (open loop: issued on schedule whatever the sync does).")
+    var rate = 500
+
+    @Option(help: "Seconds of steady load.")
+    var seconds = 20
+
+    func run() async throws {
+        let settings = StoreSettings.fromEnvironment()
+        let base = database.databaseURL ?? settings.databaseURL
+        let name = "gifticon_bench_sync_\(ProcessInfo.processInfo.processIdentifier)"
+        let admin = PostgresClient(url: base, maxConnections: 1)
+        try await admin.execute("CREATE DATABASE \(name)")
+        let url = BenchCommandsCommand.url(base, database: name)
+        let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
+        let pipeline = SyncPipeline(
+            databaseURL: url, slot: name, mongo: MongoClient(uri: mongoURI, maxConnections: 8),
+            search: SearchClient(baseURL: settings.searchURL), redis: RedisClient(url: settings.redisURL),
+            indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "\(name):"), refreshSearch: true)
+        var failure: (any Error)?
+        do { try await measure(url: url, pipeline: pipeline) } catch { failure = error }
+        _ = try? await pipeline.mongo.command(["dropDatabase": 1])
+        try? await pipeline.search.deleteIndex(pipeline.indexes.gifticons)
+        try? await pipeline.search.deleteIndex(pipeline.indexes.reviews)
+        _ = try? await admin.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '\(name)'")
+        _ = try? await admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        await admin.shutdown()
+        if let failure { throw failure }
+    }
+
+    func measure(url: String, pipeline: SyncPipeline) async throws {
+        let client = PostgresClient(url: url, maxConnections: 16, acquireTimeout: .seconds(30))
+        let runner = CommandRunner(database: client)
+        try await Migrator(database: client).migrate()
+        let seller = try await runner.run(RegisterUser(username: "seller@bench.kr", nickname: "판매자")).id!
+        let brand = try await runner.run(CreateBrand(name: "벤치커피", slug: "bench-coffee")).id!
+        let category = try await runner.run(CreateCategory(name: "커피", slug: "coffee")).id!
+        let tag = try await runner.run(CreateTag(name: "커피 추천", slug: "coffee-recommended")).id!
+        var gifticons: [Int64] = []
+        for index in 0..<200 {
+            gifticons.append(try await runner.run(register(seller, brand, category, tag, "시드 \(index)")).id!)
+        }
+
+        var logger = Logger(label: "gifticon.bench-sync")
+        logger.logLevel = .warning
+        let metrics = SyncMetrics(interval: 3600, recordLags: true)
+        let stream = try await pipeline.stream(logger: logger, metrics: metrics)
+        let started = AsyncStream<Void>.makeStream()
+        let sync = Task { try await stream.run(onStreaming: { started.continuation.yield() }) }
+        for await _ in started.stream { break }
+
+        // Open loop: one command every 1/rate s; three in four change a price (one row), one registers a gifticon
+        // (gifticon, price, image and tag rows in one transaction).
+        let clock = ContinuousClock()
+        let interval = Duration.nanoseconds(1_000_000_000 / Int64(rate))
+        let total = rate * self.seconds
+        let lastToken = LSNBox()
+        let begin = clock.now
+        let failures = await withTaskGroup(of: Int.self) { group in
+            for index in 0..<total {
+                try? await clock.sleep(until: begin + interval * index)
+                let id = gifticons[index % gifticons.count]
+                let seed = (seller, brand, category, tag)
+                group.addTask {
+                    do {
+                        let receipt = index % 4 == 3
+                            ? try await runner.run(register(seed.0, seed.1, seed.2, seed.3, "라떼 \(index)"))
+                            : try await runner.run(ChangePrice(gifticonId: id, sellerId: seed.0,
+                                                                       price: Price(basePrice: 5000, salePrice: Amount(hundredths: Int64(400_000 + index % 500)))))
+                        lastToken.raise(receipt.consistencyToken)
+                        return 0
+                    } catch {
+                        return 1
+                    }
+                }
+            }
+            var failed = 0
+            for await result in group { failed += result }
+            return failed
+        }
+        let issued = clock.now - begin
+        // Wait for the sync to apply the last command (bounded), then stop it.
+        let positions = AppliedPositionPublisher(redis: pipeline.redis, keys: pipeline.keys)
+        let drainDeadline = Date().addingTimeInterval(300)
+        while Date() < drainDeadline, let target = lastToken.value, (try await positions.current()).map({ $0 < target }) ?? true {
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        let drained = clock.now - begin
+        sync.cancel()
+        _ = try? await sync.value
+        await client.shutdown()
+
+        let lags = metrics.lags.sorted()
+        let changes = metrics.progress.changes
+        func percentile(_ p: Double) -> Double {
+            lags.isEmpty ? .nan : Double(lags[min(lags.count - 1, Int(Double(lags.count) * p))]) / 1000
+        }
+        func inSeconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        print(String(format: """
+            | offered commands/s | issued in s | transactions applied | row changes | lag p50 ms | lag p99 ms | lag max ms | drained after s | command errors |
+            |---|---|---|---|---|---|---|---|---|
+            | %d | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %d |
+
+            applied rows/s over the run: %.0f; %d cores.
+            """, rate, inSeconds(issued), lags.count, changes, percentile(0.5), percentile(0.99), percentile(1.0) , inSeconds(drained), failures,
+            Double(changes) / inSeconds(drained), ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    func register(_ seller: Int64, _ brand: Int64, _ category: Int64, _ tag: Int64, _ name: String) -> RegisterGifticon {
+        RegisterGifticon(sellerId: seller, brandId: brand, categoryId: category, name: name, description: "벤치마크",
+                         dueDate: "2099-12-31", price: Price(basePrice: 5000, salePrice: 4500),
+                         images: [.init(url: "https://example.com/\(name).jpg")], tagIds: [tag])
+    }
+}
+
+/// The highest consistency token seen, shared by the command tasks.
+final class LSNBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var highest: LSN?
+    func raise(_ lsn: LSN) {
+        lock.lock()
+        if highest.map({ lsn > $0 }) ?? true { highest = lsn }
+        lock.unlock()
+    }
+    var value: LSN? {
+        lock.lock()
+        defer { lock.unlock() }
+        return highest
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Stores
+import Sync
+
+/// `gifticon sync relay`: the WAL to Kafka, as Debezium's PostgreSQL connector publishes it.
+struct SyncRelayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relay",
+        abstract: "Publish every committed change to Kafka as Debezium envelopes (snapshot first), confirming the slot after the broker acknowledged.")
+
+    @Option(help: "The relay's logical replication slot.")
+    var slot = "gifticon_relay"
+
+    @Option(help: "Topic prefix: changes go to <prefix>.public.<table>, transactions to <prefix>.transaction.")
+    var topicPrefix = "gifticon"
+
+    @Option(help: "Prefix of the Redis keys (the relay keeps its published position under <prefix>relay:).")
+    var redisPrefix = "gifticon:"
+
+    func run() async throws {
+        var logger = Logger(label: "gifticon.sync.relay")
+        logger.logLevel = .info
+        let settings = StoreSettings.fromEnvironment()
+        let pipeline = SyncOptions.pipeline(slot: slot, redisPrefix: redisPrefix)
+        let producer = try KafkaProducer(brokers: settings.kafkaBrokers)
+        defer { producer.close() }
+        logger.info("relay starting", metadata: ["slot": "\(slot)", "brokers": "\(settings.kafkaBrokers)", "topics": "\(topicPrefix).*"])
+        let stream = try await pipeline.relay(producer: producer, topics: KafkaTopics(prefix: topicPrefix), logger: logger)
+        do {
+            try await stream.run()
+        } catch {
+            logger.error("relay stopped", metadata: ["error": "\(error)"])
+            throw error
+        }
+    }
+}
+
+/// `gifticon sync project --from kafka`: the read models fed from the relay's topics, in a consumer group.
+struct SyncProjectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project",
+        abstract: "Project changes from a transport into every read model (runs until stopped).")
+
+    enum Source: String, ExpressibleByArgument { case kafka }
+
+    @Option(help: "Where the changes come from (kafka).")
+    var from: Source = .kafka
+
+    @Option(help: "The consumer group (members share the topics' partitions; offsets are committed per group).")
+    var group = "gifticon-projector"
+
+    @Option(help: "Topic prefix the relay publishes under.")
+    var topicPrefix = "gifticon"
+
+    @OptionGroup var options: SyncOptions
+
+    func run() async throws {
+        var logger = Logger(label: "gifticon.sync.kafka")
+        logger.logLevel = .info
+        let settings = StoreSettings.fromEnvironment()
+        let projection = try await options.pipeline().kafkaProjection(
+            brokers: settings.kafkaBrokers, groupID: group, topics: KafkaTopics(prefix: topicPrefix), logger: logger)
+        logger.info("projecting from kafka", metadata: ["group": "\(group)", "topics": "\(topicPrefix).*"])
+        do {
+            try await projection.run()
+        } catch {
+            logger.error("projection stopped", metadata: ["error": "\(error)"])
+            throw error
+        }
+    }
+}

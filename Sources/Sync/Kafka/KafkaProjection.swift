@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+import Stores
+
+/// `gifticon sync project --from kafka`: reads the relay's (or a Debezium connector's) topics in a consumer group,
+/// puts the transactions back together in commit order and applies each to every projector. Offsets are committed
+/// only after every projector acknowledged and the applied position was published; inside the initial snapshot they
+/// are not committed at all (its bulk work happens at its end), so a projector stopped mid-snapshot reads it again.
+public final class KafkaProjection: Sendable {
+    public let projectors: [any Projector]
+    private let positions: AppliedPositionPublisher?
+    private let brokers: String
+    private let groupID: String
+    private let topics: KafkaTopics
+    private let logger: Logger
+    public let metrics: SyncMetrics
+
+    public init(brokers: String, groupID: String, topics: KafkaTopics, projectors: [any Projector],
+                positions: AppliedPositionPublisher?, metrics: SyncMetrics = SyncMetrics(),
+                logger: Logger = Logger(label: "gifticon.sync.kafka")) {
+        self.brokers = brokers
+        self.groupID = groupID
+        self.topics = topics
+        self.projectors = projectors
+        self.positions = positions
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Consumes until the task is cancelled or `stopAfter` streamed transactions were applied.
+    /// `onApplied` sees each applied transaction (tests stop a run in the middle of a burst with it).
+    public func run(stopAfter: Int? = nil, onApplied: @Sendable (CommittedTransaction) async throws -> Void = { _ in }) async throws {
+        let consumer = try KafkaConsumer(brokers: brokers, groupID: groupID, topics: topics.all, settings: [
+            // New tables' topics appear when their first change does: look for them often.
+            "topic.metadata.refresh.interval.ms": "2000", "allow.auto.create.topics": "true",
+            // Range assignment gives every topic's partition 0 to the same member (see KafkaTopics.partition).
+            "partition.assignment.strategy": "range",
+        ])
+        do {
+            try await consume(consumer, stopAfter: stopAfter, onApplied: onApplied)
+        } catch {
+            await consumer.close()
+            throw error
+        }
+        await consumer.close()
+    }
+
+    private func consume(_ consumer: KafkaConsumer, stopAfter: Int?,
+                         onApplied: @Sendable (CommittedTransaction) async throws -> Void) async throws {
+        var assembler = KafkaTransactionAssembler(topics: topics)
+        var uncommitted: [KafkaRecord] = []
+        var inSnapshot = false
+        var applied = 0
+        while !Task.isCancelled {
+            if let stopAfter, applied >= stopAfter { break }
+            for record in try await consumer.poll(max: 2_000, timeoutMilliseconds: 200) {
+                do {
+                    try assembler.add(record)
+                } catch {
+                    logger.error("unreadable record skipped", metadata: [
+                        "topic": "\(record.topic)", "partition": "\(record.partition)", "offset": "\(record.offset)", "error": "\(error)",
+                    ])
+                    assembler.skip(record)
+                }
+            }
+            while let ready = assembler.next() {
+                // A heartbeat has no changes: only its position is published.
+                if !ready.transaction.changes.isEmpty { try await applyEverywhere(ready.transaction) }
+                uncommitted += ready.records
+                if ready.isSnapshot && !ready.endsSnapshot {
+                    inSnapshot = true
+                    continue
+                }
+                if ready.endsSnapshot {
+                    for projector in projectors { try await projector.snapshotApplied(at: ready.transaction.endLSN) }
+                    inSnapshot = false
+                }
+                if inSnapshot { continue }
+                try await positions?.publish(ready.transaction.endLSN, commitTimeMicros: ready.transaction.commitTimeMicros)
+                if !ready.transaction.changes.isEmpty { metrics.applied(ready.transaction, logger: logger) }
+                try await consumer.commit(uncommitted)
+                uncommitted.removeAll()
+                if !ready.isSnapshot, !ready.transaction.changes.isEmpty {
+                    try await onApplied(ready.transaction)
+                    applied += 1
+                    if let stopAfter, applied >= stopAfter { break }
+                }
+            }
+        }
+    }
+
+    private func applyEverywhere(_ transaction: CommittedTransaction) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for projector in projectors {
+                group.addTask { try await projector.apply(transaction) }
+            }
+            try await group.waitForAll()
+        }
+    }
+}
