@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "Commands", "Sync", "Gateway", "Stores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
