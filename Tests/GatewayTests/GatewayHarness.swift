@@ -24,7 +24,7 @@ final class GatewayHarness: @unchecked Sendable {
     private let slot: String
     private let adminURL: String
 
-    init(sync: Bool, configure: (inout GatewayConfiguration) -> Void = { _ in }) async throws {
+    init(sync: Bool, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil) async throws {
         let settings = StoreSettings.fromEnvironment()
         name = "gw_test_\(UInt32.random(in: 0...UInt32.max))"
         slot = "slot_\(name)"
@@ -32,7 +32,7 @@ final class GatewayHarness: @unchecked Sendable {
         let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
         readModels = ReadModels(
             mongo: MongoClient(uri: mongoURI, maxConnections: 4), search: SearchClient(baseURL: settings.searchURL, maxConnections: 4),
-            redis: RedisClient(url: settings.redisURL, maxConnections: 4),
+            redis: RedisClient(url: redisURL ?? settings.redisURL, maxConnections: 4, acquireTimeout: .seconds(2)),
             indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "test:\(name):"))
         var commands: CommandRunner?
         if sync {
@@ -157,9 +157,9 @@ func dig(_ value: Any?, _ path: String) -> Any? {
 }
 
 /// Runs `body` against a gateway of its own, then shuts it down (also when the body throws).
-func withGateway(sync: Bool = false, configure: (inout GatewayConfiguration) -> Void = { _ in },
+func withGateway(sync: Bool = false, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil,
                  _ body: (GatewayHarness) async throws -> Void) async throws {
-    let gateway = try await GatewayHarness(sync: sync, configure: configure)
+    let gateway = try await GatewayHarness(sync: sync, configure: configure, redisURL: redisURL)
     do {
         try await body(gateway)
     } catch {
