@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // The gateway: HTTP server, HMAC for HS256 tokens and APQ hashes, Prometheus text exposition.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C clients from Debian's -dev packages, found through pkg-config.
@@ -47,12 +51,22 @@ let package = Package(
         ),
         .target(name: "Commands", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Sync", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Gateway", dependencies: ["GraphQLEngine", "Commands", "Stores", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "GraphQLEngine", "Commands", "Stores",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "GifticonCLI",
             dependencies: [
                 "Commands", "Sync", "Gateway", "Stores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -61,5 +75,6 @@ let package = Package(
         .testTarget(name: "StoresTests", dependencies: ["Stores"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Stores", "Commands"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Sync", "Stores", "Commands", "GraphQLEngine"]),
     ]
 )

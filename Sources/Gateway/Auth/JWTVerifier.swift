@@ -1,0 +1,92 @@
+import Crypto
+import Foundation
+import GraphQLEngine
+
+/// Verifies `Authorization: Bearer <JWT>` tokens signed HS256 with the gateway's secret and reads the acting user
+/// from `sub`. Only HS256 is accepted (a token naming another algorithm, `none` included, is refused), and `exp`
+/// and `nbf` are checked when present.
+///
+/// ```swift
+/// let verifier = JWTVerifier(secret: "dev-secret")
+/// let userID = try verifier.userID(fromBearer: "Bearer eyJ...")
+/// ```
+public struct JWTVerifier: Sendable {
+    // SymmetricKey is not Sendable: keep the secret's bytes and make the key per use.
+    private let secret: [UInt8]
+    private var key: SymmetricKey { SymmetricKey(data: secret) }
+
+    public init(secret: String) { self.secret = Array(secret.utf8) }
+
+    public struct Rejection: Error, Sendable, CustomStringConvertible {
+        public let reason: String
+        public var description: String { reason }
+    }
+
+    /// The user id in a valid token's `sub` claim.
+    public func userID(fromBearer header: String, now: Date = Date()) throws(Rejection) -> Int64 {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw Rejection(reason: "the Authorization header is not a Bearer token") }
+        return try userID(fromToken: String(parts[1]).trimmingCharacters(in: .whitespaces), now: now)
+    }
+
+    public func userID(fromToken token: String, now: Date = Date()) throws(Rejection) -> Int64 {
+        let segments = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard segments.count == 3,
+            let headerBytes = Base64URL.decode(segments[0]), let payloadBytes = Base64URL.decode(segments[1]),
+            let signature = Base64URL.decode(segments[2])
+        else { throw Rejection(reason: "the token is not a JWT") }
+        guard let header = try? JSONReader.parse(headerBytes), header["alg"]?.stringValue == "HS256" else {
+            throw Rejection(reason: "the token is not signed HS256")
+        }
+        let signed = Data("\(segments[0]).\(segments[1])".utf8)
+        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: key) else {
+            throw Rejection(reason: "the token's signature is not valid")
+        }
+        guard let payload = try? JSONReader.parse(payloadBytes), payload.objectValue != nil else {
+            throw Rejection(reason: "the token's claims are not a JSON object")
+        }
+        let seconds = now.timeIntervalSince1970
+        if let exp = payload["exp"]?.doubleValue, seconds >= exp { throw Rejection(reason: "the token has expired") }
+        if let nbf = payload["nbf"]?.doubleValue, seconds < nbf { throw Rejection(reason: "the token is not valid yet") }
+        let sub: Int64?
+        switch payload["sub"] {
+        case .string(let text)?: sub = Int64(text)
+        case .int(let number)?: sub = Int64(number)
+        default: sub = nil
+        }
+        guard let sub, sub > 0 else { throw Rejection(reason: "the token's sub is not a user id") }
+        return sub
+    }
+}
+
+/// Signs HS256 tokens: `gifticon token` mints development tokens with it, and the tests theirs.
+public struct JWTSigner: Sendable {
+    // SymmetricKey is not Sendable: keep the secret's bytes and make the key per use.
+    private let secret: [UInt8]
+    private var key: SymmetricKey { SymmetricKey(data: secret) }
+
+    public init(secret: String) { self.secret = Array(secret.utf8) }
+
+    /// A token for `userID`, valid for `lifetime` from `now`.
+    public func token(userID: Int64, lifetime: TimeInterval = 3_600, now: Date = Date()) -> String {
+        let issued = Int(now.timeIntervalSince1970)
+        let header = Base64URL.encode(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
+        let payload = Base64URL.encode(Array(#"{"sub":"\#(userID)","iat":\#(issued),"exp":\#(issued + Int(lifetime))}"#.utf8))
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(header).\(payload)".utf8), using: key)
+        return "\(header).\(payload).\(Base64URL.encode(Array(mac)))"
+    }
+}
+
+/// Base64 with the URL alphabet and no padding, as JWTs write it.
+enum Base64URL {
+    static func encode(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode<S: StringProtocol>(_ text: S) -> [UInt8]? {
+        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while standard.count % 4 != 0 { standard += "=" }
+        return Data(base64Encoded: standard).map(Array.init)
+    }
+}

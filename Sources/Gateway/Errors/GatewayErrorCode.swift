@@ -1,0 +1,16 @@
+/// The `extensions.code` values the gateway answers with (besides the engine's limit codes).
+public enum GatewayErrorCode: String, Sendable {
+    case notFound = "NOT_FOUND"
+    case forbidden = "FORBIDDEN"
+    case conflict = "CONFLICT"
+    case badUserInput = "BAD_USER_INPUT"
+    case unauthenticated = "UNAUTHENTICATED"
+    case staleRead = "STALE_READ"
+    case `internal` = "INTERNAL"
+    /// A document that does not parse (GraphQL-over-HTTP: a request error).
+    case parseFailed = "GRAPHQL_PARSE_FAILED"
+    /// A document that breaks a validation rule.
+    case validationFailed = "GRAPHQL_VALIDATION_FAILED"
+    /// An automatic persisted query whose hash the gateway does not know (yet): resend with the text.
+    case persistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND"
+}

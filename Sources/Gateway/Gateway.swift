@@ -1,1 +1,0 @@
-/// The Gateway side; see the README's architecture.

@@ -1,0 +1,38 @@
+import Foundation
+import GraphQLEngine
+
+/// The gateway's settings, from the environment (`GATEWAY_*`) with safe defaults.
+public struct GatewayConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The HS256 secret mutations' tokens are signed with; nil: every mutation is UNAUTHENTICATED.
+    public var jwtSecret: String?
+    /// How long a query waits for its consistency token before answering STALE_READ.
+    public var consistencyTimeout: Duration = .seconds(2)
+    /// The longest a request may take before it is answered 504.
+    public var requestTimeout: Duration = .seconds(10)
+    /// Bodies larger than this are answered 413.
+    public var maxBodyBytes = 256 * 1024
+    /// Depth, aliases, root fields, cost and tokens: what a public endpoint accepts.
+    public var limits = QueryLimits(maxTokens: 5_000, maxDepth: 15, maxAliases: 30, maxRootFields: 20, maxCost: 50_000)
+    public var documentCacheCapacity = 1_000
+    public var persistedQueryCapacity = 10_000
+
+    public init() {}
+
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> GatewayConfiguration {
+        var c = GatewayConfiguration()
+        if let host = environment["GATEWAY_HOST"], !host.isEmpty { c.host = host }
+        if let port = environment["GATEWAY_PORT"].flatMap(Int.init) { c.port = port }
+        if let secret = environment["GATEWAY_JWT_SECRET"], !secret.isEmpty { c.jwtSecret = secret }
+        if let ms = environment["GATEWAY_CONSISTENCY_TIMEOUT_MS"].flatMap(Int.init) { c.consistencyTimeout = .milliseconds(ms) }
+        if let ms = environment["GATEWAY_REQUEST_TIMEOUT_MS"].flatMap(Int.init) { c.requestTimeout = .milliseconds(ms) }
+        if let bytes = environment["GATEWAY_MAX_BODY_BYTES"].flatMap(Int.init) { c.maxBodyBytes = bytes }
+        if let depth = environment["GATEWAY_MAX_DEPTH"].flatMap(Int.init) { c.limits.maxDepth = depth }
+        if let cost = environment["GATEWAY_MAX_COST"].flatMap(Int.init) { c.limits.maxCost = cost }
+        if let tokens = environment["GATEWAY_MAX_TOKENS"].flatMap(Int.init) { c.limits.maxTokens = tokens }
+        if let aliases = environment["GATEWAY_MAX_ALIASES"].flatMap(Int.init) { c.limits.maxAliases = aliases }
+        if let flag = environment["GATEWAY_INTROSPECTION"] { c.limits.allowsIntrospection = !["0", "false", "off", "no"].contains(flag.lowercased()) }
+        return c
+    }
+}

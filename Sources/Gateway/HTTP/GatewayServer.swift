@@ -1,0 +1,111 @@
+import Commands
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The gateway on Hummingbird: `/graphql` (GET and POST, GraphiQL for browsers), `/health/live`, `/health/ready`
+/// and `/metrics`.
+///
+/// ```swift
+/// let server = GatewayServer(service: service)
+/// try await server.application().runService()
+/// ```
+public struct GatewayServer: Sendable {
+    public let service: GraphQLService
+    let readiness: ReadinessCheck
+
+    public init(service: GraphQLService) {
+        self.service = service
+        readiness = ReadinessCheck(readModels: service.readModels, commands: service.commands)
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        let service = self.service, readiness = self.readiness
+        router.get("/graphql") { request, _ in
+            if request.uri.query == nil, ResponseMediaType.prefersHTML(request.headers[.accept]) {
+                return Self.response(200, [("Content-Type", "text/html; charset=utf-8")], Array(GraphiQLPage.html.utf8))
+            }
+            return Self.response(await service.respond(to: Self.graphQLRequest(request, body: [])))
+        }
+        router.post("/graphql") { request, _ in
+            let limit = service.configuration.maxBodyBytes
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+                return Self.tooLarge(limit, request)
+            }
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: limit)
+            } catch {
+                return Self.tooLarge(limit, request)
+            }
+            return Self.response(await service.respond(to: Self.graphQLRequest(request, body: Array(buffer: body))))
+        }
+        router.get("/health/live") { _, _ in
+            Self.response(200, [("Content-Type", "application/json")], Array(#"{"status":"live"}"#.utf8))
+        }
+        router.get("/health/ready") { _, _ in
+            let (ready, body) = await readiness.run()
+            return Self.response(ready ? 200 : 503, [("Content-Type", "application/json")], Array(body.utf8))
+        }
+        router.get("/metrics") { _, _ in
+            Self.response(200, [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")], service.metrics.exposition())
+        }
+        return router
+    }
+
+    /// The application on `host:port` (port 0: any free port, reported to `onServerRunning`).
+    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let configuration = service.configuration
+        return Application(
+            router: router(),
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
+                                                    serverName: "gifticon-gateway"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: service.logger)
+    }
+
+    static func graphQLRequest(_ request: Request, body: [UInt8]) -> GraphQLHTTPRequest {
+        let id = request.headers[HTTPField.Name("X-Request-ID")!].flatMap { $0.isEmpty || $0.count > 128 ? nil : $0 }
+            ?? UUID().uuidString.lowercased()
+        return GraphQLHTTPRequest(
+            method: request.method == .get ? .get : .post,
+            contentType: request.headers[.contentType], accept: request.headers[.accept],
+            authorization: request.headers[.authorization],
+            idempotencyKey: request.headers[HTTPField.Name("Idempotency-Key")!],
+            requestID: id, queryParameters: formDecoded(request.uri.query), body: body)
+    }
+
+    /// `a=1&b=x+y` with percent escapes and `+` for spaces, as browsers and GraphQL clients encode GET parameters.
+    static func formDecoded(_ query: String?) -> [String: String] {
+        guard let query, !query.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
+            out[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return out
+    }
+
+    static func tooLarge(_ limit: Int, _ request: Request) -> Response {
+        let media = ResponseMediaType.negotiate(request.headers[.accept]) ?? .json
+        let body = #"{"errors":[{"message":"The request body is larger than \#(limit) bytes.","extensions":{"code":"BAD_USER_INPUT"}}]}"#
+        return response(413, [("Content-Type", media.contentType), ("Connection", "close")], Array(body.utf8))
+    }
+
+    static func response(_ answer: GraphQLHTTPResponse) -> Response {
+        response(answer.status, answer.headers, answer.body)
+    }
+
+    static func response(_ status: Int, _ headers: [(String, String)], _ body: [UInt8]) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in headers { if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) } }
+        return Response(status: HTTPResponse.Status(code: status), headers: fields,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

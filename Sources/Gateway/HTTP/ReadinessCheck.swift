@@ -1,0 +1,48 @@
+import Commands
+import Foundation
+import Stores
+
+/// `/health/ready`: every store the gateway uses answers (MongoDB, the search index, Redis for the read side,
+/// PostgreSQL for the command side), each within a second.
+struct ReadinessCheck: Sendable {
+    let readModels: ReadModels
+    let commands: CommandRunner?
+
+    func run() async -> (ready: Bool, body: String) {
+        let readModels = self.readModels, commands = self.commands
+        var checks: [(String, @Sendable () async throws -> Void)] = [
+            ("mongodb", { _ = try await readModels.mongo.command(["ping": 1]) }),
+            ("search", { _ = try await readModels.search.request("GET", "/") }),
+            ("redis", { _ = try await readModels.redis.command("PING") }),
+        ]
+        if let commands { checks.append(("postgres", { _ = try await commands.database.query("SELECT 1") })) }
+        let results = await withTaskGroup(of: (String, String?).self) { group in
+            for (name, check) in checks {
+                group.addTask {
+                    await Self.bounded(.seconds(1)) {
+                        do { try await check(); return nil } catch { return "\(error)" }
+                    }.map { (name, $0) } ?? (name, "no answer within 1 s")
+                }
+            }
+            var out: [(String, String?)] = []
+            for await result in group { out.append(result) }
+            return out.sorted { $0.0 < $1.0 }
+        }
+        let ready = results.allSatisfy { $0.1 == nil }
+        let stores = results.map { name, error in
+            "\"\(name)\":" + (error == nil ? "\"up\"" : "\"down\"")
+        }.joined(separator: ",")
+        return (ready, "{\"status\":\"\(ready ? "ready" : "not ready")\",\"stores\":{\(stores)}}")
+    }
+
+    /// The body's answer, or nil when it takes longer than `limit` (a hung store must not hang the probe).
+    static func bounded(_ limit: Duration, _ body: @escaping @Sendable () async -> String?) async -> String?? {
+        await withTaskGroup(of: String??.self) { group in
+            group.addTask { .some(await body()) }
+            group.addTask { try? await Task.sleep(for: limit); return .none }
+            let first = await group.next() ?? .none
+            group.cancelAll()
+            return first
+        }
+    }
+}

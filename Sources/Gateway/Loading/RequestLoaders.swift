@@ -1,0 +1,70 @@
+import GraphQLEngine
+import Stores
+
+/// The loaders of one request: documents by collection, seller ratings and the category tree, each batched and
+/// cached for the request's lifetime (a later request sees newer read models).
+final class RequestLoaders: Sendable {
+    let gifticons: BatchLoader<Int64, GraphJSON>
+    let users: BatchLoader<Int64, GraphJSON>
+    let brands: BatchLoader<Int64, GraphJSON>
+    let reviews: BatchLoader<Int64, GraphJSON>
+    let ratings: BatchLoader<Int64, GraphJSON>
+    private let tree: BatchLoader<Int, CategoryTree>
+
+    init(_ readModels: ReadModels, metrics: GatewayMetrics?) {
+        func documents(_ collection: String) -> BatchLoader<Int64, GraphJSON> {
+            BatchLoader { ids in
+                try await metrics.timeStore("mongo") {
+                    try await Self.findByIds(readModels.mongo, collection, ids)
+                }
+            }
+        }
+        gifticons = documents("gifticons")
+        users = documents("users")
+        brands = documents("brands")
+        reviews = documents("reviews")
+        ratings = BatchLoader { ids in
+            try await metrics.timeStore("redis") { try await Self.ratings(readModels, ids) }
+        }
+        tree = BatchLoader { _ in
+            let all = try await metrics.timeStore("mongo") {
+                try await readModels.mongo.find("categories", filter: [:], options: ["sort": ["_id": 1]])
+            }
+            return [0: CategoryTree(all.map(\.graphJSON))]
+        }
+    }
+
+    /// Every category, fetched once per request (the tree is small: three levels of a catalog).
+    func categoryTree() async throws -> CategoryTree {
+        try await tree.load(0) ?? CategoryTree([])
+    }
+
+    /// One `find` by `_id` (cheapest on the stand-in server) or one `$in` for many.
+    static func findByIds(_ mongo: MongoClient, _ collection: String, _ ids: [Int64]) async throws -> [Int64: GraphJSON] {
+        guard !ids.isEmpty else { return [:] }
+        let filter: StoreJSON = ids.count == 1 ? ["_id": .int(ids[0])] : ["_id": ["$in": .array(ids.map { .int($0) })]]
+        var found: [Int64: GraphJSON] = [:]
+        for document in try await mongo.find(collection, filter: filter) {
+            if let id = document["_id"]?.intValue { found[id] = document.graphJSON }
+        }
+        return found
+    }
+
+    /// The summaries of `ids` in one EVAL; a seller without reviews has count 0.
+    static func ratings(_ readModels: ReadModels, _ ids: [Int64]) async throws -> [Int64: GraphJSON] {
+        guard !ids.isEmpty else { return [:] }
+        let reply = try await readModels.redis.eval(RatingScript.source, keys: ids.map { readModels.keys.sellerRating(String($0)) })
+        let rows = reply.array ?? []
+        var out: [Int64: GraphJSON] = [:]
+        for (id, row) in zip(ids, rows) {
+            let values = (row.array ?? []).map(\.string)
+            func number(_ i: Int) -> Int { values.indices.contains(i) ? Int(values[i] ?? "") ?? 0 : 0 }
+            let average = values.indices.contains(1) ? Double(values[1] ?? "") ?? 0 : 0
+            let distribution: [GraphJSON] = (1...5).map { rating in
+                .object(JSONObject([("rating", .int(rating)), ("count", .int(number(rating + 1)))]))
+            }
+            out[id] = .object(JSONObject([("average", .double(average)), ("count", .int(number(0))), ("distribution", .list(distribution))]))
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Prometheus
+
+/// The gateway's Prometheus metrics: requests and their latency, errors by code, per-store latency and the sync's
+/// lag, in one registry that `/metrics` prints.
+public final class GatewayMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+    private static let latencyBuckets: [Duration] = [
+        .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
+        .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5),
+    ]
+
+    public init() {}
+
+    /// One HTTP request answered: counted by status and operation type, timed.
+    func requestAnswered(status: Int, operation: String, duration: Duration) {
+        registry.makeCounter(descriptor: MetricNameDescriptor(metricName: "gateway_requests", unitName: "total",
+                                                              helpText: "GraphQL HTTP requests answered"),
+                             labels: [("status", String(status)), ("operation", operation)]).increment()
+        registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(metricName: "gateway_request_duration", unitName: "seconds",
+                                             helpText: "Time to answer a GraphQL HTTP request"),
+            labels: [("operation", operation)], buckets: Self.latencyBuckets
+        ).record(duration)
+    }
+
+    /// One GraphQL error sent, by its `extensions.code`.
+    func errorSent(code: String) {
+        registry.makeCounter(descriptor: MetricNameDescriptor(metricName: "gateway_errors", unitName: "total",
+                                                              helpText: "GraphQL errors sent, by extensions.code"),
+                             labels: [("code", code)]).increment()
+    }
+
+    /// One call to a store, timed (failures too).
+    func storeCall(_ store: String, duration: Duration, failed: Bool) {
+        registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(metricName: "gateway_store_duration", unitName: "seconds",
+                                             helpText: "Time of one call to a read-side store"),
+            labels: [("store", store)], buckets: Self.latencyBuckets
+        ).record(duration)
+        if failed {
+            registry.makeCounter(descriptor: MetricNameDescriptor(metricName: "gateway_store_failures", unitName: "total",
+                                                                  helpText: "Failed calls to a read-side store"),
+                                 labels: [("store", store)]).increment()
+        }
+    }
+
+    /// How long a consistency token was waited for.
+    func consistencyWait(_ duration: Duration, stale: Bool) {
+        registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(metricName: "gateway_consistency_wait", unitName: "seconds",
+                                             helpText: "Time a query waited for the sync to apply its consistency token"),
+            labels: [("outcome", stale ? "stale" : "fresh")], buckets: Self.latencyBuckets
+        ).record(duration)
+    }
+
+    /// The sync's lag as the gateway last saw it: bytes of WAL between a token it was asked for and the applied position.
+    func syncLag(bytes: UInt64) {
+        registry.makeGauge(descriptor: MetricNameDescriptor(metricName: "gateway_sync_lag", unitName: "bytes",
+                                                            helpText: "WAL bytes between the newest consistency token seen and the applied position"),
+                           labels: []).set(Double(bytes))
+    }
+
+    /// The Prometheus text exposition.
+    public func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(8_192)
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}
+
+extension Optional where Wrapped == GatewayMetrics {
+    /// Runs one store call and records its time (when metrics are on).
+    func timeStore<T: Sendable>(_ store: String, _ body: () async throws -> T) async throws -> T {
+        guard let metrics = self else { return try await body() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let value = try await body()
+            metrics.storeCall(store, duration: clock.now - start, failed: false)
+            return value
+        } catch {
+            metrics.storeCall(store, duration: clock.now - start, failed: true)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Commands
+import Foundation
+import GraphQLEngine
+
+/// Reading resolver arguments into the values the stores and commands take; bad values are BAD_USER_INPUT.
+enum Arguments {
+    /// A database id given as an `ID` (string or integer).
+    static func id(_ value: GraphJSON?, field: String) throws -> Int64 {
+        switch value {
+        case .string(let text)?: if let id = Int64(text), id > 0 { return id }
+        case .int(let number)?: if number > 0 { return Int64(number) }
+        default: break
+        }
+        throw GatewayError.badInput("\(field) must be a positive integer id, got \(value.map { "\($0)" } ?? "nothing").", field: field)
+    }
+
+    static func optionalId(_ value: GraphJSON?, field: String) throws -> Int64? {
+        guard let value, !value.isNull else { return nil }
+        return try id(value, field: field)
+    }
+
+    static func ids(_ value: GraphJSON?, field: String) throws -> [Int64]? {
+        guard let list = value?.listValue else { return nil }
+        return try list.map { try id($0, field: field) }
+    }
+
+    static func string(_ value: GraphJSON?) -> String? { value?.stringValue }
+
+    /// A `Decimal` (text, or a number a client sent as one) as an exact amount.
+    static func amount(_ value: GraphJSON?, field: String) throws -> Amount? {
+        guard let value, !value.isNull else { return nil }
+        let text: String
+        switch value {
+        case .string(let s): text = s
+        case .int(let i): text = String(i)
+        case .double(let d): text = String(format: "%.2f", d)
+        default: throw GatewayError.badInput("\(field) must be a decimal amount such as \"4500.00\".", field: field)
+        }
+        guard let amount = Amount(text) else {
+            throw GatewayError.badInput("\(field) must be a decimal amount with at most two decimals, got \"\(text)\".", field: field)
+        }
+        return amount
+    }
+
+    /// `first`: 1 to 100, default 20.
+    static func pageSize(_ args: JSONObject) throws -> Int {
+        guard let value = args["first"], !value.isNull else { return 20 }
+        guard let n = value.intValue, (1...100).contains(n) else {
+            throw GatewayError.badInput("first must be between 1 and 100.", field: "first")
+        }
+        return n
+    }
+
+    /// `after`: an opaque cursor holding the offset of the item it points at; the page starts after it.
+    static func offset(_ args: JSONObject) throws -> Int {
+        guard let value = args["after"], !value.isNull else { return 0 }
+        guard let text = value.stringValue, let offset = Cursor.offset(text) else {
+            throw GatewayError.badInput("after is not a cursor this API gave out.", field: "after")
+        }
+        return offset + 1
+    }
+}
+
+/// Opaque offset cursors: base64 of `offset:N`.
+enum Cursor {
+    static func make(_ offset: Int) -> String { Data("offset:\(offset)".utf8).base64EncodedString() }
+
+    static func offset(_ cursor: String) -> Int? {
+        guard let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8),
+            text.hasPrefix("offset:"), let n = Int(text.dropFirst(7)), n >= 0, n < 100_000
+        else { return nil }
+        return n
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Commands
+import Foundation
+import Gateway
+import Hummingbird
+import Logging
+import Stores
+import Sync
+
+/// `gifticon serve`: the GraphQL gateway on GATEWAY_PORT (default 8080): queries from the read models, mutations
+/// into the command side.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the GraphQL gateway (POST/GET /graphql, GraphiQL, /health/*, /metrics).")
+
+    @Option(help: "Port (default: $GATEWAY_PORT, else 8080).")
+    var port: Int?
+
+    @Option(help: "Address to listen on (default: $GATEWAY_HOST, else 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Prefix of the search index names the sync writes.")
+    var indexPrefix = ""
+
+    @Option(help: "Prefix of the Redis keys the sync writes.")
+    var redisPrefix = "gifticon:"
+
+    func run() async throws {
+        var logger = Logger(label: "gifticon.gateway")
+        logger.logLevel = .info
+        var configuration = GatewayConfiguration.fromEnvironment()
+        if let port { configuration.port = port }
+        if let host { configuration.host = host }
+        if configuration.jwtSecret == nil {
+            logger.warning("GATEWAY_JWT_SECRET is not set: every mutation will answer UNAUTHENTICATED")
+        }
+        let settings = StoreSettings.fromEnvironment()
+        let readModels = ReadModels(
+            mongo: MongoClient(uri: settings.mongoURI, maxConnections: 16), search: SearchClient(baseURL: settings.searchURL, maxConnections: 16),
+            redis: RedisClient(url: settings.redisURL, maxConnections: 16),
+            indexes: SearchIndexes(prefix: indexPrefix), keys: RedisKeys(prefix: redisPrefix))
+        let commands = CommandRunner(database: PostgresClient(url: settings.databaseURL, maxConnections: 8))
+        let service = try GraphQLService(readModels: readModels, commands: commands, configuration: configuration, logger: logger)
+        let (host, announce) = (configuration.host, logger)
+        let app = GatewayServer(service: service).application { port in
+            print("gateway: GraphiQL at http://\(host):\(port)/graphql")
+            announce.info("gateway listening", metadata: ["graphiql": "http://\(host):\(port)/graphql"])
+        }
+        try await app.runService()
+    }
+}

@@ -1,0 +1,170 @@
+import Commands
+import Foundation
+import Gateway
+import Hummingbird
+import Logging
+import Stores
+import Sync
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A gateway of one test's own on a free port, over the real stack: a command database of its own (migrated), a
+/// MongoDB database, search indexes and Redis keys of its own, and, with `sync: true`, the sync running in-process
+/// so mutations reach the read models.
+final class GatewayHarness: @unchecked Sendable {
+    static let secret = "gateway-test-secret"
+    let name: String
+    let port: Int
+    let service: GraphQLService
+    let readModels: ReadModels
+    let databaseURL: String?
+    private let serverTask: Task<Void, any Error>
+    private let syncTask: Task<Void, any Error>?
+    private let slot: String
+    private let adminURL: String
+
+    init(sync: Bool, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil) async throws {
+        let settings = StoreSettings.fromEnvironment()
+        name = "gw_test_\(UInt32.random(in: 0...UInt32.max))"
+        slot = "slot_\(name)"
+        adminURL = settings.databaseURL
+        let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
+        readModels = ReadModels(
+            mongo: MongoClient(uri: mongoURI, maxConnections: 4), search: SearchClient(baseURL: settings.searchURL, maxConnections: 4),
+            redis: RedisClient(url: redisURL ?? settings.redisURL, maxConnections: 4, acquireTimeout: .seconds(2)),
+            indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "test:\(name):"))
+        var commands: CommandRunner?
+        if sync {
+            let admin = try PostgresConnection(url: settings.databaseURL)
+            try admin.execute("CREATE DATABASE \(name)")
+            admin.close()
+            let url = settings.databaseURL.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
+            databaseURL = url
+            let database = PostgresClient(url: url, maxConnections: 4)
+            try await Migrator(database: database).migrate()
+            commands = CommandRunner(database: database)
+            let pipeline = SyncPipeline(databaseURL: url, slot: slot, mongo: readModels.mongo, search: readModels.search,
+                                        redis: readModels.redis, indexes: readModels.indexes, keys: readModels.keys, refreshSearch: true)
+            var logger = Logger(label: "test.sync")
+            logger.logLevel = .warning
+            let stream = try await pipeline.stream(logger: logger)
+            syncTask = Task { try await stream.run() }
+        } else {
+            databaseURL = nil
+            try await SyncPipeline(databaseURL: settings.databaseURL, mongo: readModels.mongo, search: readModels.search,
+                                   redis: readModels.redis, indexes: readModels.indexes, keys: readModels.keys).indexes.ensure(readModels.search)
+            syncTask = nil
+        }
+        var configuration = GatewayConfiguration()
+        configuration.port = 0
+        configuration.jwtSecret = Self.secret
+        configure(&configuration)
+        var logger = Logger(label: "test.gateway")
+        logger.logLevel = .warning
+        service = try GraphQLService(readModels: readModels, commands: commands, configuration: configuration, logger: logger)
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let app = GatewayServer(service: service).application { port in continuation.yield(port) }
+        serverTask = Task { try await app.run() }
+        var iterator = stream.makeAsyncIterator()
+        guard let bound = await iterator.next() else { throw HarnessError("the gateway did not start") }
+        port = bound
+    }
+
+    /// Stops the server and the sync; drops the test's database, slot, MongoDB database, indexes and keys.
+    func shutdown() async {
+        serverTask.cancel()
+        syncTask?.cancel()
+        _ = try? await syncTask?.value
+        _ = try? await readModels.mongo.command(["dropDatabase": 1])
+        try? await readModels.search.deleteIndex(readModels.indexes.gifticons)
+        try? await readModels.search.deleteIndex(readModels.indexes.reviews)
+        if let keys = try? await readModels.redis.command("KEYS", readModels.keys.prefix + "*").array?.compactMap(\.string), !keys.isEmpty {
+            _ = try? await readModels.redis.command(["DEL"] + keys)
+        }
+        if databaseURL != nil, let admin = try? PostgresConnection(url: adminURL) {
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline {
+                _ = try? admin.query("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = $1 AND active", [slot])
+                _ = try? admin.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active", [slot])
+                if (try? admin.query("SELECT 1 FROM pg_replication_slots WHERE slot_name = $1", [slot]).rows.isEmpty) == true { break }
+                usleep(100_000)
+            }
+            _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        }
+    }
+
+    func token(user: Int64) -> String { JWTSigner(secret: Self.secret).token(userID: user) }
+
+    // MARK: HTTP
+
+    struct Reply {
+        let status: Int
+        let headers: [String: String]
+        let body: Data
+        var json: Any? { try? JSONSerialization.jsonObject(with: body) }
+        var object: [String: Any] { json as? [String: Any] ?? [:] }
+        var data: [String: Any]? { object["data"] as? [String: Any] }
+        var errors: [[String: Any]] { object["errors"] as? [[String: Any]] ?? [] }
+        var codes: [String] { errors.compactMap { ($0["extensions"] as? [String: Any])?["code"] as? String } }
+        var text: String { String(decoding: body, as: UTF8.self) }
+        func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+    }
+
+    func send(_ method: String = "POST", path: String = "/graphql", query: String = "", headers: [String: String] = [:],
+              body: Data? = nil) async throws -> Reply {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)\(query)")!)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body
+        request.timeoutInterval = 30
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var fields: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { fields["\(key)"] = "\(value)" }
+        return Reply(status: http.statusCode, headers: fields, body: data)
+    }
+
+    /// POSTs a GraphQL request as JSON.
+    func graphql(_ query: String, variables: [String: Any]? = nil, operationName: String? = nil, token: String? = nil,
+                 accept: String = "application/graphql-response+json", extraHeaders: [String: String] = [:]) async throws -> Reply {
+        var payload: [String: Any] = ["query": query]
+        if let variables { payload["variables"] = variables }
+        if let operationName { payload["operationName"] = operationName }
+        var headers = ["Content-Type": "application/json", "Accept": accept]
+        if let token { headers["Authorization"] = "Bearer \(token)" }
+        headers.merge(extraHeaders) { _, b in b }
+        return try await send(headers: headers, body: try JSONSerialization.data(withJSONObject: payload))
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// `a.b.0.c` into a decoded JSON value.
+func dig(_ value: Any?, _ path: String) -> Any? {
+    var current = value
+    for part in path.split(separator: ".") {
+        if let index = Int(part), let list = current as? [Any] {
+            current = list.indices.contains(index) ? list[index] : nil
+        } else {
+            current = (current as? [String: Any])?[String(part)]
+        }
+    }
+    return current
+}
+
+/// Runs `body` against a gateway of its own, then shuts it down (also when the body throws).
+func withGateway(sync: Bool = false, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil,
+                 _ body: (GatewayHarness) async throws -> Void) async throws {
+    let gateway = try await GatewayHarness(sync: sync, configure: configure, redisURL: redisURL)
+    do {
+        try await body(gateway)
+    } catch {
+        await gateway.shutdown()
+        throw error
+    }
+    await gateway.shutdown()
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Gateway
+import Stores
+import Testing
+
+/// A store stopped mid-test: the gateway answers what it can (the fields that need the store are null with
+/// errors), readiness turns false, nothing crashes, and it recovers when the store is back. The store is a Redis
+/// server of the test's own (the stack's is shared with other tests).
+@Suite struct StoreOutageTests {
+    @Test func redisStoppedThenBack() async throws {
+        let port = Int.random(in: 40_000...50_000)
+        var redis = try startRedis(port: port)
+        defer { stopRedis(redis, port: port) }
+        try await withGateway(sync: false, configure: { _ in }, redisURL: "redis://127.0.0.1:\(port)/0") { gateway in
+            let query = "{ brands { id } syncStatus { appliedPosition } }"
+            var reply = try await gateway.graphql(query)
+            #expect(reply.status == 200 && reply.errors.isEmpty, "\(reply.text)")
+            #expect(try await gateway.send("GET", path: "/health/ready").status == 200)
+
+            stopRedis(redis, port: port)
+            reply = try await gateway.graphql(query)
+            #expect(reply.status == 200)
+            #expect(dig(reply.data, "brands") as? [Any] != nil, "the MongoDB field still answers")
+            #expect(dig(reply.data, "syncStatus.appliedPosition") is NSNull)
+            #expect(reply.codes == ["INTERNAL"], "\(reply.text)")
+            let message = reply.errors.first?["message"] as? String ?? ""
+            #expect(message.range(of: "127.0.0.1") == nil && message.range(of: "\(port)") == nil, "no internal details: \(reply.text)")
+            let ready = try await gateway.send("GET", path: "/health/ready")
+            #expect(ready.status == 503)
+            #expect(dig(ready.json, "stores.redis") as? String == "down")
+            #expect(dig(ready.json, "stores.mongodb") as? String == "up")
+
+            redis = try startRedis(port: port)
+            var recovered = false
+            for _ in 0..<50 {
+                reply = try await gateway.graphql(query)
+                if reply.errors.isEmpty { recovered = true; break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(recovered, "\(reply.text)")
+            #expect(try await gateway.send("GET", path: "/health/ready").status == 200)
+        }
+    }
+
+    /// SIGKILL, then waits until the port refuses connections (Foundation's waitUntilExit needs a run loop, which
+    /// a test's async context does not have).
+    func stopRedis(_ process: Process, port: Int) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)  // a stopped store, not a graceful shutdown
+        for _ in 0..<100 {
+            if (try? RedisConnection(url: "redis://127.0.0.1:\(port)/0", timeoutSeconds: 1)) == nil { return }
+            usleep(20_000)
+        }
+    }
+
+    func startRedis(port: Int) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/redis-server")
+        process.arguments = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<50 {
+            if (try? RedisConnection(url: "redis://127.0.0.1:\(port)/0")) != nil { return process }
+            usleep(50_000)
+        }
+        throw HarnessError("redis-server did not start on \(port)")
+    }
+}
