@@ -71,11 +71,36 @@ public final class ChangeStream: Sendable {
                 }
                 continue
             }
-            try await applyEverywhere(transaction)
-            try await confirm(capture, transaction.endLSN, on: executor, commitTimeMicros: transaction.commitTimeMicros)
-            metrics.applied(transaction, logger: logger)
-            applied += 1
+            // A backlog is applied in runs: what has already arrived joins this transaction (bounded), so each
+            // projector writes and reads once per run instead of once per transaction.
+            var batch = [transaction]
+            var changes = transaction.changes.count
+            while batch.count < Self.maxBatchTransactions, changes < Self.maxBatchChanges,
+                  stopAfter.map({ applied + batch.count < $0 }) ?? true,
+                  let more = try await executor.run({ UnsafeTransfer(try capture.value.next(timeout: 0.001)) }).value {
+                batch.append(more)
+                changes += more.changes.count
+            }
+            try await applyEverywhere(batch)
+            let last = batch[batch.count - 1]
+            try await confirm(capture, last.endLSN, on: executor, commitTimeMicros: last.commitTimeMicros)
+            for appliedTransaction in batch { metrics.applied(appliedTransaction, logger: logger) }
+            applied += batch.count
         }
+    }
+
+    static let maxBatchTransactions = 200
+    static let maxBatchChanges = 5_000
+
+    private func applyEverywhere(_ batch: [CommittedTransaction]) async throws {
+        if batch.count == 1 { return try await applyEverywhere(batch[0]) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for projector in projectors {
+                group.addTask { try await projector.apply(batch: batch) }
+            }
+            try await group.waitForAll()
+        }
+        logger.debug("applied", metadata: ["lsn": "\(batch[batch.count - 1].endLSN)", "transactions": "\(batch.count)"])
     }
 
     private func applyEverywhere(_ transaction: CommittedTransaction) async throws {

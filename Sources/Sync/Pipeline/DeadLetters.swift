@@ -53,6 +53,15 @@ struct GuardedProjector: Projector {
     var name: String { inner.name }
 
     func snapshotApplied(at lsn: LSN) async throws { try await inner.snapshotApplied(at: lsn) }
+
+    /// The batch in one go; on a poison change, transaction by transaction (and then change by change).
+    func apply(batch: [CommittedTransaction]) async throws {
+        do {
+            try await inner.apply(batch: batch)
+        } catch where !DeadLetters.isOutage(error) {
+            for transaction in batch { try await apply(transaction) }
+        }
+    }
     func positionAdvanced(to lsn: LSN) async throws { try await inner.positionAdvanced(to: lsn) }
 
     func apply(_ transaction: CommittedTransaction) async throws {

@@ -8,6 +8,9 @@ import Stores
 public protocol Projector: Sendable {
     var name: String { get }
     func apply(_ transaction: CommittedTransaction) async throws
+    /// Consecutive committed transactions, in commit order, applied together (a stream with a backlog hands them
+    /// over in runs): the same result as applying each in turn, in fewer round trips where a projector can.
+    func apply(batch: [CommittedTransaction]) async throws
     func snapshotApplied(at lsn: LSN) async throws
     /// The stream is idle and every change up to `lsn` was applied: nothing to write, but the position moved.
     func positionAdvanced(to lsn: LSN) async throws
@@ -17,6 +20,10 @@ extension Projector {
     /// Called once the initial snapshot's batches were all applied, before the slot is confirmed: a projector that
     /// deferred work during the snapshot finishes it here. Most do nothing.
     public func snapshotApplied(at lsn: LSN) async throws {}
+
+    public func apply(batch: [CommittedTransaction]) async throws {
+        for transaction in batch { try await apply(transaction) }
+    }
 
     public func positionAdvanced(to lsn: LSN) async throws {}
 }

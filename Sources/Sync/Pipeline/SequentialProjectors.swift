@@ -15,6 +15,10 @@ public struct SequentialProjectors: Projector {
         for member in members { try await member.apply(transaction) }
     }
 
+    public func apply(batch: [CommittedTransaction]) async throws {
+        for member in members { try await member.apply(batch: batch) }
+    }
+
     public func snapshotApplied(at lsn: LSN) async throws {
         for member in members { try await member.snapshotApplied(at: lsn) }
     }

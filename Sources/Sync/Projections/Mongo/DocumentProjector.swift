@@ -66,7 +66,7 @@ public struct DocumentProjector: Projector {
         }
     }
 
-    private func prefetch(_ run: ArraySlice<RowChange>, _ batch: MongoWriteBatch) async throws -> References {
+    func prefetch(_ run: ArraySlice<RowChange>, _ batch: MongoWriteBatch) async throws -> References {
         var wanted: [(collection: String, column: String, projection: JSONValue)] = []
         switch run.first?.table {
         case "gifticons":

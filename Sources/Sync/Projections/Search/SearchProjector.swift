@@ -21,14 +21,20 @@ public struct SearchProjector: Projector {
         self.refresh = refresh
     }
 
-    public func apply(_ transaction: CommittedTransaction) async throws {
+    public func apply(_ transaction: CommittedTransaction) async throws { try await apply(batch: [transaction]) }
+
+    /// Every gifticon and review the run touched, read once from MongoDB (which has the whole run by now) and
+    /// indexed at the run's last position: the documents reflect at least that much.
+    public func apply(batch transactions: [CommittedTransaction]) async throws {
+        guard let last = transactions.last else { return }
+        let changes = transactions.flatMap(\.changes)
         // Snapshot batches are indexed once, in `snapshotApplied`: reading each batch's documents back would cost a
         // query per batch, and some MongoDB-compatible servers answer large `$in` reads slowly.
-        if !transaction.changes.isEmpty, transaction.changes.allSatisfy({ $0.operation == .read }) { return }
+        if !changes.isEmpty, changes.allSatisfy({ $0.operation == .read }) { return }
         var gifticonIDs: [Int64] = []
         var reviewIDs: [Int64] = []
         var renamedTags: [Int64] = []
-        for change in transaction.changes {
+        for change in changes {
             switch change.table {
             case "gifticons": change.integer("id").int64.map { gifticonIDs.append($0) }
             case "gifticon_prices", "gifticon_images", "gifticon_tags": change.integer("gifticon_id").int64.map { gifticonIDs.append($0) }
@@ -42,7 +48,7 @@ public struct SearchProjector: Projector {
                                                 options: ["projection": ["_id": 1]])
             gifticonIDs.append(contentsOf: carrying.compactMap { $0["_id"]?.int64 })
         }
-        let version = Int64(clamping: transaction.endLSN.value)
+        let version = Int64(clamping: last.endLSN.value)
         var lines: [JSONValue] = []
         try await appendActions(&lines, index: indexes.gifticons, collection: "gifticons", ids: gifticonIDs,
                                 version: version, document: Self.gifticonEntry)

@@ -1,0 +1,59 @@
+import Stores
+
+/// A run of transactions in one MongoDB batch: the references are read once for the run and every write goes out
+/// in one flush. Only transactions that change no reference data (users, brands, categories, tags) are grouped:
+/// their references were written by earlier, flushed transactions, so one read up front sees them all; a
+/// transaction that changes reference data is applied on its own, as before.
+extension DocumentProjector {
+    static let referenceTables: Set<String> = ["users", "brands", "categories", "tags"]
+
+    public func apply(batch transactions: [CommittedTransaction]) async throws {
+        var group: [CommittedTransaction] = []
+        for transaction in transactions {
+            if transaction.changes.contains(where: { Self.referenceTables.contains($0.table) }) {
+                try await applyGroup(group)
+                group.removeAll()
+                try await apply(transaction)
+            } else {
+                group.append(transaction)
+            }
+        }
+        try await applyGroup(group)
+    }
+
+    private func applyGroup(_ group: [CommittedTransaction]) async throws {
+        guard group.count > 1 else {
+            if let only = group.first { try await apply(only) }
+            return
+        }
+        let batch = MongoWriteBatch(mongo: mongo)
+        let all = group.flatMap(\.changes)
+        var references = try await prefetch(all.filter { $0.table == "gifticons" }[...], batch)
+        let tagReferences = try await prefetch(all.filter { $0.table == "gifticon_tags" }[...], batch)
+        references.byCollection.merge(tagReferences.byCollection) { $1 }
+        for transaction in group {
+            let changes = transaction.changes
+            var start = 0
+            while start < changes.count {
+                var end = start + 1
+                while end < changes.count, changes[end].table == changes[start].table { end += 1 }
+                let run = changes[start..<end]
+                if run.first?.table == "gifticon_images" || run.first?.table == "gifticon_tags" {
+                    projectEmbeddedLists(run, batch, references)
+                } else {
+                    for (index, change) in zip(run.indices, run) {
+                        let position = transaction.position(ofChangeAt: index)
+                        switch change.table {
+                        case "gifticons": projectGifticon(change, position, batch, references)
+                        case "gifticon_prices": projectPrice(change, position, batch)
+                        case "reviews": projectReview(change, position, batch)
+                        default: continue
+                        }
+                    }
+                }
+                start = end
+            }
+        }
+        try await batch.flush()
+    }
+}
