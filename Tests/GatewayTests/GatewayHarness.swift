@@ -21,6 +21,7 @@ final class GatewayHarness: @unchecked Sendable {
     let databaseURL: String?
     private let serverTask: Task<Void, any Error>
     private let syncTask: Task<Void, any Error>?
+    private let heartbeatTask: Task<Void, Never>?
     private let slot: String
     private let adminURL: String
 
@@ -50,8 +51,23 @@ final class GatewayHarness: @unchecked Sendable {
             logger.logLevel = .warning
             let stream = try await pipeline.stream(logger: logger)
             syncTask = Task { try await stream.run() }
+            // Why: a receipt's token is the WAL insert position after its commit, which other databases' WAL (other
+            // tests run beside this one) can put past the commit; the sync publishes positions only when it applies
+            // a transaction of this database (not on idle keepalives), so such a token would wait for the next
+            // commit here. A tiny commit every 100 ms stands in for that missing keepalive publication.
+            let beat = try PostgresConnection(url: url)
+            try beat.execute("INSERT INTO tags (name, slug) VALUES ('__heartbeat', '__heartbeat')")
+            let transfer = UnsafeTransfer(beat)
+            heartbeatTask = Task.detached {
+                while !Task.isCancelled {
+                    _ = try? transfer.value.execute("UPDATE tags SET name = '__heartbeat' WHERE slug = '__heartbeat'")
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+                transfer.value.close()
+            }
         } else {
             databaseURL = nil
+            heartbeatTask = nil
             try await SyncPipeline(databaseURL: settings.databaseURL, mongo: readModels.mongo, search: readModels.search,
                                    redis: readModels.redis, indexes: readModels.indexes, keys: readModels.keys).indexes.ensure(readModels.search)
             syncTask = nil
@@ -74,6 +90,8 @@ final class GatewayHarness: @unchecked Sendable {
     /// Stops the server and the sync; drops the test's database, slot, MongoDB database, indexes and keys.
     func shutdown() async {
         serverTask.cancel()
+        heartbeatTask?.cancel()
+        await heartbeatTask?.value
         syncTask?.cancel()
         _ = try? await syncTask?.value
         _ = try? await readModels.mongo.command(["dropDatabase": 1])

@@ -33,7 +33,9 @@ public final class GraphQLService: Sendable {
         self.commands = commands
         documents = ValidatedDocumentCache(schema: schema, capacity: configuration.documentCacheCapacity, limits: configuration.limits)
         persisted = PersistedQueries(capacity: configuration.persistedQueryCapacity)
-        waiter = ConsistencyWaiter(readModels: readModels, timeout: configuration.consistencyTimeout, metrics: metrics)
+        waiter = ConsistencyWaiter(readModels: readModels, timeout: configuration.consistencyTimeout, metrics: metrics,
+                                   cache: configuration.cacheReadModels ? ReadModelCache() : nil)
+        if configuration.cacheReadModels { waiter.watch(every: .milliseconds(50)) }
         verifier = configuration.jwtSecret.map(JWTVerifier.init(secret:))
         self.logger = logger
     }

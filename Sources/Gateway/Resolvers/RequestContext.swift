@@ -22,7 +22,7 @@ final class RequestContext: @unchecked Sendable {
     init(readModels: ReadModels, commands: CommandRunner?, caller: Caller, idempotencyKey: String?, logger: Logger,
          metrics: GatewayMetrics?, waiter: ConsistencyWaiter) {
         self.readModels = readModels
-        self.loaders = RequestLoaders(readModels, metrics: metrics)
+        self.loaders = RequestLoaders(readModels, metrics: metrics, cache: waiter.cache)
         self.commands = commands
         self.caller = caller
         self.idempotencyKey = idempotencyKey
