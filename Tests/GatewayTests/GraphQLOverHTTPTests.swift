@@ -166,6 +166,16 @@ import Testing
         }
     }
 
+    @Test func aRequestPastItsTimeoutIsAnswered504() async throws {
+        try await withGateway(sync: false, configure: { $0.consistencyTimeout = .seconds(5); $0.requestTimeout = .milliseconds(300) }) { gateway in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let reply = try await gateway.graphql(#"{ brands(consistency: "FFFF/0") { id } }"#)
+            #expect(reply.status == 504 && reply.codes == ["TIMEOUT"], "\(reply.text)")
+            #expect(clock.now - start < .seconds(2))
+        }
+    }
+
     @Test func introspectionCanBeSwitchedOff() async throws {
         try await withGateway(sync: false, configure: { $0.limits.allowsIntrospection = false }) { gateway in
             let reply = try await gateway.graphql("{ __schema { types { name } } }")
