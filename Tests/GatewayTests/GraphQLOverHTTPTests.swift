@@ -96,7 +96,7 @@ import Testing
             var start = clock.now
             var reply = try await gateway.graphql(deep)
             #expect(reply.status == 400 && reply.codes == ["DEPTH_LIMIT_EXCEEDED"], "\(reply.text)")
-            #expect(clock.now - start < .seconds(1))
+            #expect(clock.now - start < .seconds(5), "refused promptly (loose: the whole suite shares two cores)")
             // Too many aliases.
             let aliases = "{ " + (0..<40).map { "a\($0): __typename" }.joined(separator: " ") + " }"
             reply = try await gateway.graphql(aliases)
@@ -106,7 +106,7 @@ import Testing
             start = clock.now
             reply = try await gateway.graphql(huge)
             #expect(reply.status == 400 && reply.codes == ["TOKEN_LIMIT_EXCEEDED"], "\(reply.text.prefix(300))")
-            #expect(clock.now - start < .seconds(1))
+            #expect(clock.now - start < .seconds(5))
             // Too costly: nested pages.
             let costly = "{ gifticons(first: 100) { nodes { seller { reviewsReceived(first: 100) { nodes { gifticon { seller { reviewsReceived(first: 100) { totalCount } } } } } } } } }"
             reply = try await gateway.graphql(costly)
@@ -167,12 +167,14 @@ import Testing
     }
 
     @Test func aRequestPastItsTimeoutIsAnswered504() async throws {
-        try await withGateway(sync: false, configure: { $0.consistencyTimeout = .seconds(5); $0.requestTimeout = .milliseconds(300) }) { gateway in
+        // The consistency wait alone would take 60 s: the 300 ms deadline answers long before (the bound is loose
+        // because the whole suite shares two cores and a test process's cooperative threads).
+        try await withGateway(sync: false, configure: { $0.consistencyTimeout = .seconds(60); $0.requestTimeout = .milliseconds(300) }) { gateway in
             let clock = ContinuousClock()
             let start = clock.now
             let reply = try await gateway.graphql(#"{ brands(consistency: "FFFF/0") { id } }"#)
             #expect(reply.status == 504 && reply.codes == ["TIMEOUT"], "\(reply.text)")
-            #expect(clock.now - start < .seconds(2))
+            #expect(clock.now - start < .seconds(30))
         }
     }
 

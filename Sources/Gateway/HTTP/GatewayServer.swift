@@ -57,14 +57,14 @@ public struct GatewayServer: Sendable {
     }
 
     /// The application on `host:port` (port 0: any free port, reported to `onServerRunning`).
-    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public func application(logger: Logger? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let configuration = service.configuration
         return Application(
             router: router(),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "gifticon-gateway"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
-            logger: service.logger)
+            logger: logger ?? service.logger)
     }
 
     static func graphQLRequest(_ request: Request, body: [UInt8]) -> GraphQLHTTPRequest {
