@@ -5,7 +5,7 @@ import Testing
 /// The whole product over HTTP: mutations commit on the command side, the in-process sync carries them through
 /// the WAL into the read models, and queries holding the receipts' consistency tokens read those writes. Run with
 /// the read-model cache off (store calls are counted exactly) and on (each write must invalidate it).
-@Suite struct MarketplaceFlowTests {
+@Suite(.serialized) struct MarketplaceFlowTests {
     @Test(arguments: [false, true])
     func mutationsThenReadYourWritesThenEveryQuery(cache: Bool) async throws {
         try await withGateway(sync: true, configure: { $0.consistencyTimeout = .seconds(15); $0.cacheReadModels = cache }) { gateway in
