@@ -15,6 +15,8 @@ public struct GatewayConfiguration: Sendable {
     public var maxBodyBytes = 256 * 1024
     /// Depth, aliases, root fields, cost and tokens: what a public endpoint accepts.
     public var limits = QueryLimits(maxTokens: 5_000, maxDepth: 15, maxAliases: 30, maxRootFields: 20, maxCost: 50_000)
+    /// Keep read-model documents in memory while the applied WAL position stays (see `ReadModelCache`).
+    public var cacheReadModels = true
     public var documentCacheCapacity = 1_000
     public var persistedQueryCapacity = 10_000
 
@@ -32,6 +34,7 @@ public struct GatewayConfiguration: Sendable {
         if let cost = environment["GATEWAY_MAX_COST"].flatMap(Int.init) { c.limits.maxCost = cost }
         if let tokens = environment["GATEWAY_MAX_TOKENS"].flatMap(Int.init) { c.limits.maxTokens = tokens }
         if let aliases = environment["GATEWAY_MAX_ALIASES"].flatMap(Int.init) { c.limits.maxAliases = aliases }
+        if let flag = environment["GATEWAY_CACHE"] { c.cacheReadModels = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         if let flag = environment["GATEWAY_INTROSPECTION"] { c.limits.allowsIntrospection = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         return c
     }

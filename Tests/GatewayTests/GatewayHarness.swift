@@ -21,6 +21,7 @@ final class GatewayHarness: @unchecked Sendable {
     let databaseURL: String?
     private let serverTask: Task<Void, any Error>
     private let syncTask: Task<Void, any Error>?
+    private let heartbeat: Heartbeat?
     private let slot: String
     private let adminURL: String
 
@@ -50,8 +51,27 @@ final class GatewayHarness: @unchecked Sendable {
             logger.logLevel = .warning
             let stream = try await pipeline.stream(logger: logger)
             syncTask = Task { try await stream.run() }
+            // Why: a receipt's token is the WAL insert position after its commit, which other databases' WAL (other
+            // tests run beside this one) can put past the commit; the sync publishes positions only when it applies
+            // a transaction of this database (not on idle keepalives), so such a token would wait for the next
+            // commit here. A tiny commit every 100 ms stands in for that missing keepalive publication.
+            let beat = try PostgresConnection(url: url)
+            try beat.execute("INSERT INTO tags (name, slug) VALUES ('__heartbeat', '__heartbeat')")
+            // A thread of its own: a blocking call on the test process's two cooperative threads would starve them.
+            let heartbeat = Heartbeat()
+            let connection = UnsafeTransfer(beat)  // used by that thread alone from here on
+            let thread = Thread {
+                while !heartbeat.stopped {
+                    _ = try? connection.value.execute("UPDATE tags SET name = '__heartbeat' WHERE slug = '__heartbeat'")
+                    usleep(100_000)
+                }
+                connection.value.close()
+            }
+            thread.start()
+            self.heartbeat = heartbeat
         } else {
             databaseURL = nil
+            heartbeat = nil
             try await SyncPipeline(databaseURL: settings.databaseURL, mongo: readModels.mongo, search: readModels.search,
                                    redis: readModels.redis, indexes: readModels.indexes, keys: readModels.keys).indexes.ensure(readModels.search)
             syncTask = nil
@@ -64,7 +84,10 @@ final class GatewayHarness: @unchecked Sendable {
         logger.logLevel = .warning
         service = try GraphQLService(readModels: readModels, commands: commands, configuration: configuration, logger: logger)
         let (stream, continuation) = AsyncStream<Int>.makeStream()
-        let app = GatewayServer(service: service).application { port in continuation.yield(port) }
+        // The server's own logger stays quiet: stopping it by cancellation logs an error for every open connection.
+        var serverLogger = Logger(label: "test.gateway.server")
+        serverLogger.logLevel = .critical
+        let app = GatewayServer(service: service).application(logger: serverLogger) { port in continuation.yield(port) }
         serverTask = Task { try await app.run() }
         var iterator = stream.makeAsyncIterator()
         guard let bound = await iterator.next() else { throw HarnessError("the gateway did not start") }
@@ -74,6 +97,7 @@ final class GatewayHarness: @unchecked Sendable {
     /// Stops the server and the sync; drops the test's database, slot, MongoDB database, indexes and keys.
     func shutdown() async {
         serverTask.cancel()
+        heartbeat?.stopped = true
         syncTask?.cancel()
         _ = try? await syncTask?.value
         _ = try? await readModels.mongo.command(["dropDatabase": 1])
@@ -135,6 +159,16 @@ final class GatewayHarness: @unchecked Sendable {
         if let token { headers["Authorization"] = "Bearer \(token)" }
         headers.merge(extraHeaders) { _, b in b }
         return try await send(headers: headers, body: try JSONSerialization.data(withJSONObject: payload))
+    }
+}
+
+/// The stop flag of the harness's heartbeat thread.
+final class Heartbeat: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var stopped: Bool {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }
 

@@ -12,6 +12,12 @@ import Testing
         #expect(gatewaySchemaSDL + "\n" == committed, "run scripts/embed-schema after editing schema.graphql")
     }
 
+    @Test func thePublicUserHasNoLoginDetails() throws {
+        let schema = try GatewaySchema.make()
+        guard case .object(let user)? = schema.type(named: "User") else { Issue.record("no User type"); return }
+        #expect(!user.fields.keys.contains { ["username", "email"].contains($0.lowercased()) })
+    }
+
     @Test func introspectionRebuiltByGraphQLCorePrintsLikeSchemaGraphQL() async throws {
         let python = Self.root.appendingPathComponent(".stack/venv/bin/python").path
         let introspectionQuery = try run(python, ["-c", "import graphql; print(graphql.get_introspection_query(descriptions=True))"])

@@ -8,8 +8,16 @@ import Testing
 /// server of the test's own (the stack's is shared with other tests).
 @Suite struct StoreOutageTests {
     @Test func redisStoppedThenBack() async throws {
-        let port = Int.random(in: 40_000...50_000)
-        var redis = try startRedis(port: port)
+        // A free port: redis-server cannot pick one itself, so try a few (the range overlaps the ephemeral ports).
+        var started: (Process, Int)?
+        for _ in 0..<5 where started == nil {
+            let candidate = Int.random(in: 40_000...50_000)
+            if (try? RedisConnection(url: "redis://127.0.0.1:\(candidate)/0", timeoutSeconds: 1)) != nil { continue }
+            if let process = try? startRedis(port: candidate) { started = (process, candidate) }
+        }
+        guard let started else { throw HarnessError("no redis-server could be started") }
+        var redis = started.0
+        let port = started.1
         defer { stopRedis(redis, port: port) }
         try await withGateway(sync: false, configure: { _ in }, redisURL: "redis://127.0.0.1:\(port)/0") { gateway in
             let query = "{ brands { id } syncStatus { appliedPosition } }"

@@ -57,14 +57,14 @@ public struct GatewayServer: Sendable {
     }
 
     /// The application on `host:port` (port 0: any free port, reported to `onServerRunning`).
-    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public func application(logger: Logger? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let configuration = service.configuration
         return Application(
             router: router(),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "gifticon-gateway"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
-            logger: service.logger)
+            logger: logger ?? service.logger)
     }
 
     static func graphQLRequest(_ request: Request, body: [UInt8]) -> GraphQLHTTPRequest {
@@ -79,17 +79,43 @@ public struct GatewayServer: Sendable {
     }
 
     /// `a=1&b=x+y` with percent escapes and `+` for spaces, as browsers and GraphQL clients encode GET parameters.
+    /// Decoded byte by byte: Foundation's removingPercentEncoding cost a tenth of a persisted GET's CPU.
     static func formDecoded(_ query: String?) -> [String: String] {
         guard let query, !query.isEmpty else { return [:] }
         var out: [String: String] = [:]
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
-            }
-            out[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        for pair in query.utf8.split(separator: UInt8(ascii: "&")) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            out[percentDecoded(parts[0])] = parts.count > 1 ? percentDecoded(parts[1]) : ""
         }
         return out
+    }
+
+    static func percentDecoded(_ bytes: Substring.UTF8View.SubSequence) -> String {
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "+") {
+                out.append(UInt8(ascii: " "))
+            } else if b == UInt8(ascii: "%"), let j = bytes.index(i, offsetBy: 2, limitedBy: bytes.endIndex), j < bytes.endIndex,
+                let high = hex(bytes[bytes.index(after: i)]), let low = hex(bytes[j]) {
+                out.append(high << 4 | low)
+                i = j
+            } else {
+                out.append(b)
+            }
+            i = bytes.index(after: i)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func tooLarge(_ limit: Int, _ request: Request) -> Response {

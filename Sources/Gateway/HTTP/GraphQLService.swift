@@ -33,7 +33,9 @@ public final class GraphQLService: Sendable {
         self.commands = commands
         documents = ValidatedDocumentCache(schema: schema, capacity: configuration.documentCacheCapacity, limits: configuration.limits)
         persisted = PersistedQueries(capacity: configuration.persistedQueryCapacity)
-        waiter = ConsistencyWaiter(readModels: readModels, timeout: configuration.consistencyTimeout, metrics: metrics)
+        waiter = ConsistencyWaiter(readModels: readModels, timeout: configuration.consistencyTimeout, metrics: metrics,
+                                   cache: configuration.cacheReadModels ? ReadModelCache() : nil)
+        if configuration.cacheReadModels { waiter.watch(every: .milliseconds(50)) }
         verifier = configuration.jwtSecret.map(JWTVerifier.init(secret:))
         self.logger = logger
     }
@@ -127,18 +129,8 @@ public final class GraphQLService: Sendable {
         let context = RequestContext(readModels: readModels, commands: commands, caller: caller,
                                      idempotencyKey: request.idempotencyKey, logger: logger, metrics: metrics, waiter: waiter)
         let (schema, variables, operationName) = (self.schema, parameters.variables, parameters.operationName)
-        let outcome: ExecutionResult? = await withTaskGroup(of: ExecutionResult?.self) { group in
-            group.addTask {
-                await execute(schema: schema, document: document, contextValue: context, variableValues: variables, operationName: operationName)
-            }
-            let timeout = configuration.requestTimeout
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let outcome = await withDeadline(configuration.requestTimeout) {
+            await execute(schema: schema, document: document, contextValue: context, variableValues: variables, operationName: operationName)
         }
         guard let result = outcome else {
             logger.warning("request timed out", metadata: ["timeout": "\(configuration.requestTimeout)"])

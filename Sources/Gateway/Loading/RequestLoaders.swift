@@ -11,9 +11,21 @@ final class RequestLoaders: Sendable {
     let ratings: BatchLoader<Int64, GraphJSON>
     private let tree: BatchLoader<Int, CategoryTree>
 
-    init(_ readModels: ReadModels, metrics: GatewayMetrics?) {
-        func documents(_ collection: String) -> BatchLoader<Int64, GraphJSON> {
+    init(_ readModels: ReadModels, metrics: GatewayMetrics?, cache: ReadModelCache?) {
+        /// Reads through the cache when there is one: only the ids it lacks are fetched.
+        func cached(_ kind: String, _ fetch: @escaping @Sendable ([Int64]) async throws -> [Int64: GraphJSON]) -> BatchLoader<Int64, GraphJSON> {
             BatchLoader { ids in
+                guard let cache else { return try await fetch(ids) }
+                let (found, generation) = cache.lookup(kind, ids)
+                let missing = ids.filter { found[$0] == nil }
+                if missing.isEmpty { return found }
+                let fetched = try await fetch(missing)
+                cache.store(kind, fetched, generation: generation)
+                return found.merging(fetched) { cached, _ in cached }
+            }
+        }
+        func documents(_ collection: String) -> BatchLoader<Int64, GraphJSON> {
+            cached(collection) { ids in
                 try await metrics.timeStore("mongo") {
                     try await Self.findByIds(readModels.mongo, collection, ids)
                 }
@@ -23,14 +35,17 @@ final class RequestLoaders: Sendable {
         users = documents("users")
         brands = documents("brands")
         reviews = documents("reviews")
-        ratings = BatchLoader { ids in
+        ratings = cached("@ratings") { ids in
             try await metrics.timeStore("redis") { try await Self.ratings(readModels, ids) }
         }
-        tree = BatchLoader { _ in
+        let categories = cached("@categories") { _ in
             let all = try await metrics.timeStore("mongo") {
                 try await readModels.mongo.find("categories", filter: [:], options: ["sort": ["_id": 1]])
             }
-            return [0: CategoryTree(all.map(\.graphJSON))]
+            return [0: .list(all.map(\.graphJSON))]
+        }
+        tree = BatchLoader { _ in
+            [0: CategoryTree(try await categories.load(0)?.listValue ?? [])]
         }
     }
 

@@ -15,11 +15,15 @@ final class ConsistencyWaiter: @unchecked Sendable {
     private let timeout: Duration
     private let pollInterval: Duration
     private let metrics: GatewayMetrics?
+    /// Told every applied position read, so cached documents never outlive their generation.
+    let cache: ReadModelCache?
     private let lock = NSLock()
     private var newestSeen: LSN = .zero
 
-    init(readModels: ReadModels, timeout: Duration, pollInterval: Duration = .milliseconds(5), metrics: GatewayMetrics?) {
+    init(readModels: ReadModels, timeout: Duration, pollInterval: Duration = .milliseconds(5), metrics: GatewayMetrics?,
+         cache: ReadModelCache?) {
         self.readModels = readModels
+        self.cache = cache
         self.timeout = timeout
         self.pollInterval = pollInterval
         self.metrics = metrics
@@ -29,8 +33,21 @@ final class ConsistencyWaiter: @unchecked Sendable {
     func appliedPosition() async throws -> LSN? {
         let stored = try await metrics.timeStore("redis") { try await readModels.redis.get(readModels.keys.appliedPosition) }
         guard let stored, let lsn = stored.split(separator: " ").last.flatMap({ LSN(String($0)) }) else { return nil }
+        // The cache first: a waiter that sees the new position must find the cache already on it.
+        cache?.observe(applied: lsn)
         lock.withLock { if lsn > newestSeen { newestSeen = lsn } }
         return lsn
+    }
+
+    /// Reads the applied position every `interval` while the waiter lives, so the cache follows the sync.
+    func watch(every interval: Duration) {
+        Task { [weak self] in
+            while !Task.isCancelled {
+                guard let self else { return }
+                _ = try? await self.appliedPosition()
+                try? await Task.sleep(for: interval)
+            }
+        }
     }
 
     /// Waits, at most the configured bound, for `token` to be applied.

@@ -22,7 +22,7 @@ final class RequestContext: @unchecked Sendable {
     init(readModels: ReadModels, commands: CommandRunner?, caller: Caller, idempotencyKey: String?, logger: Logger,
          metrics: GatewayMetrics?, waiter: ConsistencyWaiter) {
         self.readModels = readModels
-        self.loaders = RequestLoaders(readModels, metrics: metrics)
+        self.loaders = RequestLoaders(readModels, metrics: metrics, cache: waiter.cache)
         self.commands = commands
         self.caller = caller
         self.idempotencyKey = idempotencyKey
@@ -52,7 +52,9 @@ final class RequestContext: @unchecked Sendable {
             waits[token] = task
             return task
         }
-        if case .stale(let applied) = await task.value {
+        // A request past its deadline is cancelled: the shared wait stops with it.
+        let outcome = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        if case .stale(let applied) = outcome {
             report(GraphQLError(
                 "The read models have not caught up with consistency token \(token) yet (applied: \(applied.map { "\($0)" } ?? "unknown")); this answer may not show that write.",
                 nodes: info.fieldNodes, path: info.path.components,
