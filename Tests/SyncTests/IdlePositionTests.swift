@@ -50,3 +50,41 @@ import Stores
         await database.client.shutdown()
     }
 }
+
+/// A snapshot that takes longer to apply than the walsender waits for a client (`wal_sender_timeout`) must not
+/// lose the replication connection: the stream sends status updates while it applies.
+@Suite struct SlowSnapshotTests {
+    /// Takes its time over the snapshot, as a slow store would.
+    struct SlowSnapshotProjector: Projector {
+        let name = "slow"
+        let streamed = Counter()
+        func apply(_ transaction: CommittedTransaction) async throws {
+            if !transaction.changes.isEmpty, transaction.changes.allSatisfy({ $0.operation == .read }) { try await Task.sleep(for: .seconds(5)) } else if transaction.changes.contains(where: { $0.operation != .read }) { streamed.add() }
+        }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.lock(); count += 1; lock.unlock() }
+        var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    }
+
+    @Test func aSlowSnapshotKeepsTheReplicationConnection() async throws {
+        let database = try await MigratedTestDatabase(prefix: "slow_snapshot")
+        defer { database.drop() }
+        let db = try PostgresConnection(url: database.url)
+        try db.execute("INSERT INTO users (id, username, nickname) VALUES (1, 'u1', 'n1')")
+        // The walsender gives up on a silent client after 2 s (settable per connection since PostgreSQL 12).
+        let url = database.url + (database.url.contains("?") ? "&" : "?") + "options=-c%20wal_sender_timeout%3D2s"
+        let projector = SlowSnapshotProjector()
+        let stream = ChangeStream(url: url, slot: database.slot, publication: SyncPipeline.publication, tables: SyncPipeline.tables,
+                                  projectors: [projector], feedbackInterval: .milliseconds(500))
+        let writeURL = database.url
+        try await stream.run(stopAfter: 1, onStreaming: {
+            try PostgresConnection(url: writeURL).execute("INSERT INTO users (id, username, nickname) VALUES (2, 'u2', 'n2')")
+        })
+        #expect(projector.streamed.value == 1, "the write after a 5 s snapshot was streamed on the same connection")
+        await database.client.shutdown()
+    }
+}

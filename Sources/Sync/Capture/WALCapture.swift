@@ -98,6 +98,12 @@ public final class WALCapture {
         decoder.isInsideTransaction || lastKeepalive <= confirmed ? nil : lastKeepalive
     }
 
+    /// Sends a standby status update without confirming more: while a long snapshot is being applied the stream is
+    /// not read, and the walsender drops a client it has not heard from for `wal_sender_timeout` (60 s by default).
+    public func sendFeedback() throws {
+        try connection.sendStatus(written: max(received, confirmed), flushed: confirmed, applied: confirmed)
+    }
+
     /// Tells PostgreSQL that everything up to `lsn` is applied everywhere: it may recycle that WAL.
     public func confirm(_ lsn: LSN) throws {
         confirmed = max(confirmed, lsn)

@@ -13,10 +13,13 @@ public final class ChangeStream: Sendable {
     private let tables: [String]
     private let logger: Logger
     public let metrics: SyncMetrics
+    /// How often a status update goes to the walsender whatever else happens (below its `wal_sender_timeout`).
+    public let feedbackInterval: Duration
 
     public init(url: String, slot: String, publication: String, tables: [String], projectors: [any Projector],
                 positions: AppliedPositionPublisher? = nil, metrics: SyncMetrics = SyncMetrics(),
-                logger: Logger = Logger(label: "gifticon.sync")) {
+                feedbackInterval: Duration = .seconds(10), logger: Logger = Logger(label: "gifticon.sync")) {
+        self.feedbackInterval = feedbackInterval
         self.positions = positions
         self.metrics = metrics
         self.url = url
@@ -36,12 +39,26 @@ public final class ChangeStream: Sendable {
         // The capture's blocking calls get a thread of their own for this run, stopped when the run ends.
         let executor = BlockingExecutor(threads: 1)
         let capture = try await executor.run { UnsafeTransfer(try WALCapture(url: url, slot: slot, publication: publication)) }
+        // Status updates every 10 s whatever the stream is doing (a snapshot or a long batch being applied), on the
+        // capture's own thread, between its other calls.
+        let interval = feedbackInterval
+        let feedback = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                if Task.isCancelled { break }
+                _ = try? await executor.run { try capture.value.sendFeedback() }
+            }
+        }
         do {
             try await stream(capture, on: executor, stopAfter: stopAfter, onStreaming: onStreaming)
         } catch {
+            feedback.cancel()
+            _ = await feedback.value
             await executor.shutdown()
             throw error
         }
+        feedback.cancel()
+        _ = await feedback.value
         await executor.shutdown()
     }
 
