@@ -7,8 +7,15 @@ import Stores
         let db = try TestDatabase.shared
         let client = PostgresClient(url: db.url, maxConnections: 1, acquireTimeout: .milliseconds(200))
         let runner = CommandRunner(database: client)
-        let holding = Task { try await client.withConnection { db in try db.execute("SELECT pg_sleep(1)") } }
-        try await Task.sleep(for: .milliseconds(100))
+        // The command starts once the holder has the only connection (a fixed sleep lost that race under load).
+        let held = AsyncStream<Void>.makeStream()
+        let holding = Task {
+            try await client.withConnection { db in
+                held.continuation.yield()
+                try db.execute("SELECT pg_sleep(3)")  // far past the 200 ms wait, even on a loaded machine
+            }
+        }
+        for await _ in held.stream { break }
         await expectCommandError(.unavailable) {
             _ = try await runner.run(RegisterUser(username: Fixtures.unique("u"), nickname: "대기"))
         }
@@ -24,8 +31,7 @@ import Stores
         let runner = CommandRunner(database: client)
         _ = try await runner.run(RegisterUser(username: Fixtures.unique("u"), nickname: "처음"))
         let pid = try await client.withConnection { $0.backendPID }
-        _ = try await db.admin.query("SELECT pg_terminate_backend($1::int)", [String(pid)])
-        try await Task.sleep(for: .milliseconds(100))
+        _ = try await db.admin.query("SELECT pg_terminate_backend($1::int, 5000)", [String(pid)])  // waits for the exit
         await expectCommandError(.unavailable) {
             _ = try await runner.run(RegisterUser(username: Fixtures.unique("u"), nickname: "끊김"))
         }

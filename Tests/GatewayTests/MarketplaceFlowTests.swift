@@ -202,9 +202,14 @@ import Testing
             #expect(dig(reply.data, "category.gifticons.totalCount") as? Int == 2, "\(reply.text)")
             reply = try await gateway.graphql("{ brands { id name slug } }")
             #expect(dig(reply.data, "brands.0.slug") as? String == "starbucks")
-            reply = try await gateway.graphql("query($t: String!) { syncStatus { appliedPosition reflects(consistencyToken: $t) } }", variables: ["t": review.token])
+            reply = try await gateway.graphql("query($t: String!) { syncStatus { appliedPosition appliedAt lagMilliseconds reflects(consistencyToken: $t) } }", variables: ["t": review.token])
             #expect(dig(reply.data, "syncStatus.reflects") as? Bool == true, "\(reply.text)")
             #expect(dig(reply.data, "syncStatus.appliedPosition") is String)
+            #expect((dig(reply.data, "syncStatus.appliedAt") as? String)?.hasSuffix("Z") == true, "\(reply.text)")
+            #expect(dig(reply.data, "syncStatus.lagMilliseconds") is Int || dig(reply.data, "syncStatus.lagMilliseconds") is Int64, "\(reply.text)")
+            let scrape = try await gateway.send("GET", path: "/metrics").text
+            #expect(scrape.contains("gateway_sync_applied_lag_milliseconds"), "the sync's lag is on /metrics")
+            #expect(scrape.contains("gateway_sync_since_applied_seconds"))
             // A missing gifticon is null, not an error.
             reply = try await gateway.graphql(#"{ gifticon(id: "424242") { id } }"#)
             #expect(reply.errors.isEmpty && dig(reply.data, "gifticon") is NSNull)

@@ -41,8 +41,13 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
         }
         // The holder keeps the only connection far longer than the wait limit: had the waiter not timed out, it
         // would have received the connection when the holder let go, and no error would be thrown.
-        async let holder: Void = pool.withConnection { _ in usleep(3_000_000) }
-        try await Task.sleep(for: .milliseconds(50))
+        // The waiter starts once the holder has the connection (a fixed sleep lost that race on a loaded machine).
+        let held = AsyncStream<Void>.makeStream()
+        async let holder: Void = pool.withConnection { _ in
+            held.continuation.yield()
+            usleep(3_000_000)
+        }
+        for await _ in held.stream { break }
         await #expect {
             try await pool.withConnection { _ in }
         } throws: { error in

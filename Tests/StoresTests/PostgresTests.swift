@@ -47,8 +47,7 @@ import Stores
     @Test func killedBackendIsReplaced() async throws {
         let single = PostgresClient(url: TestStores.settings.databaseURL, maxConnections: 1)
         let pid = try await single.withConnection { $0.backendPID }
-        _ = try await client.query("SELECT pg_terminate_backend($1::int)", [String(pid)])
-        try await Task.sleep(for: .milliseconds(100))
+        _ = try await client.query("SELECT pg_terminate_backend($1::int, 5000)", [String(pid)])  // waits for the exit
         // The first use after the kill fails with the server's message; the pool then opens a fresh connection.
         _ = try? await single.query("SELECT 1")
         let next = try await single.withConnection { $0.backendPID }

@@ -51,7 +51,9 @@ public struct GatewayServer: Sendable {
             return Self.response(ready ? 200 : 503, [("Content-Type", "application/json")], Array(body.utf8))
         }
         router.get("/metrics") { _, _ in
-            Self.response(200, [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")], service.metrics.exposition())
+            // The sync's freshness as of this scrape; a Redis that is down leaves the last values.
+            if let freshness = try? await SyncFreshness.read(service.readModels) { service.metrics.syncFreshness(freshness) }
+            return Self.response(200, [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")], service.metrics.exposition())
         }
         return router
     }

@@ -1,4 +1,5 @@
 import GraphQLEngine
+import Sync
 import Stores
 
 /// Fields of the object types that are not plain members of their documents: references loaded on demand (a
@@ -181,6 +182,13 @@ enum TypeResolvers {
         [
             "appliedPosition": .async { _, _, context, _ in
                 try await GraphQLResolveInfo.context(context).waiterForStatus.appliedPosition()?.description
+            },
+            "appliedAt": .async { _, _, context, _ in
+                let freshness = try await SyncFreshness.read(GraphQLResolveInfo.context(context).readModels)
+                return freshness.appliedMillis.map { PostgresTime.iso8601(micros: $0 * 1000) }
+            },
+            "lagMilliseconds": .async { _, _, context, _ in
+                try await SyncFreshness.read(GraphQLResolveInfo.context(context).readModels).lagMillis.map { Int($0) }
             },
             "reflects": .async { _, args, context, _ in
                 guard let text = args["consistencyToken"]?.stringValue, let token = LSN(text) else {

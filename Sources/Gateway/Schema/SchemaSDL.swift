@@ -588,6 +588,12 @@ type SyncStatus {
   "The WAL position the sync has applied (as PostgreSQL prints it), or null before its first snapshot completed."
   appliedPosition: String
 
+  "When the sync last published an applied position (ISO-8601, UTC), or null before it first did."
+  appliedAt: String
+
+  "Milliseconds from the commit of the last transaction the sync applied until every read model had it; 0 when it is caught up on an idle stream, null before it first published."
+  lagMilliseconds: Int
+
   "Whether the read models reflect this consistency token (false when it cannot be read)."
   reflects(
     "A receipt's consistency token."

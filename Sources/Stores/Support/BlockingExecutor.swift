@@ -16,6 +16,13 @@ public final class BlockingExecutor: Sendable {
         try await pool.runIfActive(body)
     }
 
+    /// Queues `body` without waiting for it (dropped once the executor is shut down).
+    public func submit(_ body: @escaping @Sendable () -> Void) {
+        pool.submit { state in
+            if case .active = state { body() }
+        }
+    }
+
     public func shutdown() async {
         try? await pool.shutdownGracefully()
     }

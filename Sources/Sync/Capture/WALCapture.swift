@@ -14,6 +14,8 @@ public final class WALCapture {
     private var confirmed = LSN.zero
     private var received = LSN.zero
     private var lastKeepalive = LSN.zero
+    /// START_REPLICATION was sent: status updates are only valid from then on (before, they break the protocol).
+    private var streaming = false
 
     /// Opens the replication connection; the publication must exist (see `ensurePublication`).
     public init(url: String, slot: String, publication: String) throws {
@@ -64,6 +66,7 @@ public final class WALCapture {
         try connection.startReplication(slot: slot, from: start, options: [("proto_version", "1"), ("publication_names", publication)])
         confirmed = start
         received = start
+        streaming = true
         return start
     }
 
@@ -101,6 +104,7 @@ public final class WALCapture {
     /// Sends a standby status update without confirming more: while a long snapshot is being applied the stream is
     /// not read, and the walsender drops a client it has not heard from for `wal_sender_timeout` (60 s by default).
     public func sendFeedback() throws {
+        guard streaming else { return }
         try connection.sendStatus(written: max(received, confirmed), flushed: confirmed, applied: confirmed)
     }
 

@@ -41,24 +41,18 @@ public final class ChangeStream: Sendable {
         let capture = try await executor.run { UnsafeTransfer(try WALCapture(url: url, slot: slot, publication: publication)) }
         // Status updates every 10 s whatever the stream is doing (a snapshot or a long batch being applied), on the
         // capture's own thread, between its other calls.
-        let interval = feedbackInterval
-        let feedback = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                if Task.isCancelled { break }
-                _ = try? await executor.run { try capture.value.sendFeedback() }
-            }
+        // The timer is a thread of its own, not a task: a starved cooperative pool must not silence it.
+        let feedback = FeedbackTimer(every: feedbackInterval) {
+            executor.submit { try? capture.value.sendFeedback() }
         }
         do {
             try await stream(capture, on: executor, stopAfter: stopAfter, onStreaming: onStreaming)
         } catch {
-            feedback.cancel()
-            _ = await feedback.value
+            feedback.stop()
             await executor.shutdown()
             throw error
         }
-        feedback.cancel()
-        _ = await feedback.value
+        feedback.stop()
         await executor.shutdown()
     }
 
