@@ -8,7 +8,10 @@ import Testing
 @Suite(.serialized) struct MarketplaceFlowTests {
     @Test(arguments: [false, true])
     func mutationsThenReadYourWritesThenEveryQuery(cache: Bool) async throws {
-        try await withGateway(sync: true, configure: { $0.consistencyTimeout = .seconds(15); $0.cacheReadModels = cache }) { gateway in
+        try await withGateway(sync: true, configure: {
+            // Generous bounds: the in-process sync shares two loaded cores with the rest of the suite.
+            $0.consistencyTimeout = .seconds(30); $0.requestTimeout = .seconds(45); $0.cacheReadModels = cache
+        }) { gateway in
             let admin = gateway.token(user: 9_999)
 
             func mutate(_ query: String, _ variables: [String: Any], token: String?, headers: [String: String] = [:]) async throws -> GatewayHarness.Reply {

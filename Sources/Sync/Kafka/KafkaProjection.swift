@@ -65,7 +65,7 @@ public final class KafkaProjection: Sendable {
             }
             while let ready = assembler.next() {
                 // A heartbeat has no changes: only its position is published.
-                if !ready.transaction.changes.isEmpty { try await applyEverywhere(ready.transaction) }
+                if !ready.transaction.changes.isEmpty { try await projectors.applyInParallel([ready.transaction]) }
                 uncommitted += ready.records
                 if ready.isSnapshot && !ready.endsSnapshot {
                     inSnapshot = true
@@ -86,15 +86,6 @@ public final class KafkaProjection: Sendable {
                     if let stopAfter, applied >= stopAfter { break }
                 }
             }
-        }
-    }
-
-    private func applyEverywhere(_ transaction: CommittedTransaction) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for projector in projectors {
-                group.addTask { try await projector.apply(transaction) }
-            }
-            try await group.waitForAll()
         }
     }
 }

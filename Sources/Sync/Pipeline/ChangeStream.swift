@@ -104,25 +104,11 @@ public final class ChangeStream: Sendable {
     static let maxBatchChanges = 5_000
 
     private func applyEverywhere(_ batch: [CommittedTransaction]) async throws {
-        if batch.count == 1 { return try await applyEverywhere(batch[0]) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for projector in projectors {
-                group.addTask { try await projector.apply(batch: batch) }
-            }
-            try await group.waitForAll()
-        }
+        try await projectors.applyInParallel(batch)
         logger.debug("applied", metadata: ["lsn": "\(batch[batch.count - 1].endLSN)", "transactions": "\(batch.count)"])
     }
 
-    private func applyEverywhere(_ transaction: CommittedTransaction) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for projector in projectors {
-                group.addTask { try await projector.apply(transaction) }
-            }
-            try await group.waitForAll()
-        }
-        logger.debug("applied", metadata: ["lsn": "\(transaction.endLSN)", "changes": "\(transaction.changes.count)"])
-    }
+    private func applyEverywhere(_ transaction: CommittedTransaction) async throws { try await applyEverywhere([transaction]) }
 
     private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor,
                          commitTimeMicros: Int64 = 0) async throws {

@@ -27,3 +27,19 @@ extension Projector {
 
     public func positionAdvanced(to lsn: LSN) async throws {}
 }
+
+extension Array where Element == any Projector {
+    /// Every projector applies the transactions (one as itself, several as a batch), side by side; done when all are.
+    func applyInParallel(_ transactions: [CommittedTransaction]) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for projector in self {
+                if transactions.count == 1 {
+                    group.addTask { try await projector.apply(transactions[0]) }
+                } else {
+                    group.addTask { try await projector.apply(batch: transactions) }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+}

@@ -32,26 +32,8 @@ extension DocumentProjector {
         let tagReferences = try await prefetch(all.filter { $0.table == "gifticon_tags" }[...], batch)
         references.byCollection.merge(tagReferences.byCollection) { $1 }
         for transaction in group {
-            let changes = transaction.changes
-            var start = 0
-            while start < changes.count {
-                var end = start + 1
-                while end < changes.count, changes[end].table == changes[start].table { end += 1 }
-                let run = changes[start..<end]
-                if run.first?.table == "gifticon_images" || run.first?.table == "gifticon_tags" {
-                    projectEmbeddedLists(run, batch, references)
-                } else {
-                    for (index, change) in zip(run.indices, run) {
-                        let position = transaction.position(ofChangeAt: index)
-                        switch change.table {
-                        case "gifticons": projectGifticon(change, position, batch, references)
-                        case "gifticon_prices": projectPrice(change, position, batch)
-                        case "reviews": projectReview(change, position, batch)
-                        default: continue
-                        }
-                    }
-                }
-                start = end
+            for range in Self.runs(transaction.changes) {
+                try await project(transaction.changes[range], of: transaction, batch, references)
             }
         }
         try await batch.flush()

@@ -18,34 +18,45 @@ public struct DocumentProjector: Projector {
 
     public func apply(_ transaction: CommittedTransaction) async throws {
         let batch = MongoWriteBatch(mongo: mongo)
-        let changes = transaction.changes
+        for range in Self.runs(transaction.changes) {
+            let run = transaction.changes[range]
+            try await project(run, of: transaction, batch, prefetch(run, batch))
+        }
+        try await batch.flush()
+    }
+
+    /// Consecutive rows of one table: each run is projected with the references it needs read once.
+    static func runs(_ changes: [RowChange]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
         var start = 0
         while start < changes.count {
             var end = start + 1
             while end < changes.count, changes[end].table == changes[start].table { end += 1 }
-            let run = changes[start..<end]
-            let references = try await prefetch(run, batch)
-            if run.first?.table == "gifticon_images" || run.first?.table == "gifticon_tags" {
-                projectEmbeddedLists(run, batch, references)
-                start = end
-                continue
-            }
-            for (index, change) in zip(run.indices, run) {
-                let position = transaction.position(ofChangeAt: index)
-                switch change.table {
-                case "users": projectUser(change, position, batch)
-                case "brands": projectBrand(change, position, batch)
-                case "categories": try await projectCategory(change, position, batch)
-                case "tags": projectTag(change, position, batch)
-                case "gifticons": projectGifticon(change, position, batch, references)
-                case "gifticon_prices": projectPrice(change, position, batch)
-                case "reviews": projectReview(change, position, batch)
-                default: continue
-                }
-            }
+            runs.append(start..<end)
             start = end
         }
-        try await batch.flush()
+        return runs
+    }
+
+    /// Queues the writes of one run of a transaction's rows.
+    func project(_ run: ArraySlice<RowChange>, of transaction: CommittedTransaction, _ batch: MongoWriteBatch,
+                 _ references: References) async throws {
+        if run.first?.table == "gifticon_images" || run.first?.table == "gifticon_tags" {
+            return projectEmbeddedLists(run, batch, references)
+        }
+        for (index, change) in zip(run.indices, run) {
+            let position = transaction.position(ofChangeAt: index)
+            switch change.table {
+            case "users": projectUser(change, position, batch)
+            case "brands": projectBrand(change, position, batch)
+            case "categories": try await projectCategory(change, position, batch)
+            case "tags": projectTag(change, position, batch)
+            case "gifticons": projectGifticon(change, position, batch, references)
+            case "gifticon_prices": projectPrice(change, position, batch)
+            case "reviews": projectReview(change, position, batch)
+            default: continue
+            }
+        }
     }
 
     /// Removes what the snapshot did not write: documents left by an earlier, interrupted run (or written late by a
