@@ -50,6 +50,54 @@ import Testing
         }
     }
 
+    /// The search server stopped: the search field fails with INTERNAL and no details, the MongoDB fields answer,
+    /// readiness names the search store, and it is ready again once the server is back. The server is an osmem of
+    /// the test's own.
+    @Test func searchStoppedThenBack() async throws {
+        let server = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".stack/venv/lib/python3.11/site-packages/osmem_server/bin/osmem-server").path
+        guard FileManager.default.isExecutableFile(atPath: server) else { throw HarnessError("no osmem-server at \(server)") }
+        let port = Int.random(in: 50_001...59_000)
+        func start() throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: server)
+            process.arguments = ["-addr", "127.0.0.1:\(port)", "-no-stdin-watch"]  // it would exit with a closed stdin
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        let probe = SearchClient(baseURL: "http://127.0.0.1:\(port)", maxConnections: 1)
+        defer { Task { await probe.shutdown() } }
+        func answers() async -> Bool { (try? await probe.request("GET", "/")) != nil }
+        var search = try start()
+        defer { if search.isRunning { kill(search.processIdentifier, SIGKILL) } }
+        for _ in 0..<100 where !(await answers()) { try await Task.sleep(for: .milliseconds(50)) }
+        try await withGateway(sync: false, configure: { _ in }, searchURL: "http://127.0.0.1:\(port)") { gateway in
+            #expect(try await gateway.send("GET", path: "/health/ready").status == 200)
+
+            kill(search.processIdentifier, SIGKILL)
+            for _ in 0..<100 where await answers() { try await Task.sleep(for: .milliseconds(20)) }
+            var reply = try await gateway.graphql("{ brands { id } }")
+            #expect(reply.status == 200 && reply.errors.isEmpty, "the MongoDB field answers: \(reply.text)")
+            reply = try await gateway.graphql("{ gifticons(first: 1) { totalCount } }")
+            #expect(reply.codes == ["INTERNAL"], "\(reply.text)")
+            #expect(reply.text.range(of: "\(port)") == nil, "no internal details: \(reply.text)")
+            let ready = try await gateway.send("GET", path: "/health/ready")
+            #expect(ready.status == 503)
+            #expect(dig(ready.json, "stores.mongodb") as? String == "up")
+            #expect(dig(ready.json, "stores.search") as? String == "down")
+
+            search = try start()
+            var recovered = false
+            for _ in 0..<100 {
+                if try await gateway.send("GET", path: "/health/ready").status == 200 { recovered = true; break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(recovered, "ready again once the search server is back")
+        }
+    }
+
     /// SIGKILL, then waits until the port refuses connections (Foundation's waitUntilExit needs a run loop, which
     /// a test's async context does not have).
     func stopRedis(_ process: Process, port: Int) {
