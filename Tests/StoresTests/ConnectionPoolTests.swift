@@ -45,7 +45,7 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
         let held = AsyncStream<Void>.makeStream()
         async let holder: Void = pool.withConnection { _ in
             held.continuation.yield()
-            usleep(3_000_000)
+            usleep(10_000_000)  // the waiter's timer runs on the cooperative pool, which a loaded suite starves for seconds
         }
         for await _ in held.stream { break }
         await #expect {
