@@ -21,7 +21,6 @@ final class GatewayHarness: @unchecked Sendable {
     let databaseURL: String?
     private let serverTask: Task<Void, any Error>
     private let syncTask: Task<Void, any Error>?
-    private let heartbeat: Heartbeat?
     private let slot: String
     private let adminURL: String
 
@@ -52,27 +51,8 @@ final class GatewayHarness: @unchecked Sendable {
             logger.logLevel = .warning
             let stream = try await pipeline.stream(logger: logger)
             syncTask = Task { try await stream.run() }
-            // Why: a receipt's token is the WAL insert position after its commit, which other databases' WAL (other
-            // tests run beside this one) can put past the commit; the sync publishes positions only when it applies
-            // a transaction of this database (not on idle keepalives), so such a token would wait for the next
-            // commit here. A tiny commit every 100 ms stands in for that missing keepalive publication.
-            let beat = try PostgresConnection(url: url)
-            try beat.execute("INSERT INTO tags (name, slug) VALUES ('__heartbeat', '__heartbeat')")
-            // A thread of its own: a blocking call on the test process's two cooperative threads would starve them.
-            let heartbeat = Heartbeat()
-            let connection = UnsafeTransfer(beat)  // used by that thread alone from here on
-            let thread = Thread {
-                while !heartbeat.stopped {
-                    _ = try? connection.value.execute("UPDATE tags SET name = '__heartbeat' WHERE slug = '__heartbeat'")
-                    usleep(100_000)
-                }
-                connection.value.close()
-            }
-            thread.start()
-            self.heartbeat = heartbeat
         } else {
             databaseURL = nil
-            heartbeat = nil
             try await SyncPipeline(databaseURL: settings.databaseURL, mongo: readModels.mongo, search: readModels.search,
                                    redis: readModels.redis, indexes: readModels.indexes, keys: readModels.keys).indexes.ensure(readModels.search)
             syncTask = nil
@@ -98,7 +78,6 @@ final class GatewayHarness: @unchecked Sendable {
     /// Stops the server and the sync; drops the test's database, slot, MongoDB database, indexes and keys.
     func shutdown() async {
         serverTask.cancel()
-        heartbeat?.stopped = true
         syncTask?.cancel()
         _ = try? await syncTask?.value
         _ = try? await readModels.mongo.command(["dropDatabase": 1])
@@ -160,16 +139,6 @@ final class GatewayHarness: @unchecked Sendable {
         if let token { headers["Authorization"] = "Bearer \(token)" }
         headers.merge(extraHeaders) { _, b in b }
         return try await send(headers: headers, body: try JSONSerialization.data(withJSONObject: payload))
-    }
-}
-
-/// The stop flag of the harness's heartbeat thread.
-final class Heartbeat: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var stopped: Bool {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
     }
 }
 

@@ -43,10 +43,7 @@ import Stores
         let status = try await pipeline.redis.command("HGET", pipeline.keys.syncStatus, "appliedMillis").string
         #expect(status.flatMap { Int64($0) }.map { $0 > 0 } == true, "the sync status hash says when it applied")
 
-        _ = try? await pipeline.mongo.command(["dropDatabase": 1])
-        await pipeline.mongo.shutdown()
-        await pipeline.search.shutdown()
-        await pipeline.redis.shutdown()
+        try await pipeline.dropTestReadModels()
         await database.client.shutdown()
     }
 }

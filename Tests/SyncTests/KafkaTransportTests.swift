@@ -180,14 +180,8 @@ import Stores
             #expect(projected[renamed] == reference[key], "\(key) differs between the Kafka path and the embedded sync")
         }
 
-        for pipeline in [viaKafka, embedded] {
-            try await pipeline.search.deleteIndex(pipeline.indexes.gifticons)
-            try await pipeline.search.deleteIndex(pipeline.indexes.reviews)
-            _ = try? await pipeline.mongo.command(["dropDatabase": 1])
-            await pipeline.mongo.shutdown()
-            await pipeline.search.shutdown()
-            await pipeline.redis.shutdown()
-        }
+        try await viaKafka.dropTestReadModels()
+        try await embedded.dropTestReadModels()
         await database.client.shutdown()
     }
 }

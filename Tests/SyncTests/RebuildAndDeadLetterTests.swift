@@ -92,12 +92,7 @@ import Stores
             #expect(rebuilt[key] == incremental[key], "\(key) differs after the rebuild")
         }
 
-        try await pipeline.search.deleteIndex(pipeline.indexes.gifticons)
-        try await pipeline.search.deleteIndex(pipeline.indexes.reviews)
-        _ = try? await pipeline.mongo.command(["dropDatabase": 1])
-        await pipeline.mongo.shutdown()
-        await pipeline.search.shutdown()
-        await pipeline.redis.shutdown()
+        try await pipeline.dropTestReadModels()
         await client.shutdown()
     }
 

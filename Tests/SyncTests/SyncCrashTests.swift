@@ -124,12 +124,7 @@ import Stores
         }
         #expect(try await pipeline.mongo.find(DeadLetters.collection, filter: [:]).isEmpty)
 
-        try await pipeline.search.deleteIndex(pipeline.indexes.gifticons)
-        try await pipeline.search.deleteIndex(pipeline.indexes.reviews)
-        _ = try? await pipeline.mongo.command(["dropDatabase": 1])
-        await pipeline.mongo.shutdown()
-        await pipeline.search.shutdown()
-        await pipeline.redis.shutdown()
+        try await pipeline.dropTestReadModels()
         await client.shutdown()
     }
 }
