@@ -60,6 +60,9 @@ final class GatewayHarness: @unchecked Sendable {
         var configuration = GatewayConfiguration()
         configuration.port = 0
         configuration.jwtSecret = Self.secret
+        // The product's 10 s deadline is for one request on a served stack; here the whole suite shares two cores and
+        // the stand-in stores, and a first request once took longer (tests about the deadline set their own).
+        configuration.requestTimeout = .seconds(45)
         configure(&configuration)
         var logger = Logger(label: "test.gateway")
         logger.logLevel = .warning
@@ -121,7 +124,7 @@ final class GatewayHarness: @unchecked Sendable {
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
-        request.timeoutInterval = 30
+        request.timeoutInterval = 60
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse
         var fields: [String: String] = [:]
