@@ -17,6 +17,8 @@ public struct GatewayConfiguration: Sendable {
     public var limits = QueryLimits(maxTokens: 5_000, maxDepth: 15, maxAliases: 30, maxRootFields: 20, maxCost: 50_000)
     /// Keep read-model documents in memory while the applied WAL position stays (see `ReadModelCache`).
     public var cacheReadModels = true
+    /// Keep whole query responses for the same generation too (see `ResponseCache`; needs `cacheReadModels`).
+    public var cacheResponses = true
     public var documentCacheCapacity = 1_000
     public var persistedQueryCapacity = 10_000
 
@@ -35,6 +37,7 @@ public struct GatewayConfiguration: Sendable {
         if let tokens = environment["GATEWAY_MAX_TOKENS"].flatMap(Int.init) { c.limits.maxTokens = tokens }
         if let aliases = environment["GATEWAY_MAX_ALIASES"].flatMap(Int.init) { c.limits.maxAliases = aliases }
         if let flag = environment["GATEWAY_CACHE"] { c.cacheReadModels = !["0", "false", "off", "no"].contains(flag.lowercased()) }
+        if let flag = environment["GATEWAY_RESPONSE_CACHE"] { c.cacheResponses = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         if let flag = environment["GATEWAY_INTROSPECTION"] { c.limits.allowsIntrospection = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         return c
     }

@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     var redisPrefix = "gifticon:"
 
     func run() async throws {
+        // With TZ unset, glibc re-reads /etc/localtime for every log line's timestamp (a stat per request); naming
+        // the same zone explicitly lets it keep what it read.
+        if getenv("TZ") == nil { setenv("TZ", ":/etc/localtime", 1) }
         var logger = Logger(label: "gifticon.gateway")
         logger.logLevel = .info
         var configuration = GatewayConfiguration.fromEnvironment()

@@ -71,7 +71,7 @@ public struct GatewayServer: Sendable {
 
     static func graphQLRequest(_ request: Request, body: [UInt8]) -> GraphQLHTTPRequest {
         let id = request.headers[HTTPField.Name("X-Request-ID")!].flatMap { $0.isEmpty || $0.count > 128 ? nil : $0 }
-            ?? UUID().uuidString.lowercased()
+            ?? RequestID.next()
         return GraphQLHTTPRequest(
             method: request.method == .get ? .get : .post,
             contentType: request.headers[.contentType], accept: request.headers[.accept],

@@ -20,6 +20,7 @@ public final class GraphQLService: Sendable {
     let commands: CommandRunner?
     let documents: ValidatedDocumentCache
     let persisted: PersistedQueries
+    let responses: ResponseCache?
     let waiter: ConsistencyWaiter
     let verifier: JWTVerifier?
     let logger: Logger
@@ -36,6 +37,7 @@ public final class GraphQLService: Sendable {
         waiter = ConsistencyWaiter(readModels: readModels, timeout: configuration.consistencyTimeout, metrics: metrics,
                                    cache: configuration.cacheReadModels ? ReadModelCache() : nil)
         if configuration.cacheReadModels { waiter.watch(every: .milliseconds(50)) }
+        responses = configuration.cacheReadModels && configuration.cacheResponses ? ResponseCache() : nil
         verifier = configuration.jwtSecret.map(JWTVerifier.init(secret:))
         self.logger = logger
     }
@@ -97,7 +99,8 @@ public final class GraphQLService: Sendable {
         }
         // Parse and validate (cached), then pick the operation.
         let document: DocumentNode
-        switch documents.validated(query) {
+        let prepared = documents.prepared(query)
+        switch prepared.document {
         case .valid(let d): document = d
         case .invalid(let errors): return requestErrors(errors.map(Self.coded), media: media)
         }
@@ -124,13 +127,25 @@ public final class GraphQLService: Sendable {
             response.headers.append(("Allow", "POST"))
             return response
         }
+        // A query answered before at this generation: the same bytes.
+        var cacheSlot: (key: ResponseCache.Key, generation: LSN)?
+        if let responses, operation.operation == .query, let generation = waiter.cache?.currentGeneration(),
+           ResponseCache.mayKeep(query) {
+            let key = ResponseCache.Key(query: query, operationName: parameters.operationName,
+                                        variables: parameters.variables.map { JSONValue.object($0).jsonBytes() } ?? [])
+            if let body = responses.response(for: key, generation: generation) {
+                return GraphQLHTTPResponse(status: 200, headers: [("Content-Type", media.contentType)], body: body)
+            }
+            cacheSlot = (key, generation)
+        }
         // Execute within the timeout.
         let caller = callerOf(request.authorization)
         let context = RequestContext(readModels: readModels, commands: commands, caller: caller,
                                      idempotencyKey: request.idempotencyKey, logger: logger, metrics: metrics, waiter: waiter)
-        let (schema, variables, operationName) = (self.schema, parameters.variables, parameters.operationName)
+        let (schema, variables, operationName, plans) = (self.schema, parameters.variables, parameters.operationName, prepared.plans)
         let outcome = await withDeadline(configuration.requestTimeout) {
-            await execute(schema: schema, document: document, contextValue: context, variableValues: variables, operationName: operationName)
+            await execute(schema: schema, document: document, contextValue: context, variableValues: variables,
+                          operationName: operationName, plans: plans)
         }
         guard let result = outcome else {
             logger.warning("request timed out", metadata: ["timeout": "\(configuration.requestTimeout)"])
@@ -151,6 +166,9 @@ public final class GraphQLService: Sendable {
         let errors = ErrorMasking.mask(result.errors, logger: logger) + context.reportedErrors
         countErrors(errors)
         let body = ExecutionResult(data: result.data, errors: errors).jsonBytes()
+        if let cacheSlot, errors.isEmpty, waiter.cache?.currentGeneration() == cacheSlot.generation {
+            responses?.store(body, for: cacheSlot.key, generation: cacheSlot.generation)
+        }
         return GraphQLHTTPResponse(status: 200, headers: [("Content-Type", media.contentType)], body: body)
     }
 

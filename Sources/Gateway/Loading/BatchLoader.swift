@@ -13,14 +13,20 @@ import Foundation
 /// ```
 final class BatchLoader<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     typealias Fetch = @Sendable ([Key]) async throws -> [Key: Value]
+    typealias Peek = @Sendable (Key) -> Value?
 
     private let fetch: Fetch
+    private let peek: Peek?
     private let lock = NSLock()
     private var batches: [Key: Task<[Key: Value], any Error>] = [:]
     private var waiting: [Key] = []
     private var waitingSet: Set<Key> = []
 
-    init(fetch: @escaping Fetch) { self.fetch = fetch }
+    /// `peek` answers from memory (the read-model cache) without a fetch or a task: the common case of a warm cache.
+    init(peek: Peek? = nil, fetch: @escaping Fetch) {
+        self.peek = peek
+        self.fetch = fetch
+    }
 
     /// Announces keys that will be loaded soon, so they join the next fetch.
     func prime<S: Sequence>(_ keys: S) where S.Element == Key {
@@ -34,6 +40,7 @@ final class BatchLoader<Key: Hashable & Sendable, Value: Sendable>: @unchecked S
 
     /// The value for `key`, nil when the store has none.
     func load(_ key: Key) async throws -> Value? {
+        if let peek, let value = peek(key) { return value }
         let batch = lock.withLock { () -> Task<[Key: Value], any Error> in
             if let known = batches[key] { return known }
             var keys = waiting

@@ -46,6 +46,22 @@ final class ReadModelCache: @unchecked Sendable {
         }
     }
 
+    /// The generation reads are served from now (nil: none yet, or the position has not been read lately).
+    func currentGeneration() -> LSN? {
+        lock.withLock {
+            guard let generation, clock.now - lastObserved < maximumBlindness else { return nil }
+            return generation
+        }
+    }
+
+    /// The cached value of one id, if any (no generation needed: a miss is fetched through `lookup`).
+    func value(_ kind: String, _ id: Int64) -> GraphJSON? {
+        lock.withLock {
+            guard generation != nil, clock.now - lastObserved < maximumBlindness else { return nil }
+            return entries[kind]?[id]
+        }
+    }
+
     /// Keeps what was fetched while `generation` was current (dropped if the position moved meanwhile).
     func store(_ kind: String, _ values: [Int64: GraphJSON], generation: LSN?) {
         guard let generation, !values.isEmpty else { return }

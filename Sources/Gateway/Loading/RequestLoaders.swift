@@ -14,7 +14,9 @@ final class RequestLoaders: Sendable {
     init(_ readModels: ReadModels, metrics: GatewayMetrics?, cache: ReadModelCache?) {
         /// Reads through the cache when there is one: only the ids it lacks are fetched.
         func cached(_ kind: String, _ fetch: @escaping @Sendable ([Int64]) async throws -> [Int64: GraphJSON]) -> BatchLoader<Int64, GraphJSON> {
-            BatchLoader { ids in
+            var peek: BatchLoader<Int64, GraphJSON>.Peek?
+            if let cache { peek = { id in cache.value(kind, id) } }
+            return BatchLoader(peek: peek) { ids in
                 guard let cache else { return try await fetch(ids) }
                 let (found, generation) = cache.lookup(kind, ids)
                 let missing = ids.filter { found[$0] == nil }

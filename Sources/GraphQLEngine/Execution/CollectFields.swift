@@ -14,6 +14,9 @@ public struct CollectedField: Sendable {
     var returnType: GraphQLType?
     var resolve: GraphQLFieldResolver?
     var hasArgs = false
+    /// No async resolver (or custom `resolveType`) in the subtree this field selects: the synchronous executor
+    /// completes it, whichever executor runs the operation.
+    var subtreeIsSynchronous = false
 
     init(responseKey: String, nodes: [FieldNode]) {
         self.responseKey = responseKey

@@ -1,10 +1,12 @@
-// The executor's synchronous twin: used when every resolver of the schema is synchronous (in-memory data,
-// introspection), so that no field pays for an async call. Same semantics as the async path in Execute.swift.
+// The executor's synchronous twin: used for the whole operation when every resolver of the schema is synchronous
+// (in-memory data, introspection), and by the async executor for any field whose selected subtree has no async
+// resolver, so that those fields pay for no async call. Same semantics as the async path in Execute.swift.
 
 extension ExecutionContext {
     func executeOperationSync(rootType: GraphQLObjectType, fields: [CollectedField]) -> JSONValue {
+        var path: [PathComponent] = []
         do {
-            return .object(try executeFieldsSync(parentType: rootType, source: rootValue, fields: fields))
+            return .object(try executeFieldsSync(parentType: rootType, source: rootValue, fields: fields, path: &path))
         } catch let e as GraphQLError {
             addError(e)
             return .null
@@ -14,10 +16,10 @@ extension ExecutionContext {
         }
     }
 
-    /// The response path of the synchronous walk lives in `syncPath` (pushed and popped, depth first): no path
-    /// objects are allocated unless a resolver asks for its `info.path` or an error needs it.
+    /// The response path of the synchronous walk is `path` (pushed and popped, depth first): no path objects are
+    /// allocated unless a resolver asks for its `info.path` or an error needs it.
     func executeFieldsSync(
-        parentType: GraphQLObjectType, source: any Sendable, fields: [CollectedField]
+        parentType: GraphQLObjectType, source: any Sendable, fields: [CollectedField], path: inout [PathComponent]
     ) throws -> JSONObject {
         var out = JSONObject(minimumCapacity: fields.count)
         // Plain JSON objects (the common in-memory case) are read without existential casts per field.
@@ -30,9 +32,9 @@ extension ExecutionContext {
                 out.append(f.responseKey, fast)
                 continue
             }
-            syncPath.append(.key(f.responseKey))
-            defer { syncPath.removeLast() }
-            out.append(f.responseKey, try executeFieldSync(parentType: parentType, source: source, field: f, def: def))
+            path.append(.key(f.responseKey))
+            defer { path.removeLast() }
+            out.append(f.responseKey, try executeFieldSync(parentType: parentType, source: source, field: f, def: def, path: &path))
         }
         return out
     }
@@ -56,7 +58,8 @@ extension ExecutionContext {
 
     @inline(__always)
     func executeFieldSync(
-        parentType: GraphQLObjectType, source: any Sendable, field: CollectedField, def: GraphQLField
+        parentType: GraphQLObjectType, source: any Sendable, field: CollectedField, def: GraphQLField,
+        path: inout [PathComponent]
     ) throws -> JSONValue {
         let returnType = field.returnType!
         do {
@@ -71,7 +74,7 @@ extension ExecutionContext {
                     ? JSONObject() : try getArgumentValues(def.args, field.nodes[0].arguments, field.nodes[0], variableValues)
                 let info = GraphQLResolveInfo(
                     fieldName: field.nodes[0].name.value, fieldNodes: field.nodes, returnType: returnType,
-                    parentType: parentType, parentPath: responsePath(syncPath.dropLast()),
+                    parentType: parentType, parentPath: responsePath(path.dropLast()),
                     responseKey: field.responseKey, context: self)
                 result = try f(source, args, contextValue, info)
             case .async?:
@@ -79,9 +82,9 @@ extension ExecutionContext {
             case nil:
                 result = defaultFieldResolve(source, field.nodes[0].name.value)
             }
-            return try completeItemSync(returnType, parentType, def, field.nodes, result)
+            return try completeItemSync(returnType, parentType, def, field.nodes, result, path: &path)
         } catch {
-            let located = locatedError(error, nodes: field.nodes, path: syncPath)
+            let located = locatedError(error, nodes: field.nodes, path: path)
             if returnType.isNonNull { throw located }
             addError(located)
             return .null
@@ -97,10 +100,10 @@ extension ExecutionContext {
     /// Completes a value below an existing path (list items, objects).
     func completeItemSync(
         _ returnType: GraphQLType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
-        _ result: (any Sendable)?
+        _ result: (any Sendable)?, path: inout [PathComponent]
     ) throws -> JSONValue {
         if case .nonNull(let inner) = returnType {
-            let completed = try completeItemSync(inner, parentType, def, nodes, result)
+            let completed = try completeItemSync(inner, parentType, def, nodes, result, path: &path)
             if case .null = completed {
                 throw GraphQLError("Cannot return null for non-nullable field \(parentType.name).\(def.name).")
             }
@@ -126,13 +129,13 @@ extension ExecutionContext {
             }
         default:
             if isJSONNull(result) { return .null }
-            return try completeCompositeSync(returnType, parentType, def, nodes, result)
+            return try completeCompositeSync(returnType, parentType, def, nodes, result, path: &path)
         }
     }
 
     func completeCompositeSync(
         _ returnType: GraphQLType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
-        _ result: any Sendable
+        _ result: any Sendable, path: inout [PathComponent]
     ) throws -> JSONValue {
         switch returnType {
         case .list(let itemType):
@@ -155,12 +158,12 @@ extension ExecutionContext {
             var out: [JSONValue] = []
             out.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                syncPath.append(.index(i))
-                defer { syncPath.removeLast() }
+                path.append(.index(i))
+                defer { path.removeLast() }
                 do {
-                    out.append(try completeItemSync(itemType, parentType, def, nodes, item))
+                    out.append(try completeItemSync(itemType, parentType, def, nodes, item, path: &path))
                 } catch {
-                    let located = locatedError(error, nodes: nodes, path: syncPath)
+                    let located = locatedError(error, nodes: nodes, path: path)
                     if itemType.isNonNull { throw located }
                     addError(located)
                     out.append(.null)
@@ -168,23 +171,23 @@ extension ExecutionContext {
             }
             return .list(out)
         case .named(.object(let o)):
-            return try completeObjectSync(o, nodes, result)
+            return try completeObjectSync(o, nodes, result, path: &path)
         case .named(let named) where named.isAbstractType:
             let runtime = try resolveRuntimeTypeSync(named, parentType, def, nodes, result)
-            return try completeObjectSync(runtime, nodes, result)
+            return try completeObjectSync(runtime, nodes, result, path: &path)
         default:
             throw GraphQLError("Cannot complete value of unexpected output type: \"\(returnType)\".")
         }
     }
 
     func completeObjectSync(
-        _ type: GraphQLObjectType, _ nodes: [FieldNode], _ result: any Sendable
+        _ type: GraphQLObjectType, _ nodes: [FieldNode], _ result: any Sendable, path: inout [PathComponent]
     ) throws -> JSONValue {
         if let isTypeOf = type.isTypeOf, !isTypeOf(result) {
             throw GraphQLError("Expected value of type \"\(type.name)\" but got: \(inspect(result)).", nodes: nodes)
         }
         let plan = subfields(type, nodes)
-        return .object(try executeFieldsSync(parentType: type, source: result, fields: plan.fields))
+        return .object(try executeFieldsSync(parentType: type, source: result, fields: plan.fields, path: &path))
     }
 
     func resolveRuntimeTypeSync(

@@ -13,7 +13,8 @@ public func execute(
     rootValue: any Sendable = JSONValue.null,
     contextValue: any Sendable = JSONValue.null,
     variableValues: JSONObject? = nil,
-    operationName: String? = nil
+    operationName: String? = nil,
+    plans: FieldPlanCache? = nil
 ) async -> ExecutionResult {
     let schemaErrors = schema.validationErrors
     if !schemaErrors.isEmpty { return ExecutionResult(data: nil, errors: schemaErrors) }
@@ -51,7 +52,8 @@ public func execute(
     }
     let context = ExecutionContext(
         schema: schema, fragments: fragments, rootValue: rootValue, operation: operation,
-        variableValues: variables, contextValue: contextValue)
+        variableValues: variables, contextValue: contextValue,
+        sharedPlans: plans.flatMap { $0.isShareable(for: schema) ? $0 : nil })
     let data = await context.executeOperation()
     return ExecutionResult(data: data, errors: context.collectedErrors)
 }
@@ -67,26 +69,16 @@ final class ExecutionContext: @unchecked Sendable {
 
     private let lock = SimpleLock()
     private var errors: [GraphQLError] = []
-    private var subfieldCache: [SubfieldKey: FieldPlan] = [:]
+    private var subfieldCache: [FieldPlanKey: FieldPlan] = [:]
+    /// Plans shared with other executions of the same document (nil: this execution's own, in `subfieldCache`).
+    private let sharedPlans: FieldPlanCache?
     /// Set while the synchronous executor runs (one thread): caches skip the lock.
     var synchronous = false
-    /// The response path of the synchronous executor's depth-first walk.
-    var syncPath: [PathComponent] = []
-
-    struct FieldPlan {
-        let fields: [CollectedField]
-        let concurrent: Bool
-    }
-
-    struct SubfieldKey: Hashable {
-        let type: ObjectIdentifier
-        let start: Int
-        let end: Int
-        let count: Int
-    }
 
     init(schema: GraphQLSchema, fragments: [String: FragmentDefinitionNode], rootValue: any Sendable,
-         operation: OperationDefinitionNode, variableValues: JSONObject, contextValue: any Sendable) {
+         operation: OperationDefinitionNode, variableValues: JSONObject, contextValue: any Sendable,
+         sharedPlans: FieldPlanCache? = nil) {
+        self.sharedPlans = sharedPlans
         self.schema = schema
         self.fragments = fragments
         self.rootValue = rootValue
@@ -110,6 +102,7 @@ final class ExecutionContext: @unchecked Sendable {
         collectFields(schema: schema, fragments: fragments, variables: variableValues, runtimeType: rootType,
                       selectionSet: operation.selectionSet, into: &fields, index: &index, visited: &visited)
         for i in fields.indices { fields[i].definition = fieldDefinition(rootType, fields[i].nodes[0].name.value) }
+        markSynchronousSubtrees(&fields)
         if schema.isAllSynchronous {
             synchronous = true
             return executeOperationSync(rootType: rootType, fields: fields)
@@ -151,12 +144,29 @@ final class ExecutionContext: @unchecked Sendable {
             }
         }
         var out = JSONObject(minimumCapacity: fields.count)
+        var syncPath: [PathComponent]?
         for f in fields {
-            if let v = try await executeField(parentType: parentType, source: source, field: f, path: path) {
+            if f.subtreeIsSynchronous {
+                if syncPath == nil { syncPath = path?.components ?? [] }
+                if let v = try executeFieldInline(parentType: parentType, source: source, field: f, path: &syncPath!) {
+                    out.append(f.responseKey, v)
+                }
+            } else if let v = try await executeField(parentType: parentType, source: source, field: f, path: path) {
                 out.append(f.responseKey, v)
             }
         }
         return out
+    }
+
+    /// A field whose selected subtree has no async resolver, completed by the synchronous executor.
+    @inline(__always)
+    func executeFieldInline(
+        parentType: GraphQLObjectType, source: any Sendable, field: CollectedField, path: inout [PathComponent]
+    ) throws -> JSONValue? {
+        guard let def = field.definition else { return nil }
+        path.append(.key(field.responseKey))
+        defer { path.removeLast() }
+        return try executeFieldSync(parentType: parentType, source: source, field: field, def: def, path: &path)
     }
 
     /// Whether at least two of the fields have `.async` resolvers (then they run concurrently).
@@ -183,8 +193,14 @@ final class ExecutionContext: @unchecked Sendable {
                     inline.append(i)
                 }
             }
+            var syncPath: [PathComponent]?
             for i in inline {
-                results[i] = try await executeField(parentType: parentType, source: source, field: fields[i], path: path)
+                if fields[i].subtreeIsSynchronous {
+                    if syncPath == nil { syncPath = path?.components ?? [] }
+                    results[i] = try executeFieldInline(parentType: parentType, source: source, field: fields[i], path: &syncPath!)
+                } else {
+                    results[i] = try await executeField(parentType: parentType, source: source, field: fields[i], path: path)
+                }
             }
             for try await (i, v) in group { results[i] = v }
         }
@@ -324,10 +340,12 @@ final class ExecutionContext: @unchecked Sendable {
     }
 
     func subfields(_ type: GraphQLObjectType, _ nodes: [FieldNode]) -> FieldPlan {
-        var key: SubfieldKey?
+        var key: FieldPlanKey?
         if let first = nodes[0].loc, let last = nodes[nodes.count - 1].loc {
-            key = SubfieldKey(type: ObjectIdentifier(type), start: first.start, end: last.start, count: nodes.count)
-            if synchronous {
+            key = FieldPlanKey(type: ObjectIdentifier(type), start: first.start, end: last.start, count: nodes.count)
+            if let sharedPlans {
+                if let cached = sharedPlans.plan(key!) { return cached }
+            } else if synchronous {
                 if let cached = subfieldCache[key!] { return cached }
             } else if let cached = lock.withLock({ subfieldCache[key!] }) {
                 return cached
@@ -343,11 +361,44 @@ final class ExecutionContext: @unchecked Sendable {
             }
         }
         for i in fields.indices { fields[i].definition = fieldDefinition(type, fields[i].nodes[0].name.value) }
-        let plan = FieldPlan(fields: fields, concurrent: hasConcurrentAsyncFields(type, fields))
+        markSynchronousSubtrees(&fields)
+        let plan = FieldPlan(fields: fields, concurrent: hasConcurrentAsyncFields(type, fields),
+                             synchronous: fields.allSatisfy { $0.subtreeIsSynchronous || $0.definition == nil })
         if let key {
-            if synchronous { subfieldCache[key] = plan } else { lock.withLock { subfieldCache[key] = plan } }
+            if let sharedPlans {
+                sharedPlans.store(plan, for: key)
+            } else if synchronous {
+                subfieldCache[key] = plan
+            } else {
+                lock.withLock { subfieldCache[key] = plan }
+            }
         }
         return plan
+    }
+
+    /// Marks the fields whose selected subtree resolves without suspending: no `.async` resolver and no custom
+    /// `resolveType` anywhere below (the plans of the object types below are made, and cached, on the way).
+    func markSynchronousSubtrees(_ fields: inout [CollectedField]) {
+        for i in fields.indices {
+            guard let def = fields[i].definition, !(def.resolve?.isAsync ?? false) else { continue }
+            fields[i].subtreeIsSynchronous = subtreeIsSynchronous(def.type, fields[i].nodes)
+        }
+    }
+
+    private func subtreeIsSynchronous(_ type: GraphQLType, _ nodes: [FieldNode]) -> Bool {
+        switch type {
+        case .nonNull(let inner), .list(let inner): return subtreeIsSynchronous(inner, nodes)
+        case .named(let named):
+            switch named {
+            case .scalar, .enumeration: return true
+            case .object(let o): return subfields(o, nodes).synchronous
+            case .interface(let i):
+                return i.resolveType == nil && schema.possibleTypes(of: named).allSatisfy { subfields($0, nodes).synchronous }
+            case .union(let u):
+                return u.resolveType == nil && schema.possibleTypes(of: named).allSatisfy { subfields($0, nodes).synchronous }
+            case .inputObject: return false
+            }
+        }
     }
 
     func resolveRuntimeType(

@@ -31,12 +31,18 @@ public final class ValidatedDocumentCache: @unchecked Sendable {
         let operationName: String?
     }
 
+    private struct Entry {
+        let document: ValidatedDocument
+        /// The field plans executions of the document share (valid documents only).
+        let plans: FieldPlanCache?
+    }
+
     public let schema: GraphQLSchema
     public let limits: QueryLimits
     private let rules: [ValidationRule]
     private let maxErrors: Int
     private let lock = SimpleLock()
-    private var entries: LRUCache<Key, ValidatedDocument>
+    private var entries: LRUCache<Key, Entry>
     private var hitCount = 0
     private var missCount = 0
 
@@ -53,21 +59,27 @@ public final class ValidatedDocumentCache: @unchecked Sendable {
 
     /// The parsed and validated document for this text, from the cache when it was seen before.
     public func validated(_ text: String, operationName: String? = nil) -> ValidatedDocument {
+        prepared(text, operationName: operationName).document
+    }
+
+    /// The validated document and the field plans its executions share (pass them to `execute(…plans:)`).
+    public func prepared(_ text: String, operationName: String? = nil) -> (document: ValidatedDocument, plans: FieldPlanCache?) {
         let key = Key(text: text, operationName: operationName)
-        if let known = lock.withLock({ () -> ValidatedDocument? in
+        if let known = lock.withLock({ () -> Entry? in
             let value = entries.value(for: key)
             if value != nil { hitCount += 1 }
             return value
         }) {
-            return known
+            return (known.document, known.plans)
         }
         // Outside the lock: two threads missing the same text both validate it, and the results are equal.
         let result = validateUncached(text)
+        let entry = Entry(document: result, plans: result.document.map(FieldPlanCache.init(document:)))
         lock.withLock {
             missCount += 1
-            entries.set(result, for: key)
+            entries.set(entry, for: key)
         }
-        return result
+        return (entry.document, entry.plans)
     }
 
     /// Parses and validates without the cache.

@@ -1,0 +1,52 @@
+import Foundation
+import Stores
+
+/// Whole responses to queries, kept for one read-model generation (applied WAL position), as the read-model cache
+/// keeps documents: the same query with the same variables against the same read models answers the same bytes.
+///
+/// Only answers without errors are kept, and only when the read models did not move while the query ran. Queries
+/// are public, so a response does not depend on the caller; one that selects `syncStatus` (its lag is a clock
+/// reading) is never kept. Bounded by entries and bytes; everything goes when the generation moves.
+final class ResponseCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let query: String
+        let operationName: String?
+        let variables: [UInt8]
+    }
+
+    private let lock = NSLock()
+    private let capacity: Int
+    private let byteCapacity: Int
+    private var generation: LSN?
+    private var entries: [Key: [UInt8]] = [:]
+    private var bytes = 0
+
+    init(capacity: Int = 10_000, byteCapacity: Int = 64 << 20) {
+        self.capacity = capacity
+        self.byteCapacity = byteCapacity
+    }
+
+    /// Whether a query's answers may be kept at all (judged from its text: a field name always appears in it).
+    static func mayKeep(_ query: String) -> Bool { !query.contains("syncStatus") }
+
+    func response(for key: Key, generation: LSN) -> [UInt8]? {
+        lock.withLock { self.generation == generation ? entries[key] : nil }
+    }
+
+    /// Keeps `body`, computed entirely while `generation` was current.
+    func store(_ body: [UInt8], for key: Key, generation: LSN) {
+        lock.withLock {
+            if self.generation != generation {
+                guard self.generation.map({ generation > $0 }) ?? true else { return }
+                self.generation = generation
+                entries.removeAll(keepingCapacity: true)
+                bytes = 0
+            }
+            if entries.count >= capacity || bytes + body.count > byteCapacity {
+                entries.removeAll(keepingCapacity: true)
+                bytes = 0
+            }
+            if entries.updateValue(body, forKey: key) == nil { bytes += body.count }
+        }
+    }
+}
