@@ -101,7 +101,10 @@ final class GatewayHarness: @unchecked Sendable {
         }
     }
 
-    func token(user: Int64) -> String { JWTSigner(secret: Self.secret).token(userID: user) }
+    /// A bearer token for `user`; `admin` grants the admin role, which catalog mutations need.
+    func token(user: Int64, admin: Bool = false) -> String {
+        JWTSigner(secret: Self.secret).token(userID: user, roles: admin ? [.admin] : [])
+    }
 
     // MARK: HTTP
 
