@@ -25,12 +25,12 @@ final class GatewayHarness: @unchecked Sendable {
     private let adminURL: String
 
     init(sync: Bool, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil,
-         searchURL: String? = nil) async throws {
+         searchURL: String? = nil, mongoURI: String? = nil) async throws {
         let settings = StoreSettings.fromEnvironment()
         name = "gw_test_\(UInt32.random(in: 0...UInt32.max))"
         slot = "slot_\(name)"
         adminURL = settings.databaseURL
-        let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
+        let mongoURI = (mongoURI ?? settings.mongoURI).replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
         readModels = ReadModels(
             mongo: MongoClient(uri: mongoURI, maxConnections: 4), search: SearchClient(baseURL: searchURL ?? settings.searchURL, maxConnections: 4),
             redis: RedisClient(url: redisURL ?? settings.redisURL, maxConnections: 4, acquireTimeout: .seconds(2)),
@@ -101,7 +101,10 @@ final class GatewayHarness: @unchecked Sendable {
         }
     }
 
-    func token(user: Int64) -> String { JWTSigner(secret: Self.secret).token(userID: user) }
+    /// A bearer token for `user`; `admin` grants the admin role, which catalog mutations need.
+    func token(user: Int64, admin: Bool = false) -> String {
+        JWTSigner(secret: Self.secret).token(userID: user, roles: admin ? [.admin] : [])
+    }
 
     // MARK: HTTP
 
@@ -165,8 +168,9 @@ func dig(_ value: Any?, _ path: String) -> Any? {
 
 /// Runs `body` against a gateway of its own, then shuts it down (also when the body throws).
 func withGateway(sync: Bool = false, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil,
-                 searchURL: String? = nil, _ body: (GatewayHarness) async throws -> Void) async throws {
-    let gateway = try await GatewayHarness(sync: sync, configure: configure, redisURL: redisURL, searchURL: searchURL)
+                 searchURL: String? = nil, mongoURI: String? = nil, _ body: (GatewayHarness) async throws -> Void) async throws {
+    let gateway = try await GatewayHarness(sync: sync, configure: configure, redisURL: redisURL, searchURL: searchURL,
+                                           mongoURI: mongoURI)
     do {
         try await body(gateway)
     } catch {

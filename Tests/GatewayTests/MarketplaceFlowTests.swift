@@ -12,7 +12,7 @@ import Testing
             // Generous bounds: the in-process sync shares two loaded cores with the rest of the suite.
             $0.consistencyTimeout = .seconds(30); $0.requestTimeout = .seconds(45); $0.cacheReadModels = cache
         }) { gateway in
-            let admin = gateway.token(user: 9_999)
+            let admin = gateway.token(user: 9_999, admin: true)  // the catalog needs the admin role
 
             func mutate(_ query: String, _ variables: [String: Any], token: String?, headers: [String: String] = [:]) async throws -> GatewayHarness.Reply {
                 try await gateway.graphql(query, variables: variables, token: token, extraHeaders: headers)

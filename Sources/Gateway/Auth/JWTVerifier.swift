@@ -3,12 +3,12 @@ import Foundation
 import GraphQLEngine
 
 /// Verifies `Authorization: Bearer <JWT>` tokens signed HS256 with the gateway's secret and reads the acting user
-/// from `sub`. Only HS256 is accepted (a token naming another algorithm, `none` included, is refused), and `exp`
-/// and `nbf` are checked when present.
+/// from `sub` and the granted roles from `roles`. Only HS256 is accepted (a token naming another algorithm, `none`
+/// included, is refused), and `exp` and `nbf` are checked when present.
 ///
 /// ```swift
 /// let verifier = JWTVerifier(secret: "dev-secret")
-/// let userID = try verifier.userID(fromBearer: "Bearer eyJ...")
+/// let claims = try verifier.claims(fromBearer: "Bearer eyJ...")  // claims.userID, claims.roles
 /// ```
 public struct JWTVerifier: Sendable {
     // SymmetricKey is not Sendable: keep the secret's bytes and make the key per use.
@@ -22,14 +22,14 @@ public struct JWTVerifier: Sendable {
         public var description: String { reason }
     }
 
-    /// The user id in a valid token's `sub` claim.
-    public func userID(fromBearer header: String, now: Date = Date()) throws(Rejection) -> Int64 {
+    /// The user id in a valid token's `sub` claim and the roles in its `roles` claim.
+    public func claims(fromBearer header: String, now: Date = Date()) throws(Rejection) -> TokenClaims {
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw Rejection(reason: "the Authorization header is not a Bearer token") }
-        return try userID(fromToken: String(parts[1]).trimmingCharacters(in: .whitespaces), now: now)
+        return try claims(fromToken: String(parts[1]).trimmingCharacters(in: .whitespaces), now: now)
     }
 
-    public func userID(fromToken token: String, now: Date = Date()) throws(Rejection) -> Int64 {
+    public func claims(fromToken token: String, now: Date = Date()) throws(Rejection) -> TokenClaims {
         let segments = token.split(separator: ".", omittingEmptySubsequences: false)
         guard segments.count == 3,
             let headerBytes = Base64URL.decode(segments[0]), let payloadBytes = Base64URL.decode(segments[1]),
@@ -55,7 +55,7 @@ public struct JWTVerifier: Sendable {
         default: sub = nil
         }
         guard let sub, sub > 0 else { throw Rejection(reason: "the token's sub is not a user id") }
-        return sub
+        return TokenClaims(userID: sub, roles: TokenClaims.roles(fromClaim: payload["roles"]))
     }
 }
 
@@ -67,11 +67,18 @@ public struct JWTSigner: Sendable {
 
     public init(secret: String) { self.secret = Array(secret.utf8) }
 
-    /// A token for `userID`, valid for `lifetime` from `now`.
-    public func token(userID: Int64, lifetime: TimeInterval = 3_600, now: Date = Date()) -> String {
+    /// A token for `userID` granting `roles`, valid for `lifetime` from `now`.
+    public func token(userID: Int64, roles: [Role] = [], lifetime: TimeInterval = 3_600, now: Date = Date()) -> String {
         let issued = Int(now.timeIntervalSince1970)
+        var claims = JSONObject([("sub", .string(String(userID))), ("iat", .int(issued)), ("exp", .int(issued + Int(lifetime)))])
+        if !roles.isEmpty { claims["roles"] = .list(roles.map { .string($0.rawValue) }) }
+        return token(claims: claims)
+    }
+
+    /// A token carrying exactly `claims` (tests sign malformed ones with it).
+    public func token(claims: JSONObject) -> String {
         let header = Base64URL.encode(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
-        let payload = Base64URL.encode(Array(#"{"sub":"\#(userID)","iat":\#(issued),"exp":\#(issued + Int(lifetime))}"#.utf8))
+        let payload = Base64URL.encode(JSONValue.object(claims).jsonBytes())
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(header).\(payload)".utf8), using: key)
         return "\(header).\(payload).\(Base64URL.encode(Array(mac)))"
     }

@@ -175,7 +175,7 @@ public final class GraphQLService: Sendable {
     private func callerOf(_ authorization: String?) -> Caller {
         guard let authorization, !authorization.isEmpty else { return .anonymous }
         guard let verifier else { return .rejected("this gateway has no GATEWAY_JWT_SECRET") }
-        do { return .user(try verifier.userID(fromBearer: authorization)) } catch { return .rejected(error.reason) }
+        do { return .user(try verifier.claims(fromBearer: authorization)) } catch { return .rejected(error.reason) }
     }
 
     /// A document's parse error or rule violation, with a code when the rule gave none.

@@ -19,7 +19,8 @@ struct ReadinessCheck: Sendable {
         let results = await withTaskGroup(of: (String, String?).self) { group in
             for (name, check) in checks {
                 group.addTask {
-                    await Self.bounded(.seconds(1)) {
+                    // withDeadline, not a task group: a group would wait for a check stuck on a hung server.
+                    await withDeadline(.seconds(1)) {
                         do { try await check(); return nil } catch { return "\(error)" }
                     }.map { (name, $0) } ?? (name, "no answer within 1 s")
                 }
@@ -33,16 +34,5 @@ struct ReadinessCheck: Sendable {
             "\"\(name)\":" + (error == nil ? "\"up\"" : "\"down\"")
         }.joined(separator: ",")
         return (ready, "{\"status\":\"\(ready ? "ready" : "not ready")\",\"stores\":{\(stores)}}")
-    }
-
-    /// The body's answer, or nil when it takes longer than `limit` (a hung store must not hang the probe).
-    static func bounded(_ limit: Duration, _ body: @escaping @Sendable () async -> String?) async -> String?? {
-        await withTaskGroup(of: String??.self) { group in
-            group.addTask { .some(await body()) }
-            group.addTask { try? await Task.sleep(for: limit); return .none }
-            let first = await group.next() ?? .none
-            group.cancelAll()
-            return first
-        }
     }
 }

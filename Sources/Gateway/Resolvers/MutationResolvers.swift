@@ -3,6 +3,7 @@ import GraphQLEngine
 
 /// `Mutation`: each field checks the caller, turns its `input` into one command of `Sources/Commands`, runs it and
 /// answers with the new id and the receipt. The acting user is always the token's `sub`, never taken from input.
+/// The catalog (brands, categories, tags) is the marketplace operator's: changing it needs the admin role.
 enum MutationResolvers {
     static var resolvers: [String: GraphQLFieldResolver] {
         [
@@ -41,27 +42,29 @@ enum MutationResolvers {
                 RegisterUser(username: input["username"]?.stringValue ?? "", nickname: input["nickname"]?.stringValue ?? "",
                              profileImageUrl: input["profileImageUrl"]?.stringValue)
             },
-            "createBrand": mutation("brandId") { input, _ in
+            "createBrand": mutation("brandId", role: .admin) { input, _ in
                 CreateBrand(name: input["name"]?.stringValue ?? "", slug: input["slug"]?.stringValue ?? "",
                             description: input["description"]?.stringValue, logoUrl: input["logoUrl"]?.stringValue,
                             website: input["website"]?.stringValue)
             },
-            "createCategory": mutation("categoryId") { input, _ in
+            "createCategory": mutation("categoryId", role: .admin) { input, _ in
                 CreateCategory(name: input["name"]?.stringValue ?? "", slug: input["slug"]?.stringValue ?? "",
                                parentId: try Arguments.optionalId(input["parentId"], field: "parentId"),
                                description: input["description"]?.stringValue, imageUrl: input["imageUrl"]?.stringValue)
             },
-            "createTag": mutation("tagId") { input, _ in
+            "createTag": mutation("tagId", role: .admin) { input, _ in
                 CreateTag(name: input["name"]?.stringValue ?? "", slug: input["slug"]?.stringValue ?? "")
             },
         ]
     }
 
-    /// A mutation field: authenticate, build the command from `input`, run it, answer `{ <idField> receipt }`.
-    static func mutation<C: Command>(_ idField: String, _ build: @escaping @Sendable (JSONObject, Int64) throws -> C) -> GraphQLFieldResolver {
+    /// A mutation field: authenticate (and authorize, when it needs a role), build the command from `input`, run it,
+    /// answer `{ <idField> receipt }`.
+    static func mutation<C: Command>(_ idField: String, role: Role? = nil,
+                                     _ build: @escaping @Sendable (JSONObject, Int64) throws -> C) -> GraphQLFieldResolver {
         .async { _, args, context, _ in
             let ctx = GraphQLResolveInfo.context(context)
-            let user = try ctx.caller.actingUser()
+            let user = try role.map(ctx.caller.actingUser(with:)) ?? ctx.caller.actingUser()
             guard let commands = ctx.commands else { throw GatewayError(.internal, "This gateway runs without the command side.") }
             let command = try build(args["input"]?.objectValue ?? JSONObject(), user)
             let receipt: Receipt

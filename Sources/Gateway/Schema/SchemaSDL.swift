@@ -153,19 +153,19 @@ type Mutation {
     input: RegisterUserInput!
   ): RegisterUserPayload!
 
-  "Adds a brand to the catalog."
+  "Adds a brand to the catalog. Needs a token with the admin role (FORBIDDEN otherwise)."
   createBrand(
     "The brand."
     input: CreateBrandInput!
   ): CreateBrandPayload!
 
-  "Adds a category to the catalog, under a parent or at the top level."
+  "Adds a category to the catalog, under a parent or at the top level. Needs a token with the admin role (FORBIDDEN otherwise)."
   createCategory(
     "The category."
     input: CreateCategoryInput!
   ): CreateCategoryPayload!
 
-  "Adds a tag to the catalog."
+  "Adds a tag to the catalog. Needs a token with the admin role (FORBIDDEN otherwise)."
   createTag(
     "The tag."
     input: CreateTagInput!
