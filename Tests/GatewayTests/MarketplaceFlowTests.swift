@@ -216,7 +216,26 @@ import Testing
             // A missing gifticon is null, not an error.
             reply = try await gateway.graphql(#"{ gifticon(id: "424242") { id } }"#)
             #expect(reply.errors.isEmpty && dig(reply.data, "gifticon") is NSNull)
+            // With the caches on, a repeated query is answered from the response cache with the same bytes (tried a
+            // few times: the applied position may move between two requests, which empties the cache).
+            if cache {
+                var hit = false
+                for _ in 0..<5 where !hit {
+                    let first = try await gateway.graphql("{ brands { id name slug } }")
+                    let before = hits(try await gateway.send("GET", path: "/metrics").text)
+                    let again = try await gateway.graphql("{ brands { id name slug } }")
+                    hit = hits(try await gateway.send("GET", path: "/metrics").text) == before + 1
+                    if hit { #expect(again.body == first.body) }
+                }
+                #expect(hit, "a repeated query is a response-cache hit")
+            }
         }
+    }
+
+    /// `gateway_response_cache_hits_total`.
+    func hits(_ metrics: String) -> Int {
+        metrics.split(separator: "\n").first { $0.hasPrefix("gateway_response_cache_hits_total ") }
+            .flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
     }
 
     /// `gateway_store_duration_seconds_count{store="..."}` by store.

@@ -134,6 +134,7 @@ public final class GraphQLService: Sendable {
             let key = ResponseCache.Key(query: query, operationName: parameters.operationName,
                                         variables: parameters.variables.map { JSONValue.object($0).jsonBytes() } ?? [])
             if let body = responses.response(for: key, generation: generation) {
+                metrics.responseCacheHit()
                 return GraphQLHTTPResponse(status: 200, headers: [("Content-Type", media.contentType)], body: body)
             }
             cacheSlot = (key, generation)

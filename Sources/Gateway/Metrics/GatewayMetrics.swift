@@ -17,7 +17,13 @@ public final class GatewayMetrics: Sendable {
     private let requestHistograms = MetricHandles<DurationHistogram>()
     private let storeHistograms = MetricHandles<DurationHistogram>()
 
-    public init() {}
+    private let responseCacheHits: Counter
+
+    public init() {
+        responseCacheHits = registry.makeCounter(
+            descriptor: MetricNameDescriptor(metricName: "gateway_response_cache_hits", unitName: "total",
+                                             helpText: "Queries answered from the response cache"))
+    }
 
     /// One HTTP request answered: counted by status and operation type, timed.
     func requestAnswered(status: Int, operation: String, duration: Duration) {
@@ -33,6 +39,9 @@ public final class GatewayMetrics: Sendable {
                 labels: [("operation", operation)], buckets: Self.latencyBuckets)
         }.record(duration)
     }
+
+    /// A query answered from the response cache.
+    func responseCacheHit() { responseCacheHits.increment() }
 
     /// One GraphQL error sent, by its `extensions.code`.
     func errorSent(code: String) {
