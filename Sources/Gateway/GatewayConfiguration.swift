@@ -11,6 +11,8 @@ public struct GatewayConfiguration: Sendable {
     public var consistencyTimeout: Duration = .seconds(2)
     /// The longest a request may take before it is answered 504.
     public var requestTimeout: Duration = .seconds(10)
+    /// How long `/health/ready` waits for each store before calling it down.
+    public var readinessTimeout: Duration = .seconds(1)
     /// Bodies larger than this are answered 413.
     public var maxBodyBytes = 256 * 1024
     /// Depth, aliases, root fields, cost and tokens: what a public endpoint accepts.
@@ -31,6 +33,7 @@ public struct GatewayConfiguration: Sendable {
         if let secret = environment["GATEWAY_JWT_SECRET"], !secret.isEmpty { c.jwtSecret = secret }
         if let ms = environment["GATEWAY_CONSISTENCY_TIMEOUT_MS"].flatMap(Int.init) { c.consistencyTimeout = .milliseconds(ms) }
         if let ms = environment["GATEWAY_REQUEST_TIMEOUT_MS"].flatMap(Int.init) { c.requestTimeout = .milliseconds(ms) }
+        if let ms = environment["GATEWAY_READINESS_TIMEOUT_MS"].flatMap(Int.init) { c.readinessTimeout = .milliseconds(ms) }
         if let bytes = environment["GATEWAY_MAX_BODY_BYTES"].flatMap(Int.init) { c.maxBodyBytes = bytes }
         if let depth = environment["GATEWAY_MAX_DEPTH"].flatMap(Int.init) { c.limits.maxDepth = depth }
         if let cost = environment["GATEWAY_MAX_COST"].flatMap(Int.init) { c.limits.maxCost = cost }

@@ -29,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
         // With TZ unset, glibc re-reads /etc/localtime for every log line's timestamp (a stat per request); naming
         // the same zone explicitly lets it keep what it read.
         if getenv("TZ") == nil { setenv("TZ", ":/etc/localtime", 1) }
+        LoggingSystem.bootstrap { label in BufferedLogHandler(label: label) }
         var logger = Logger(label: "gifticon.gateway")
         logger.logLevel = .info
         var configuration = GatewayConfiguration.fromEnvironment()

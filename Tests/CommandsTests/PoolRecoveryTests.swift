@@ -12,7 +12,7 @@ import Stores
         let holding = Task {
             try await client.withConnection { db in
                 held.continuation.yield()
-                try db.execute("SELECT pg_sleep(3)")  // far past the 200 ms wait, even on a loaded machine
+                try db.execute("SELECT pg_sleep(10)")  // far past the 200 ms wait, even when a loaded suite starves its timer
             }
         }
         for await _ in held.stream { break }

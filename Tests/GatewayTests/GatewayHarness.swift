@@ -63,6 +63,7 @@ final class GatewayHarness: @unchecked Sendable {
         // The product's 10 s deadline is for one request on a served stack; here the whole suite shares two cores and
         // the stand-in stores, and a first request once took longer (tests about the deadline set their own).
         configuration.requestTimeout = .seconds(45)
+        configuration.readinessTimeout = .seconds(10)   // the same reason: a first check opens connections on a loaded machine
         configure(&configuration)
         var logger = Logger(label: "test.gateway")
         logger.logLevel = .warning

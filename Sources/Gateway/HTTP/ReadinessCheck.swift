@@ -3,13 +3,14 @@ import Foundation
 import Stores
 
 /// `/health/ready`: every store the gateway uses answers (MongoDB, the search index, Redis for the read side,
-/// PostgreSQL for the command side), each within a second.
+/// PostgreSQL for the command side), each within `timeout` (a second by default).
 struct ReadinessCheck: Sendable {
     let readModels: ReadModels
     let commands: CommandRunner?
+    let timeout: Duration
 
     func run() async -> (ready: Bool, body: String) {
-        let readModels = self.readModels, commands = self.commands
+        let readModels = self.readModels, commands = self.commands, timeout = self.timeout
         var checks: [(String, @Sendable () async throws -> Void)] = [
             ("mongodb", { _ = try await readModels.mongo.command(["ping": 1]) }),
             ("search", { _ = try await readModels.search.request("GET", "/") }),
@@ -20,9 +21,9 @@ struct ReadinessCheck: Sendable {
             for (name, check) in checks {
                 group.addTask {
                     // withDeadline, not a task group: a group would wait for a check stuck on a hung server.
-                    await withDeadline(.seconds(1)) {
+                    await withDeadline(timeout) {
                         do { try await check(); return nil } catch { return "\(error)" }
-                    }.map { (name, $0) } ?? (name, "no answer within 1 s")
+                    }.map { (name, $0) } ?? (name, "no answer within \(timeout)")
                 }
             }
             var out: [(String, String?)] = []

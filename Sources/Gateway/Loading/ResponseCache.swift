@@ -27,7 +27,21 @@ final class ResponseCache: @unchecked Sendable {
     }
 
     /// Whether a query's answers may be kept at all (judged from its text: a field name always appears in it).
-    static func mayKeep(_ query: String) -> Bool { !query.contains("syncStatus") }
+    /// (A byte scan: Foundation's `String.contains` cost more than answering from the cache.)
+    static func mayKeep(_ query: String) -> Bool {
+        let needle = Array("syncStatus".utf8)
+        var text = query
+        text.makeContiguousUTF8()   // a no-op for native strings; makes the byte view below always available
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= needle.count else { return true }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                var i = 1
+                while i < needle.count && bytes[start + i] == needle[i] { i += 1 }
+                if i == needle.count { return false }
+            }
+            return true
+        } ?? false
+    }
 
     func response(for key: Key, generation: LSN) -> [UInt8]? {
         lock.withLock { self.generation == generation ? entries[key] : nil }
