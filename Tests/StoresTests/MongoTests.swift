@@ -4,6 +4,17 @@ import Stores
 @Suite struct MongoTests {
     let client = MongoClient(uri: TestStores.settings.mongoURI, maxConnections: 2)
 
+    @Test func socketTimeoutJoinsTheURIOptionsAndTheClientStillWorks() async throws {
+        #expect(MongoClient.uri("mongodb://h:1/db?directConnection=true", socketTimeout: .seconds(10))
+                == "mongodb://h:1/db?directConnection=true&socketTimeoutMS=10000")
+        #expect(MongoClient.uri("mongodb://h:1", socketTimeout: .milliseconds(2500)) == "mongodb://h:1/?socketTimeoutMS=2500")
+        #expect(MongoClient.uri("mongodb://h:1/db", socketTimeout: .seconds(1)) == "mongodb://h:1/db?socketTimeoutMS=1000")
+        #expect(MongoClient.uri("mongodb://h:1/?socketTimeoutMS=5", socketTimeout: .seconds(1)) == "mongodb://h:1/?socketTimeoutMS=5")
+        let timed = MongoClient(uri: MongoClient.uri(TestStores.settings.mongoURI, socketTimeout: .seconds(10)), maxConnections: 1)
+        _ = try await timed.command(["ping": 1])
+        await timed.shutdown()
+    }
+
     @Test func insertFindUpdateDelete() async throws {
         let collection = TestStores.unique("docs")
         try await client.insert(collection, [

@@ -38,4 +38,14 @@ public final class MongoClient: Sendable {
     }
 
     public func shutdown() async { await pool.shutdown() }
+
+    /// `uri` with `socketTimeoutMS` set to `timeout`, unless it sets one already.
+    public static func uri(_ uri: String, socketTimeout timeout: Duration) -> String {
+        guard uri.range(of: "sockettimeoutms", options: .caseInsensitive) == nil else { return uri }
+        let ms = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        if uri.contains("?") { return uri + "&socketTimeoutMS=\(ms)" }
+        // Options follow the path: `mongodb://host:port/?…` (a URI without a path needs its slash).
+        let afterScheme = uri.range(of: "://").map { uri[$0.upperBound...] } ?? uri[...]
+        return uri + (afterScheme.contains("/") ? "" : "/") + "?socketTimeoutMS=\(ms)"
+    }
 }
