@@ -17,6 +17,8 @@ public struct CollectedField: Sendable {
     /// No async resolver (or custom `resolveType`) in the subtree this field selects: the synchronous executor
     /// completes it, whichever executor runs the operation.
     var subtreeIsSynchronous = false
+    /// The same below the field's own resolver (which may be async): its value is completed inline.
+    var completionIsSynchronous = false
 
     init(responseKey: String, nodes: [FieldNode]) {
         self.responseKey = responseKey

@@ -237,6 +237,11 @@ final class ExecutionContext: @unchecked Sendable {
             case .plain(let f)?: result = try f(source, args, schema)
             case nil: result = defaultFieldResolve(source, name)
             }
+            if field.completionIsSynchronous {
+                // An async resolver whose value needs no more awaiting below: completed inline.
+                var components = fieldPath.components
+                return try completeItemSync(returnType, parentType, def, field.nodes, result, path: &components)
+            }
             return try await completeValue(returnType, field.nodes, info, fieldPath, result)
         } catch {
             let located = locatedError(error, nodes: field.nodes, path: fieldPath.components)
@@ -380,8 +385,9 @@ final class ExecutionContext: @unchecked Sendable {
     /// `resolveType` anywhere below (the plans of the object types below are made, and cached, on the way).
     func markSynchronousSubtrees(_ fields: inout [CollectedField]) {
         for i in fields.indices {
-            guard let def = fields[i].definition, !(def.resolve?.isAsync ?? false) else { continue }
-            fields[i].subtreeIsSynchronous = subtreeIsSynchronous(def.type, fields[i].nodes)
+            guard let def = fields[i].definition else { continue }
+            fields[i].completionIsSynchronous = subtreeIsSynchronous(def.type, fields[i].nodes)
+            fields[i].subtreeIsSynchronous = fields[i].completionIsSynchronous && !(def.resolve?.isAsync ?? false)
         }
     }
 
