@@ -24,6 +24,17 @@ struct SyncOptions: ParsableArguments {
     @Option(help: "Prefix of the Redis keys.")
     var redisPrefix = "gifticon:"
 
+    @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (default: off).")
+    var metricsPort: Int?
+
+    /// The run's metrics, served on `--metrics-port` when given (the task ends with the process).
+    func metrics(logger: Logger) -> SyncMetrics {
+        guard let metricsPort else { return SyncMetrics() }
+        let endpoint = SyncMetricsEndpoint()
+        _ = endpoint.serve(port: metricsPort, logger: logger)
+        return endpoint.metrics
+    }
+
     func pipeline() -> SyncPipeline { Self.pipeline(slot: slot, indexPrefix: indexPrefix, redisPrefix: redisPrefix) }
 
     static func pipeline(slot: String, indexPrefix: String = "", redisPrefix: String) -> SyncPipeline {
@@ -49,7 +60,7 @@ struct SyncRunCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let pipeline = options.pipeline()
         logger.info("sync starting", metadata: ["slot": "\(options.slot)"])
-        try await runUntilStopped(pipeline, stopAfter: stopAfter, logger: logger)
+        try await runUntilStopped(pipeline, stopAfter: stopAfter, logger: logger, metrics: options.metrics(logger: logger))
     }
 }
 
@@ -69,14 +80,14 @@ struct SyncRebuildCommand: AsyncParsableCommand {
         let pipeline = options.pipeline()
         try await pipeline.resetReadModels()
         logger.info("read models emptied; rebuilding from a new snapshot", metadata: ["slot": "\(options.slot)"])
-        try await runUntilStopped(pipeline, stopAfter: snapshotOnly ? 0 : nil, logger: logger)
+        try await runUntilStopped(pipeline, stopAfter: snapshotOnly ? 0 : nil, logger: logger, metrics: options.metrics(logger: logger))
     }
 }
 
 /// Runs the stream; a store outage ends the run with its message after the stream stopped without confirming,
 /// and the next run starts again from the last confirmed transaction.
-func runUntilStopped(_ pipeline: SyncPipeline, stopAfter: Int?, logger: Logger) async throws {
-    let stream = try await pipeline.stream(logger: logger)
+func runUntilStopped(_ pipeline: SyncPipeline, stopAfter: Int?, logger: Logger, metrics: SyncMetrics) async throws {
+    let stream = try await pipeline.stream(logger: logger, metrics: metrics)
     do {
         try await stream.run(stopAfter: stopAfter)
     } catch {

@@ -19,6 +19,9 @@ struct SyncRelayCommand: AsyncParsableCommand {
     @Option(help: "Prefix of the Redis keys (the relay keeps its published position under <prefix>relay:).")
     var redisPrefix = "gifticon:"
 
+    @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (default: off).")
+    var metricsPort: Int?
+
     func run() async throws {
         var logger = Logger(label: "gifticon.sync.relay")
         logger.logLevel = .info
@@ -27,7 +30,14 @@ struct SyncRelayCommand: AsyncParsableCommand {
         let producer = try KafkaProducer(brokers: settings.kafkaBrokers)
         defer { producer.close() }
         logger.info("relay starting", metadata: ["slot": "\(slot)", "brokers": "\(settings.kafkaBrokers)", "topics": "\(topicPrefix).*"])
-        let stream = try await pipeline.relay(producer: producer, topics: KafkaTopics(prefix: topicPrefix), logger: logger)
+        var metrics = SyncMetrics()
+        if let metricsPort {
+            let endpoint = SyncMetricsEndpoint()
+            _ = endpoint.serve(port: metricsPort, logger: logger)
+            metrics = endpoint.metrics
+        }
+        let stream = try await pipeline.relay(producer: producer, topics: KafkaTopics(prefix: topicPrefix), logger: logger,
+                                              metrics: metrics)
         do {
             try await stream.run()
         } catch {
@@ -61,7 +71,8 @@ struct SyncProjectCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let settings = StoreSettings.fromEnvironment()
         let projection = try await options.pipeline().kafkaProjection(
-            brokers: settings.kafkaBrokers, groupID: group, topics: KafkaTopics(prefix: topicPrefix), logger: logger)
+            brokers: settings.kafkaBrokers, groupID: group, topics: KafkaTopics(prefix: topicPrefix), logger: logger,
+            metrics: options.metrics(logger: logger))
         logger.info("projecting from kafka", metadata: ["group": "\(group)", "topics": "\(topicPrefix).*"])
         do {
             try await projection.run()

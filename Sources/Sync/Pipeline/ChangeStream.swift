@@ -65,7 +65,10 @@ public final class ChangeStream: Sendable {
             try capture.value.start(snapshotTables: tables) { batches.append($0) }
             return UnsafeTransfer(batches)
         }.value
-        for batch in snapshots { try await applyEverywhere(batch) }
+        for batch in snapshots {
+            try await applyEverywhere(batch)
+            metrics.applied(batch, logger: logger)   // counted (bulk throughput), with no lag: no commit time
+        }
         if let last = snapshots.last {
             for projector in projectors { try await projector.snapshotApplied(at: last.endLSN) }
             try await confirm(capture, last.endLSN, on: executor)

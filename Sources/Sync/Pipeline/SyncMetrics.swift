@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Stores
 
 /// Throughput and freshness of a running sync: transactions and row changes applied, and the lag from a
 /// transaction's commit to the moment every projector had it. A progress line goes to the log every `interval`.
@@ -11,7 +12,13 @@ public final class SyncMetrics: @unchecked Sendable {
         public var lastLagMillis: Int64
         public var maxLagMillisInWindow: Int64
         public var changesPerSecondInWindow: Double
+        /// The end of the last transaction applied (nil before the first).
+        public var lastLSN: LSN?
     }
+
+    /// Told each applied transaction's lag (microseconds; nil for snapshot batches, which have no commit time) and
+    /// row count: how a metrics endpoint records them.
+    public typealias Observer = @Sendable (_ lagMicros: Int64?, _ changes: Int) -> Void
 
     private let lock = NSLock()
     private let interval: TimeInterval
@@ -23,11 +30,14 @@ public final class SyncMetrics: @unchecked Sendable {
     private var windowMaxLag: Int64 = 0
     private let recordsLags: Bool
     private var recordedLags: [Int64] = []
+    private var lastLSN: LSN?
+    private let observer: Observer?
 
     /// `recordLags`: keep every transaction's lag (benchmarks read them from `lags`).
-    public init(interval: TimeInterval = 10, recordLags: Bool = false) {
+    public init(interval: TimeInterval = 10, recordLags: Bool = false, observer: Observer? = nil) {
         self.interval = interval
         self.recordsLags = recordLags
+        self.observer = observer
     }
 
     /// Every recorded commit-to-applied lag, microseconds, in apply order.
@@ -47,6 +57,7 @@ public final class SyncMetrics: @unchecked Sendable {
         changes += transaction.changes.count
         windowChanges += transaction.changes.count
         lastLag = lag
+        lastLSN = transaction.endLSN
         if recordsLags, transaction.commitTimeMicros > 0 { recordedLags.append(lagMicros) }
         windowMaxLag = max(windowMaxLag, lag)
         let elapsed = now.timeIntervalSince(windowStart)
@@ -58,6 +69,7 @@ public final class SyncMetrics: @unchecked Sendable {
             windowMaxLag = 0
         }
         lock.unlock()
+        observer?(transaction.commitTimeMicros > 0 ? lagMicros : nil, transaction.changes.count)
         if let (rate, maxLag, total) = line {
             logger.info("sync progress", metadata: [
                 "changes_per_second": "\(Int(rate))", "max_lag_ms": "\(maxLag)", "last_lag_ms": "\(lag)",
@@ -71,6 +83,7 @@ public final class SyncMetrics: @unchecked Sendable {
         defer { lock.unlock() }
         let elapsed = max(0.001, Date().timeIntervalSince(windowStart))
         return Progress(transactions: transactions, changes: changes, lastLagMillis: lastLag,
-                        maxLagMillisInWindow: windowMaxLag, changesPerSecondInWindow: Double(windowChanges) / elapsed)
+                        maxLagMillisInWindow: windowMaxLag, changesPerSecondInWindow: Double(windowChanges) / elapsed,
+                        lastLSN: lastLSN)
     }
 }

@@ -65,7 +65,8 @@ public struct SyncPipeline: Sendable {
     /// `gifticon sync relay`: the same capture, publishing to Kafka instead of projecting; the slot is confirmed once
     /// the broker acknowledged. Its own published position (under `<prefix>relay:`) tells a finished snapshot from
     /// one interrupted midway, which is published again from a new slot.
-    public func relay(producer: KafkaProducer, topics: KafkaTopics, logger: Logger = Logger(label: "gifticon.sync.relay")) async throws -> ChangeStream {
+    public func relay(producer: KafkaProducer, topics: KafkaTopics, logger: Logger = Logger(label: "gifticon.sync.relay"),
+                      metrics: SyncMetrics = SyncMetrics()) async throws -> ChangeStream {
         let positions = AppliedPositionPublisher(redis: redis, keys: RedisKeys(prefix: keys.prefix + "relay:"))
         if try slotExists(), try await positions.current() == nil {
             logger.warning("the previous relay stopped before its snapshot was published: starting over from a new snapshot")
@@ -73,16 +74,17 @@ public struct SyncPipeline: Sendable {
         }
         return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
                             projectors: [KafkaRelay(producer: producer, topics: topics, database: databaseName)],
-                            positions: positions, logger: logger)
+                            positions: positions, metrics: metrics, logger: logger)
     }
 
     /// `gifticon sync project --from kafka`: every read model's projector fed from the relay's topics.
     public func kafkaProjection(brokers: String, groupID: String, topics: KafkaTopics,
-                                logger: Logger = Logger(label: "gifticon.sync.kafka")) async throws -> KafkaProjection {
+                                logger: Logger = Logger(label: "gifticon.sync.kafka"),
+                                metrics: SyncMetrics = SyncMetrics()) async throws -> KafkaProjection {
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
         return KafkaProjection(brokers: brokers, groupID: groupID, topics: topics, projectors: projectors(logger: logger),
-                               positions: AppliedPositionPublisher(redis: redis, keys: keys), logger: logger)
+                               positions: AppliedPositionPublisher(redis: redis, keys: keys), metrics: metrics, logger: logger)
     }
 
     /// The database's name in the URL (Debezium's `source.db`).

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import Logging
+import Prometheus
+import Sync
+
+/// `/metrics` of a running sync process (`--metrics-port`), in Prometheus' text format: transactions and row
+/// changes applied, the commit-to-applied lag as a histogram and as its last value, the applied position and the
+/// recent throughput. (The gateway's `/metrics` shows the sync's freshness as the read side sees it; this is the
+/// sync's own account, including the Kafka relay's and projector's.)
+final class SyncMetricsEndpoint: Sendable {
+    private let registry = PrometheusCollectorRegistry()
+    private let transactions: Counter
+    private let changes: Counter
+    private let lag: DurationHistogram
+    let metrics: SyncMetrics
+
+    init() {
+        let registry = self.registry
+        let transactions = registry.makeCounter(descriptor: MetricNameDescriptor(
+            metricName: "sync_transactions_applied", unitName: "total", helpText: "Transactions (and snapshot batches) every projector acknowledged"))
+        let changes = registry.makeCounter(descriptor: MetricNameDescriptor(
+            metricName: "sync_row_changes_applied", unitName: "total", helpText: "Row changes every projector acknowledged"))
+        let lag = registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(metricName: "sync_commit_to_applied_lag", unitName: "seconds",
+                                             helpText: "From a transaction's commit to every projector having it"),
+            buckets: [.milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(200),
+                      .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60)])
+        self.transactions = transactions
+        self.changes = changes
+        self.lag = lag
+        metrics = SyncMetrics(observer: { lagMicros, count in
+            transactions.increment()
+            changes.increment(by: Int64(count))
+            if let lagMicros { lag.record(.microseconds(lagMicros)) }
+        })
+    }
+
+    /// The exposition: the counters and histogram, then gauges read from the sync's progress now.
+    func exposition() -> [UInt8] {
+        let progress = metrics.progress
+        var text = ""
+        text += "# HELP sync_last_lag_milliseconds Commit-to-applied lag of the last transaction applied\n"
+        text += "# TYPE sync_last_lag_milliseconds gauge\nsync_last_lag_milliseconds \(progress.lastLagMillis)\n"
+        text += "# HELP sync_changes_per_second Row changes applied per second since the last progress line\n"
+        text += "# TYPE sync_changes_per_second gauge\nsync_changes_per_second \(progress.changesPerSecondInWindow)\n"
+        if let lsn = progress.lastLSN {
+            text += "# HELP sync_applied_lsn_bytes WAL position of the last transaction applied, as a byte offset\n"
+            text += "# TYPE sync_applied_lsn_bytes gauge\nsync_applied_lsn_bytes \(lsn.value)\n"
+        }
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer + Array(text.utf8)
+    }
+
+    /// Serves `GET /metrics` (and `/health/live`) on 127.0.0.1:`port` until the task is cancelled.
+    func serve(port: Int, host: String = "127.0.0.1", logger: Logger) -> Task<Void, any Error> {
+        let router = Router()
+        router.get("/metrics") { [self] _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: exposition())))
+        }
+        router.get("/health/live") { _, _ in "live" }
+        var quiet = logger
+        quiet.logLevel = .warning
+        let app = Application(router: router, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                              logger: quiet)
+        logger.info("sync metrics", metadata: ["url": "http://\(host):\(port)/metrics"])
+        return Task { try await app.run() }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import Stores
+@testable import Sync
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `gifticon sync run --metrics-port`: a real sync process serves Prometheus text whose counters, lag histogram and
+/// applied position follow what it applied.
+@Suite struct SyncMetricsEndpointTests {
+    let settings = StoreSettings.fromEnvironment()
+
+    func scrape(_ port: Int) async -> String? {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/metrics")!)
+        request.timeoutInterval = 5
+        guard let (data, response) = try? await URLSession.shared.data(for: request),
+              (response as? HTTPURLResponse)?.statusCode == 200 else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func value(_ text: String, _ name: String) -> Double? {
+        text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SyncCrashTests.binary.path)))
+    func countersLagAndPositionFollowTheStream() async throws {
+        let database = try await MigratedTestDatabase(prefix: "metrics_test")
+        defer { database.drop() }
+        let (name, url, slot) = (database.name, database.url, database.slot)
+        let db = try PostgresConnection(url: url)
+        try db.execute("INSERT INTO users (id, username, nickname) VALUES (1, 'seller', '판매자')")
+        let port = Int.random(in: 40_000...49_000)
+        let process = Process()
+        process.executableURL = SyncCrashTests.binary
+        process.arguments = ["sync", "run", "--slot", slot, "--index-prefix", "\(name)_", "--redis-prefix", "\(name):",
+                             "--metrics-port", String(port)]
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["DATABASE_URL": url, "MONGODB_URI": database.mongoURI, "SEARCH_URL": settings.searchURL, "REDIS_URL": settings.redisURL]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let pipeline = SyncPipeline(
+            databaseURL: url, slot: slot, mongo: MongoClient(uri: database.mongoURI, maxConnections: 2), search: SearchClient(baseURL: settings.searchURL),
+            redis: RedisClient(url: settings.redisURL), indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "\(name):"))
+        defer {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+
+        // The snapshot (one batch, no commit time: counted, no lag), then three streamed transactions.
+        var text = ""
+        let clock = ContinuousClock()
+        var deadline = clock.now + .seconds(60)
+        while clock.now < deadline {
+            if let scraped = await scrape(port), (value(scraped, "sync_transactions_applied_total") ?? 0) >= 1 { text = scraped; break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let afterSnapshot = value(text, "sync_transactions_applied_total") ?? 0
+        #expect(afterSnapshot >= 1, "the snapshot is counted: \(text)")
+        for i in 2...4 { try db.execute("INSERT INTO users (id, username, nickname) VALUES (\(i), 'u\(i)', '닉\(i)')") }
+        deadline = clock.now + .seconds(60)
+        while clock.now < deadline {
+            if let scraped = await scrape(port), (value(scraped, "sync_transactions_applied_total") ?? 0) >= afterSnapshot + 3 { text = scraped; break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        #expect((value(text, "sync_transactions_applied_total") ?? 0) >= afterSnapshot + 3, "\(text)")
+        #expect((value(text, "sync_row_changes_applied_total") ?? 0) >= 4)
+        #expect((value(text, "sync_commit_to_applied_lag_seconds_count") ?? 0) >= 3, "streamed transactions have a lag")
+        let applied = try await pipeline.redis.get(pipeline.keys.appliedPosition).flatMap { $0.split(separator: " ").last.flatMap { LSN(String($0)) } }
+        let exposed = value(text, "sync_applied_lsn_bytes").map { UInt64($0) }
+        #expect(exposed != nil && applied != nil && exposed! <= applied!.value, "the gauge is a position the sync applied")
+        #expect(text.contains("sync_last_lag_milliseconds"))
+
+        process.terminate()
+        process.waitUntilExit()
+        try await pipeline.dropTestReadModels()
+    }
+}
