@@ -21,6 +21,11 @@ struct BenchSyncCommand: AsyncParsableCommand {
     @Option(help: "Seconds of steady load.")
     var seconds = 20
 
+    enum Path: String, ExpressibleByArgument { case embedded, kafka }
+
+    @Option(help: "embedded: the WAL straight into the read models; kafka: relay → broker → projector (both in this process).")
+    var via: Path = .embedded
+
     func run() async throws {
         let settings = StoreSettings.fromEnvironment()
         let base = database.databaseURL ?? settings.databaseURL
@@ -60,10 +65,35 @@ struct BenchSyncCommand: AsyncParsableCommand {
         var logger = Logger(label: "gifticon.bench-sync")
         logger.logLevel = .warning
         let metrics = SyncMetrics(interval: 3600, recordLags: true)
-        let stream = try await pipeline.stream(logger: logger, metrics: metrics)
         let started = AsyncStream<Void>.makeStream()
-        let sync = Task { try await stream.run(onStreaming: { started.continuation.yield() }) }
+        let sync: Task<Void, any Error>
+        var relay: Task<Void, any Error>?
+        switch via {
+        case .embedded:
+            let stream = try await pipeline.stream(logger: logger, metrics: metrics)
+            sync = Task { try await stream.run(onStreaming: { started.continuation.yield() }) }
+        case .kafka:
+            // The relay owns the slot; the projector publishes the applied position the drain below waits for.
+            let brokers = StoreSettings.fromEnvironment().kafkaBrokers
+            let producer = try KafkaProducer(brokers: brokers)
+            let topics = KafkaTopics(prefix: pipeline.slot)
+            let relayStream = try await pipeline.relay(producer: producer, topics: topics, logger: logger)
+            relay = Task {
+                defer { producer.close() }
+                try await relayStream.run(onStreaming: { started.continuation.yield() })
+            }
+            let projection = try await pipeline.kafkaProjection(brokers: brokers, groupID: pipeline.slot, topics: topics,
+                                                                logger: logger, metrics: metrics)
+            sync = Task { try await projection.run() }
+        }
         for await _ in started.stream { break }
+        if via == .kafka {
+            // The relay has published the snapshot; the load starts once the projector has applied it.
+            let projected = AppliedPositionPublisher(redis: pipeline.redis, keys: pipeline.keys)
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline, try await projected.current() == nil { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        let changesBefore = metrics.progress.changes   // the snapshot's rows are not part of the steady load
 
         // Open loop: one command every 1/rate s; three in four change a price (one row), one registers a gifticon
         // (gifticon, price, image and tag rows in one transaction).
@@ -104,10 +134,12 @@ struct BenchSyncCommand: AsyncParsableCommand {
         let drained = clock.now - begin
         sync.cancel()
         _ = try? await sync.value
+        relay?.cancel()
+        _ = try? await relay?.value
         await client.shutdown()
 
         let lags = metrics.lags.sorted()
-        let changes = metrics.progress.changes
+        let changes = metrics.progress.changes - changesBefore
         func percentile(_ p: Double) -> Double {
             lags.isEmpty ? .nan : Double(lags[min(lags.count - 1, Int(Double(lags.count) * p))]) / 1000
         }

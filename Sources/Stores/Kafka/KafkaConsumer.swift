@@ -11,7 +11,11 @@ public final class KafkaConsumer: @unchecked Sendable {
                    "auto.offset.reset": "earliest", "enable.partition.eof": "false",
                    // A short session lets a group form (and fail over) in seconds: brokers may hold a JoinGroup
                    // for about half the session timeout while they wait for other members.
-                   "session.timeout.ms": "6000", "heartbeat.interval.ms": "1000"]
+                   "session.timeout.ms": "6000", "heartbeat.interval.ms": "1000",
+                   // A fetch the broker holds while no data arrives returns after at most this long; some brokers
+                   // (tansu here) hold it the whole time even when data arrives, which was most of the Kafka
+                   // path's commit-to-visible lag at the 500 ms default.
+                   "fetch.wait.max.ms": "100"]
         all.merge(settings) { $1 }
         let conf = try KafkaConfiguration.make(all)
         var error = [CChar](repeating: 0, count: 512)
