@@ -103,6 +103,8 @@ import Stores
 
         let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
         #expect(incremental["mongo.gifticons"]?.count == 141)  // 150 - 10 deleted + the sentinel
+        // Before the reset below (it drops the collection): the killed runs' dead letters, if any.
+        #expect(try await pipeline.mongo.find(DeadLetters.collection, filter: [:]).isEmpty, "the killed runs left no dead letters")
         try await pipeline.resetReadModels()
         try await pipeline.stream().run(stopAfter: 0)
         let rebuilt = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
