@@ -27,13 +27,7 @@ struct SyncOptions: ParsableArguments {
     @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (default: off).")
     var metricsPort: Int?
 
-    /// The run's metrics, served on `--metrics-port` when given (the task ends with the process).
-    func metrics(logger: Logger) -> SyncMetrics {
-        guard let metricsPort else { return SyncMetrics() }
-        let endpoint = SyncMetricsEndpoint()
-        _ = endpoint.serve(port: metricsPort, logger: logger)
-        return endpoint.metrics
-    }
+    func metrics(logger: Logger) -> SyncMetrics { SyncMetricsEndpoint.metrics(servedOn: metricsPort, logger: logger) }
 
     func pipeline() -> SyncPipeline { Self.pipeline(slot: slot, indexPrefix: indexPrefix, redisPrefix: redisPrefix) }
 

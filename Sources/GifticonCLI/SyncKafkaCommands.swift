@@ -30,14 +30,8 @@ struct SyncRelayCommand: AsyncParsableCommand {
         let producer = try KafkaProducer(brokers: settings.kafkaBrokers)
         defer { producer.close() }
         logger.info("relay starting", metadata: ["slot": "\(slot)", "brokers": "\(settings.kafkaBrokers)", "topics": "\(topicPrefix).*"])
-        var metrics = SyncMetrics()
-        if let metricsPort {
-            let endpoint = SyncMetricsEndpoint()
-            _ = endpoint.serve(port: metricsPort, logger: logger)
-            metrics = endpoint.metrics
-        }
         let stream = try await pipeline.relay(producer: producer, topics: KafkaTopics(prefix: topicPrefix), logger: logger,
-                                              metrics: metrics)
+                                              metrics: SyncMetricsEndpoint.metrics(servedOn: metricsPort, logger: logger))
         do {
             try await stream.run()
         } catch {

@@ -36,6 +36,14 @@ final class SyncMetricsEndpoint: Sendable {
         })
     }
 
+    /// A run's metrics, served on `port` when there is one (the server ends with the process).
+    static func metrics(servedOn port: Int?, logger: Logger) -> SyncMetrics {
+        guard let port else { return SyncMetrics() }
+        let endpoint = SyncMetricsEndpoint()
+        _ = endpoint.serve(port: port, logger: logger)
+        return endpoint.metrics
+    }
+
     /// The exposition: the counters and histogram, then gauges read from the sync's progress now.
     func exposition() -> [UInt8] {
         let progress = metrics.progress

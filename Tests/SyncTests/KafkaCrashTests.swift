@@ -70,16 +70,7 @@ import Stores
         defer { dropSlot(rebuildSlot, url: settings.databaseURL) }
         let db = try PostgresConnection(url: url)
         // The same seed as SyncCrashTests: a snapshot that takes a while, so kills land inside it too.
-        var seed = """
-            INSERT INTO users (id, username, nickname) SELECT i, 'user' || i, '닉' || i FROM generate_series(1, 40) i;
-            INSERT INTO brands (id, name, slug) VALUES (10, '스타벅스', 'starbucks'), (11, '투썸', 'twosome');
-            INSERT INTO categories (id, parent_id, level, name, slug) VALUES (100, NULL, 1, '카페', 'cafe');
-            INSERT INTO tags (id, name, slug) VALUES (1000, 'coffee', 'coffee');
-            """
-        seed += "INSERT INTO gifticons (id, seller_id, brand_id, category_id, name, slug, description, due_date) SELECT i, 1 + i % 20, 10 + i % 2, 100, 'item ' || i, 'item-' || i, 'd', '2030-01-01' FROM generate_series(1, 150) i;"
-        seed += "INSERT INTO gifticon_prices (gifticon_id, base_price, sale_price) SELECT i, 10000, 9000 FROM generate_series(1, 150) i;"
-        seed += "INSERT INTO gifticon_tags (gifticon_id, tag_id) SELECT i, 1000 FROM generate_series(1, 150, 3) i;"
-        try db.execute(seed)
+        try CrashWorkload.seed(db)
 
         // Everything of this run's own: topics, group, slot, MongoDB database, indexes, Redis keys. The relay shares
         // the projector's Redis prefix, as deployed: its own position lives under `<prefix>relay:`.
@@ -104,21 +95,7 @@ import Stores
         // The burst: 60 transactions over about 18 s (prices, statuses, renames, reviews, deletes), then a sentinel.
         // Slower than SyncCrashTests' 3 s: the relay's snapshot alone takes seconds through the broker, and the
         // commits should keep coming while the later kills land.
-        let writer = Task.detached {
-            let db = try PostgresConnection(url: url)
-            for i in 1...60 {
-                switch i % 6 {
-                case 0: try db.execute("UPDATE gifticon_prices SET sale_price = \(5000 + i) WHERE gifticon_id = \(i)")
-                case 1: try db.execute("UPDATE gifticons SET status = 'SOLD_OUT', buyer_id = 40 WHERE id = \(i)")
-                case 2: try db.execute("UPDATE users SET nickname = 'renamed\(i)' WHERE id = \(1 + i % 20)")
-                case 3: try db.execute("INSERT INTO reviews (id, gifticon_id, user_id, seller_id, rating, title, content) VALUES (\(i), \(i - 2), 40, \(1 + (i - 2) % 20), \(1 + i % 5), 't\(i)', 'c\(i)')")
-                case 4: try db.execute("DELETE FROM gifticon_tags WHERE gifticon_id = \(i); DELETE FROM gifticon_prices WHERE gifticon_id = \(i); DELETE FROM gifticons WHERE id = \(i)")
-                default: try db.execute("UPDATE brands SET name = 'brand\(i)' WHERE id = \(10 + i % 2)")
-                }
-                try await Task.sleep(for: .milliseconds(300))
-            }
-            try db.execute("INSERT INTO gifticons (id, seller_id, brand_id, category_id, name, slug, due_date) VALUES (9999, 1, 10, 100, 'sentinel', 'sentinel', '2030-01-01')")
-        }
+        let writer = CrashWorkload.burst(url: url, pause: .milliseconds(300))
 
         // Four kills each, in a random order. The relay's first one lands at random in its snapshot, the projector's
         // first once the relay published the snapshot (while it reads it); every later one once the victim has
@@ -162,9 +139,7 @@ import Stores
         var caughtUp = false
         while Date().timeIntervalSince(started) < 120 {
             for process in [relay, projector] where !process.isRunning { try process.start() }
-            if let sentinel = try? await pipeline.mongo.find("gifticons", filter: ["_id": 9999]).first,
-               let position = sentinel["_lsn"]?.stringValue,
-               let applied = try? await pipeline.redis.get(pipeline.keys.appliedPosition), applied.prefix(16) >= position.prefix(16) {
+            if await CrashWorkload.sentinelApplied(pipeline) {
                 caughtUp = true
                 break
             }
@@ -180,8 +155,8 @@ import Stores
         // The projector's own dead letters: the reset below empties them.
         let deadLetters = try await pipeline.mongo.find(DeadLetters.collection, filter: [:])
         #expect(deadLetters.isEmpty, "dead letters: \(deadLetters.map { $0.serialized() })")
-        #expect(incremental["mongo.gifticons"]?.count == 141)  // 150 - 10 deleted + the sentinel
-        #expect(try db.query("SELECT count(*) FROM gifticons").rows.first?.first == "141")
+        #expect(incremental["mongo.gifticons"]?.count == CrashWorkload.gifticonsAfterBurst)
+        #expect(try db.query("SELECT count(*) FROM gifticons").rows.first?.first == String(CrashWorkload.gifticonsAfterBurst))
 
         // The reference: the embedded sync over the same database, from a snapshot of the final state.
         try await pipeline.resetReadModels()

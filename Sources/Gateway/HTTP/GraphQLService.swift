@@ -129,8 +129,7 @@ public final class GraphQLService: Sendable {
         }
         // A query answered before at this generation: the same bytes.
         var cacheSlot: (key: ResponseCache.Key, generation: LSN)?
-        if let responses, operation.operation == .query, let generation = waiter.cache?.currentGeneration(),
-           ResponseCache.mayKeep(query) {
+        if let responses, operation.operation == .query, let generation = waiter.cache?.currentGeneration() {
             let key = ResponseCache.Key(query: query, operationName: parameters.operationName,
                                         variables: parameters.variables.map { JSONValue.object($0).jsonBytes() } ?? [])
             if let body = responses.response(for: key, generation: generation) {
@@ -167,7 +166,8 @@ public final class GraphQLService: Sendable {
         let errors = ErrorMasking.mask(result.errors, logger: logger) + context.reportedErrors
         countErrors(errors)
         let body = ExecutionResult(data: result.data, errors: errors).jsonBytes()
-        if let cacheSlot, errors.isEmpty, waiter.cache?.currentGeneration() == cacheSlot.generation {
+        // Judged here, not before the lookup: a query that is never kept simply never hits.
+        if let cacheSlot, errors.isEmpty, waiter.cache?.currentGeneration() == cacheSlot.generation, ResponseCache.mayKeep(query) {
             responses?.store(body, for: cacheSlot.key, generation: cacheSlot.generation)
         }
         return GraphQLHTTPResponse(status: 200, headers: [("Content-Type", media.contentType)], body: body)

@@ -39,7 +39,7 @@ final class ReadModelCache: @unchecked Sendable {
     /// The cached values of `ids` and the generation a fetch of the rest must be stored under (nil: do not cache).
     func lookup(_ kind: String, _ ids: [Int64]) -> (found: [Int64: GraphJSON], generation: LSN?) {
         lock.withLock {
-            guard let generation, clock.now - lastObserved < maximumBlindness else { return ([:], nil) }
+            guard let generation = servedGeneration else { return ([:], nil) }
             var found: [Int64: GraphJSON] = [:]
             if let table = entries[kind] { for id in ids { if let value = table[id] { found[id] = value } } }
             return (found, generation)
@@ -47,18 +47,17 @@ final class ReadModelCache: @unchecked Sendable {
     }
 
     /// The generation reads are served from now (nil: none yet, or the position has not been read lately).
-    func currentGeneration() -> LSN? {
-        lock.withLock {
-            guard let generation, clock.now - lastObserved < maximumBlindness else { return nil }
-            return generation
-        }
+    func currentGeneration() -> LSN? { lock.withLock { servedGeneration } }
+
+    /// The generation while the position was read lately, else nil (the lock held).
+    private var servedGeneration: LSN? {
+        clock.now - lastObserved < maximumBlindness ? generation : nil
     }
 
     /// The cached value of one id, if any (no generation needed: a miss is fetched through `lookup`).
     func value(_ kind: String, _ id: Int64) -> GraphJSON? {
         lock.withLock {
-            guard generation != nil, clock.now - lastObserved < maximumBlindness else { return nil }
-            return entries[kind]?[id]
+            servedGeneration == nil ? nil : entries[kind]?[id]
         }
     }
 
