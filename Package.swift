@@ -50,11 +50,13 @@ let package = Package(
             ]
         ),
         .target(name: "Commands", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Sync", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
+        // The contract between the sync (which writes the read models) and the gateway (which reads them).
+        .target(name: "ReadModels", dependencies: ["Stores"]),
+        .target(name: "Sync", dependencies: ["ReadModels", "Stores", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Gateway",
             dependencies: [
-                "GraphQLEngine", "Commands", "Stores",
+                "GraphQLEngine", "Commands", "ReadModels", "Stores",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -64,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "GifticonCLI",
             dependencies: [
-                "Commands", "Sync", "Gateway", "Stores",
+                "Commands", "Sync", "Gateway", "ReadModels", "Stores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,7 +77,7 @@ let package = Package(
         .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
-        .testTarget(name: "SyncTests", dependencies: ["Sync", "Stores", "Commands"]),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Sync", "Stores", "Commands", "GraphQLEngine"]),
+        .testTarget(name: "SyncTests", dependencies: ["Sync", "ReadModels", "Stores", "Commands"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine"]),
     ]
 )

@@ -4,6 +4,7 @@ import Foundation
 import Gateway
 import Hummingbird
 import Logging
+import ReadModels
 import Stores
 import Sync
 
@@ -42,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         // A hung (not dead) MongoDB would hold a pooled connection for libmongoc's default socket timeout (five
         // minutes), long past a request's deadline; the gateway's reads give up with the request. (The sync keeps the
         // default: its batch writes on the stand-in server can take seconds.)
-        let readModels = ReadModels(
+        let readModels = ReadModelStores(
             mongo: MongoClient(uri: MongoClient.uri(settings.mongoURI, socketTimeout: configuration.requestTimeout), maxConnections: 16), search: SearchClient(baseURL: settings.searchURL, maxConnections: 16),
             redis: RedisClient(url: settings.redisURL, maxConnections: 16),
             indexes: SearchIndexes(prefix: indexPrefix), keys: RedisKeys(prefix: redisPrefix))

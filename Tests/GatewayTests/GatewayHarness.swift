@@ -3,6 +3,7 @@ import Foundation
 import Gateway
 import Hummingbird
 import Logging
+import ReadModels
 import Stores
 import Sync
 #if canImport(FoundationNetworking)
@@ -17,7 +18,7 @@ final class GatewayHarness: @unchecked Sendable {
     let name: String
     let port: Int
     let service: GraphQLService
-    let readModels: ReadModels
+    let readModels: ReadModelStores
     let databaseURL: String?
     private let serverTask: Task<Void, any Error>
     private let syncTask: Task<Void, any Error>?
@@ -31,7 +32,7 @@ final class GatewayHarness: @unchecked Sendable {
         slot = "slot_\(name)"
         adminURL = settings.databaseURL
         let mongoURI = (mongoURI ?? settings.mongoURI).replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
-        readModels = ReadModels(
+        readModels = ReadModelStores(
             mongo: MongoClient(uri: mongoURI, maxConnections: 4), search: SearchClient(baseURL: searchURL ?? settings.searchURL, maxConnections: 4),
             redis: RedisClient(url: redisURL ?? settings.redisURL, maxConnections: 4, acquireTimeout: .seconds(2)),
             indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "test:\(name):"))

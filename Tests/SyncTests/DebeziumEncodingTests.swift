@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import ReadModels
 @testable import Sync
+import Testing
 
 @Suite struct DebeziumEncodingTests {
     /// Expected values computed with Python: int(Decimal(d) * 10**scale).to_bytes(n, "big", signed=True).
@@ -20,7 +21,7 @@ import Testing
         #expect(PostgresTime.microseconds(timestamp: "2025-01-31 09:04:56.5-03:30") == 1_738_326_896_500_000)
         #expect(PostgresTime.days(date: "2026-12-30") == 20_817)
         #expect(PostgresTime.days(date: "1969-12-31") == -1)
-        #expect(PostgresTime.iso8601(micros: 1_738_326_896_123_456) == "2025-01-31T12:34:56.123456Z")
+        #expect(ISO8601Time.iso8601(micros: 1_738_326_896_123_456) == "2025-01-31T12:34:56.123456Z")
         #expect(PostgresTime.microseconds(timestamp: "not a time") == nil)
     }
 

@@ -1,8 +1,9 @@
 import Commands
 import Foundation
-import Testing
+import ReadModels
 import Stores
 @testable import Sync
+import Testing
 
 /// A command's consistency token can lie past its commit (the insert position includes other sessions' WAL): the
 /// applied position must still reach it while nothing else commits in this database.

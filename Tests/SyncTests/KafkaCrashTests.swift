@@ -1,8 +1,9 @@
 import Commands
 import Foundation
-import Testing
+import ReadModels
 import Stores
 @testable import Sync
+import Testing
 
 /// The Kafka path's crash test: `gifticon sync relay` and `gifticon sync project --from kafka` run as processes of
 /// their own, and one or the other is killed with SIGKILL at random points of a burst of commits (the snapshot
@@ -153,7 +154,7 @@ import Stores
 
         let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
         // The projector's own dead letters: the reset below empties them.
-        let deadLetters = try await pipeline.mongo.find(DeadLetters.collection, filter: [:])
+        let deadLetters = try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:])
         #expect(deadLetters.isEmpty, "dead letters: \(deadLetters.map { $0.serialized() })")
         #expect(incremental["mongo.gifticons"]?.count == CrashWorkload.gifticonsAfterBurst)
         #expect(try db.query("SELECT count(*) FROM gifticons").rows.first?.first == String(CrashWorkload.gifticonsAfterBurst))
@@ -176,7 +177,7 @@ import Stores
             }
             #expect(rebuilt[key] == incremental[key], "\(key) differs from a rebuild after kills of \(kills.joined(separator: ", "))")
         }
-        #expect(try await pipeline.mongo.find(DeadLetters.collection, filter: [:]).isEmpty)
+        #expect(try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:]).isEmpty)
 
         // Redis keys (the relay's too), collections, indexes and the rebuild's slot; then the database.
         try await pipeline.resetReadModels()

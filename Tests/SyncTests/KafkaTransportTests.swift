@@ -1,9 +1,10 @@
 import Commands
 import Foundation
 import Logging
-import Testing
+import ReadModels
 import Stores
 @testable import Sync
+import Testing
 
 /// The scale-out path: relay -> Kafka -> projector, against the stack's broker, equal to the embedded sync.
 @Suite struct KafkaTransportTests {

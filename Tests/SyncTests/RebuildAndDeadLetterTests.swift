@@ -1,9 +1,10 @@
 import Commands
 import Foundation
 import Logging
-import Testing
+import ReadModels
 import Stores
 @testable import Sync
+import Testing
 
 /// `gifticon sync rebuild` gives the same read models as the incremental stream; poison changes become dead letters.
 @Suite struct RebuildAndDeadLetterTests {
@@ -22,7 +23,7 @@ import Stores
 
     func snapshot(_ pipeline: SyncPipeline, sellers: [String] = ["1", "3"]) async throws -> [String: [JSONValue]] {
         var models: [String: [JSONValue]] = [:]
-        for collection in SyncPipeline.collections where collection != DeadLetters.collection {
+        for collection in MongoCollections.all where collection != MongoCollections.deadLetters {
             models["mongo." + collection] = try await pipeline.mongo.find(collection, filter: [:], options: ["sort": ["_id": 1]]).map(Self.comparable)
         }
         for index in [pipeline.indexes.gifticons, pipeline.indexes.reviews] {
@@ -121,7 +122,7 @@ import Stores
         ])
         try await guarded.apply(transaction)
         try await guarded.apply(transaction)  // a replay: still one letter
-        let letters = try await mongo.find(DeadLetters.collection, filter: [:])
+        let letters = try await mongo.find(MongoCollections.deadLetters, filter: [:])
         #expect(letters.count == 1)
         #expect(letters.first?["table"] == "tags")
         #expect(letters.first?["projector"] == "poisoned")
@@ -137,7 +138,7 @@ import Stores
         }
         let down = DeadLetters(mongo: mongo, logger: Logger(label: "test")).guarding(Down())
         await #expect(throws: StoreError.self) { try await down.apply(transaction) }
-        #expect(try await mongo.find(DeadLetters.collection, filter: [:]).count == 1)
+        #expect(try await mongo.find(MongoCollections.deadLetters, filter: [:]).count == 1)
         _ = try? await mongo.command(["dropDatabase": 1])
         await mongo.shutdown()
     }

@@ -1,8 +1,9 @@
 import Commands
 import Foundation
-import Testing
+import ReadModels
 import Stores
 @testable import Sync
+import Testing
 
 /// The search indexes, projected through MongoDB from the command side's real schema, on the stack's search server.
 @Suite struct SearchProjectionTests {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
+import ReadModels
 import Stores
 @testable import Sync
+import Testing
 
 /// The embedded sync end to end: a database of its own, reviews committed in PostgreSQL, ratings read from Redis.
 @Suite struct SellerRatingSyncTests {

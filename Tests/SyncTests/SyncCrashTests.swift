@@ -1,8 +1,9 @@
 import Commands
 import Foundation
-import Testing
+import ReadModels
 import Stores
 @testable import Sync
+import Testing
 
 /// `gifticon sync` killed with SIGKILL at random points of a burst of commits, snapshot included, and restarted each
 /// time: once it has caught up, the read models equal a fresh rebuild's, field for field.
@@ -79,7 +80,7 @@ import Stores
         let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
         #expect(incremental["mongo.gifticons"]?.count == CrashWorkload.gifticonsAfterBurst)
         // Before the reset below (it drops the collection): the killed runs' dead letters, if any.
-        #expect(try await pipeline.mongo.find(DeadLetters.collection, filter: [:]).isEmpty, "the killed runs left no dead letters")
+        #expect(try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:]).isEmpty, "the killed runs left no dead letters")
         try await pipeline.resetReadModels()
         try await pipeline.stream().run(stopAfter: 0)
         let rebuilt = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
@@ -99,7 +100,7 @@ import Stores
         for key in incremental.keys.sorted() {
             #expect(rebuilt[key] == incremental[key], "\(key) differs from a rebuild after \(kills) kills")
         }
-        #expect(try await pipeline.mongo.find(DeadLetters.collection, filter: [:]).isEmpty)
+        #expect(try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:]).isEmpty)
 
         try await pipeline.dropTestReadModels()
         await client.shutdown()

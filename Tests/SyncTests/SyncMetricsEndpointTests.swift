@@ -1,7 +1,8 @@
 import Foundation
-import Testing
+import ReadModels
 import Stores
 @testable import Sync
+import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -5,7 +5,7 @@ import Stores
 /// `/health/ready`: every store the gateway uses answers (MongoDB, the search index, Redis for the read side,
 /// PostgreSQL for the command side), each within `timeout` (a second by default).
 struct ReadinessCheck: Sendable {
-    let readModels: ReadModels
+    let readModels: ReadModelStores
     let commands: CommandRunner?
     let timeout: Duration
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReadModels
 import Stores
 
 /// Renders a row change as Debezium's PostgreSQL connector does (JSON converter, schemas disabled), so a real
@@ -54,7 +55,7 @@ public enum DebeziumEnvelope {
         case PostgresType.timestamp:
             return PostgresTime.microseconds(timestamp: text).map(JSONValue.int) ?? .string(text)
         case PostgresType.timestamptz:
-            return PostgresTime.microseconds(timestamp: text).map { .string(PostgresTime.iso8601(micros: $0)) } ?? .string(text)
+            return PostgresTime.microseconds(timestamp: text).map { .string(ISO8601Time.iso8601(micros: $0)) } ?? .string(text)
         case PostgresType.date:
             return PostgresTime.days(date: text).map(JSONValue.int) ?? .string(text)
         default:

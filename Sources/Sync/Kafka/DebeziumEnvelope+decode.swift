@@ -1,4 +1,5 @@
 import Foundation
+import ReadModels
 import Stores
 
 /// Reading a Debezium envelope back into a row change: the inverse of `DebeziumEnvelope.encode`, and what a real
@@ -55,9 +56,9 @@ extension DebeziumEnvelope {
         case (.bool(let flag), _):
             return .init(name: name, typeOID: PostgresType.bool, value: flag ? "t" : "f")
         case (.int(let days), .date?):
-            return .init(name: name, typeOID: PostgresType.date, value: String(PostgresTime.iso8601(micros: days * 86_400_000_000).prefix(10)))
+            return .init(name: name, typeOID: PostgresType.date, value: String(ISO8601Time.iso8601(micros: days * 86_400_000_000).prefix(10)))
         case (.int(let micros), .timestamp?):
-            let iso = PostgresTime.iso8601(micros: micros)
+            let iso = ISO8601Time.iso8601(micros: micros)
             return .init(name: name, typeOID: PostgresType.timestamp, value: iso.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""))
         case (.int(let number), _):
             return .init(name: name, typeOID: PostgresType.int8, value: String(number))

@@ -1,12 +1,12 @@
 import Foundation
 import Logging
+import ReadModels
 import Stores
 
 /// Changes that a projector could not apply, kept in MongoDB (`sync_dead_letters`) with the error, so one poison
 /// change does not stop the sync and is not lost either. Store outages are not poison: they are rethrown, the slot
 /// is not confirmed, and the transaction comes again when the store is back.
 public struct DeadLetters: Sendable {
-    public static let collection = "sync_dead_letters"
     let mongo: MongoClient
     let logger: Logger
 
@@ -33,7 +33,7 @@ public struct DeadLetters: Sendable {
         } ?? .null
         // The id makes a replayed poison change one letter, not one per replay.
         let id = "\(projector):\(transaction.endLSN.sortableText):\(change.map { "\($0.table)" } ?? "-")"
-        _ = try await mongo.update(Self.collection, filter: ["_id": .string(id)], update: ["$set": [
+        _ = try await mongo.update(MongoCollections.deadLetters, filter: [DocumentKey.id: .string(id)], update: ["$set": [
             "projector": .string(projector), "lsn": .string(transaction.endLSN.description), "xid": .int(Int64(transaction.xid)),
             "table": change.map { .string($0.table) } ?? .null, "operation": change.map { .string("\($0.operation)") } ?? .null,
             "row": row, "error": .string(String(describing: error)),

@@ -1,4 +1,5 @@
 import Logging
+import ReadModels
 import Stores
 
 /// The embedded sync as `gifticon sync` runs it: every read model's projector on one change stream, and the
@@ -9,8 +10,6 @@ public struct SyncPipeline: Sendable {
         "users", "brands", "categories", "tags", "gifticons", "gifticon_prices", "gifticon_images", "gifticon_tags", "reviews",
     ]
     public static let publication = "gifticon_changes"
-    /// The collections of the document read model.
-    public static let collections = DocumentProjector.collections + [DeadLetters.collection]
 
     public let databaseURL: String
     public let slot: String
@@ -101,14 +100,17 @@ public struct SyncPipeline: Sendable {
 
     /// The fields renames fan out by and the gateway filters on: without indexes every fan-out scans the collection.
     public func ensureMongoIndexes() async throws {
-        let keys = ["sellerId", "brandId", "categoryId", "tags.id", "status"]
+        let keys = [GifticonDocument.sellerId, GifticonDocument.brandId, GifticonDocument.categoryId,
+                    "\(GifticonDocument.tags).\(GifticonDocument.Embedded.id)", GifticonDocument.status]
         _ = try await mongo.command([
-            "createIndexes": "gifticons",
+            "createIndexes": .string(MongoCollections.gifticons),
             "indexes": .array(keys.map { key in ["key": [key: 1], "name": .string("by_\(key)")] }),
         ])
         _ = try await mongo.command([
-            "createIndexes": "reviews",
-            "indexes": [["key": ["sellerId": 1], "name": "by_sellerId"], ["key": ["gifticonId": 1], "name": "by_gifticonId"]],
+            "createIndexes": .string(MongoCollections.reviews),
+            "indexes": .array([ReviewDocument.sellerId, ReviewDocument.gifticonId].map { key in
+                ["key": [key: 1], "name": .string("by_\(key)")]
+            }),
         ])
     }
 
@@ -118,7 +120,7 @@ public struct SyncPipeline: Sendable {
     public func resetReadModels() async throws {
         try refuseActiveSlot()
         _ = try await redis.command("DEL", keys.appliedPosition)
-        for collection in Self.collections { try await mongo.drop(collection) }
+        for collection in MongoCollections.all { try await mongo.drop(collection) }
         try await search.deleteIndex(indexes.gifticons)
         try await search.deleteIndex(indexes.reviews)
         var cursor = "0"

@@ -1,44 +1,49 @@
+import ReadModels
 import Stores
 
 /// The gifticon document: its row, and the price, images and tags rows that belong to it.
 extension DocumentProjector {
+    private typealias Field = GifticonDocument
+    private typealias Embedded = GifticonDocument.Embedded
+
     func projectGifticon(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch, _ references: References) {
         let id = change.integer("id")
-        if change.operation == .delete { return GuardedWrite.delete(batch, "gifticons", id: id, position: position) }
+        if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.gifticons, id: id, position: position) }
         let sellerID = change.integer("seller_id"), brandID = change.integer("brand_id"), categoryID = change.integer("category_id")
-        let sellerDocument = references.document("users", sellerID)
-        let brandDocument = references.document("brands", brandID)
-        let categoryDocument = references.document("categories", categoryID)
-        GuardedWrite.upsert(batch, "gifticons", id: id, position: position, fields: [
-            ("name", change.text("name")), ("slug", change.text("slug")), ("description", change.text("description")),
-            ("status", change.text("status")), ("dueDate", change.time("due_date")),
-            ("createdAt", change.time("created_at")), ("updatedAt", change.time("updated_at")), ("version", change.integer("version")),
-            ("sellerId", sellerID), ("buyerId", change.integer("buyer_id")), ("brandId", brandID), ("categoryId", categoryID),
-            ("seller", ["id": sellerID, "nickname": sellerDocument?["nickname"] ?? .null]),
-            ("brand", ["id": brandID, "name": brandDocument?["name"] ?? .null]),
-            ("category", ["id": categoryID, "name": categoryDocument?["name"] ?? .null,
-                          "ancestorIds": categoryDocument?["ancestorIds"] ?? .array([])]),
+        let sellerDocument = references.document(MongoCollections.users, sellerID)
+        let brandDocument = references.document(MongoCollections.brands, brandID)
+        let categoryDocument = references.document(MongoCollections.categories, categoryID)
+        GuardedWrite.upsert(batch, MongoCollections.gifticons, id: id, position: position, fields: [
+            (Field.name, change.text("name")), (Field.slug, change.text("slug")), (Field.description, change.text("description")),
+            (Field.status, change.text("status")), (Field.dueDate, change.time("due_date")),
+            (Field.createdAt, change.time("created_at")), (Field.updatedAt, change.time("updated_at")),
+            (Field.version, change.integer("version")), (Field.sellerId, sellerID), (Field.buyerId, change.integer("buyer_id")),
+            (Field.brandId, brandID), (Field.categoryId, categoryID),
+            (Field.seller, [Embedded.id: sellerID, Embedded.nickname: sellerDocument?[UserDocument.nickname] ?? .null]),
+            (Field.brand, [Embedded.id: brandID, Embedded.name: brandDocument?[BrandDocument.name] ?? .null]),
+            (Field.category, [Embedded.id: categoryID, Embedded.name: categoryDocument?[CategoryDocument.name] ?? .null,
+                              Embedded.ancestorIds: categoryDocument?[CategoryDocument.ancestorIds] ?? .array([])]),
         ])
     }
 
     func projectPrice(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("gifticon_id")
-        let filter: JSONValue = .object([("_id", id)] + (GuardedWrite.olderThan(position, field: "_priceLsn").objectValue ?? []))
+        let filter: JSONValue = .object([(DocumentKey.id, id)] + (GuardedWrite.olderThan(position, field: "_priceLsn").objectValue ?? []))
         if change.operation == .delete {
-            batch.update("gifticons", filter: filter,
-                         update: ["$set": ["price": .null, "_priceLsn": .string(position)]])
+            batch.update(MongoCollections.gifticons, filter: filter,
+                         update: ["$set": [Field.price: .null, "_priceLsn": .string(position)]])
             return
         }
         let base = change.current.first { $0.name == "base_price" }?.value ?? "0"
         let sale = change.current.first { $0.name == "sale_price" }?.value ?? "0"
         let price: JSONValue = [
-            "basePrice": .string(base), "salePrice": .string(sale), "currency": change.text("currency"),
-            "discountPercentage": .int(Self.discountPercentage(base: base, sale: sale)),
+            Field.Price.basePrice: .string(base), Field.Price.salePrice: .string(sale), Field.Price.currency: change.text("currency"),
+            Field.Price.discountPercentage: .int(Self.discountPercentage(base: base, sale: sale)),
         ]
         // The gifticon's own row commits in the same or an earlier transaction: upsert keeps a price that arrives
         // first (a rebuild's snapshot order) rather than dropping it.
-        batch.update("gifticons", filter: filter,
-                     update: ["$set": ["price": price, "_priceLsn": .string(position)]], upsert: true, duplicateIsNoOp: true)
+        batch.update(MongoCollections.gifticons, filter: filter,
+                     update: ["$set": [Field.price: price, "_priceLsn": .string(position)]], upsert: true, duplicateIsNoOp: true)
     }
 
     /// Whole percent off the base price, rounded down; 0 when the sale price is not below the base.
@@ -64,7 +69,7 @@ extension DocumentProjector {
     /// become one `$pull` of their entries and one `$push` of the new ones, instead of two writes per row.
     func projectEmbeddedLists(_ run: ArraySlice<RowChange>, _ batch: MongoWriteBatch, _ references: References) {
         let isImages = run.first?.table == "gifticon_images"
-        let list = isImages ? "images" : "tags"
+        let list = isImages ? Field.images : Field.tags
         var index = run.startIndex
         while index < run.endIndex {
             let gifticonID = run[index].integer("gifticon_id")
@@ -72,7 +77,8 @@ extension DocumentProjector {
             while end < run.endIndex, run[end].integer("gifticon_id") == gifticonID { end += 1 }
             let group = run[index..<end]
             let entryIDs = group.map { isImages ? $0.integer("id") : $0.integer("tag_id") }
-            batch.update("gifticons", filter: ["_id": gifticonID], update: ["$pull": [list: ["id": ["$in": .array(entryIDs)]]]])
+            batch.update(MongoCollections.gifticons, filter: [DocumentKey.id: gifticonID],
+                         update: ["$pull": [list: [Embedded.id: ["$in": .array(entryIDs)]]]])
             // The last row of an entry within the group is its final state (a delete leaves it pulled).
             var latest: [JSONValue: RowChange] = [:]
             var order: [JSONValue] = []
@@ -82,10 +88,12 @@ extension DocumentProjector {
             }
             let entries: [JSONValue] = order.compactMap { id in
                 guard let change = latest[id], change.operation != .delete else { return nil }
-                return isImages ? Self.imageEntry(change) : ["id": id, "name": references.document("tags", id)?["name"] ?? .null]
+                if isImages { return Self.imageEntry(change) }
+                return [Embedded.id: id, Embedded.name: references.document(MongoCollections.tags, id)?[TagDocument.name] ?? .null]
             }
             if !entries.isEmpty {
-                batch.update("gifticons", filter: ["_id": gifticonID], update: ["$push": [list: ["$each": .array(entries)]]])
+                batch.update(MongoCollections.gifticons, filter: [DocumentKey.id: gifticonID],
+                             update: ["$push": [list: ["$each": .array(entries)]]])
             }
             index = end
         }
@@ -93,19 +101,20 @@ extension DocumentProjector {
 
     static func imageEntry(_ change: RowChange) -> JSONValue {
         [
-            "id": change.integer("id"), "url": change.text("url"), "altText": change.text("alt_text"),
-            "displayOrder": change.integer("display_order"), "isPrimary": change.boolean("is_primary"),
+            Field.ImageEntry.id: change.integer("id"), Field.ImageEntry.url: change.text("url"),
+            Field.ImageEntry.altText: change.text("alt_text"), Field.ImageEntry.displayOrder: change.integer("display_order"),
+            Field.ImageEntry.isPrimary: change.boolean("is_primary"),
         ]
     }
 
     func projectReview(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("id")
-        if change.operation == .delete { return GuardedWrite.delete(batch, "reviews", id: id, position: position) }
-        GuardedWrite.upsert(batch, "reviews", id: id, position: position, fields: [
-            ("gifticonId", change.integer("gifticon_id")), ("reviewerId", change.integer("user_id")),
-            ("sellerId", change.integer("seller_id")), ("rating", change.integer("rating")),
-            ("title", change.text("title")), ("content", change.text("content")),
-            ("createdAt", change.time("created_at")), ("updatedAt", change.time("updated_at")),
+        if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.reviews, id: id, position: position) }
+        GuardedWrite.upsert(batch, MongoCollections.reviews, id: id, position: position, fields: [
+            (ReviewDocument.gifticonId, change.integer("gifticon_id")), (ReviewDocument.reviewerId, change.integer("user_id")),
+            (ReviewDocument.sellerId, change.integer("seller_id")), (ReviewDocument.rating, change.integer("rating")),
+            (ReviewDocument.title, change.text("title")), (ReviewDocument.content, change.text("content")),
+            (ReviewDocument.createdAt, change.time("created_at")), (ReviewDocument.updatedAt, change.time("updated_at")),
         ])
     }
 }

@@ -1,62 +1,75 @@
+import ReadModels
 import Stores
 
 /// Brands, categories, users and tags: their own documents, and the copies embedded in gifticon documents.
 extension DocumentProjector {
+    private typealias Embedded = GifticonDocument.Embedded
+
     func projectUser(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("id")
-        if change.operation == .delete { return GuardedWrite.delete(batch, "users", id: id, position: position) }
+        if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.users, id: id, position: position) }
         let nickname = change.text("nickname")
-        GuardedWrite.upsert(batch, "users", id: id, position: position, fields: [
-            ("nickname", nickname), ("profileImageUrl", change.text("profile_image_url")), ("createdAt", change.time("created_at")),
+        GuardedWrite.upsert(batch, MongoCollections.users, id: id, position: position, fields: [
+            (UserDocument.nickname, nickname), (UserDocument.profileImageUrl, change.text("profile_image_url")),
+            (UserDocument.createdAt, change.time("created_at")),
         ])
-        fanOut(batch, [("sellerId", id)], part: "seller", position: position, fields: [("seller.id", id), ("seller.nickname", nickname)])
+        fanOut(batch, [(GifticonDocument.sellerId, id)], part: GifticonDocument.seller, position: position,
+               fields: [(Embedded.id, id), (Embedded.nickname, nickname)])
     }
 
     func projectBrand(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("id")
-        if change.operation == .delete { return GuardedWrite.delete(batch, "brands", id: id, position: position) }
+        if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.brands, id: id, position: position) }
         let name = change.text("name")
-        GuardedWrite.upsert(batch, "brands", id: id, position: position, fields: [
-            ("name", name), ("slug", change.text("slug")), ("description", change.text("description")),
-            ("logoUrl", change.text("logo_url")), ("website", change.text("website")),
+        GuardedWrite.upsert(batch, MongoCollections.brands, id: id, position: position, fields: [
+            (BrandDocument.name, name), (BrandDocument.slug, change.text("slug")), (BrandDocument.description, change.text("description")),
+            (BrandDocument.logoUrl, change.text("logo_url")), (BrandDocument.website, change.text("website")),
         ])
-        fanOut(batch, [("brandId", id)], part: "brand", position: position, fields: [("brand.id", id), ("brand.name", name)])
+        fanOut(batch, [(GifticonDocument.brandId, id)], part: GifticonDocument.brand, position: position,
+               fields: [(Embedded.id, id), (Embedded.name, name)])
     }
 
     func projectCategory(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) async throws {
         let id = change.integer("id")
-        if change.operation == .delete { return GuardedWrite.delete(batch, "categories", id: id, position: position) }
+        if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.categories, id: id, position: position) }
         let parent = change.integer("parent_id")
         // A category's ancestors are its parent's ancestors and the parent: parents commit before their children.
         var ancestors: [JSONValue] = []
         if parent != .null {
             try await batch.flush()  // the parent may be an earlier row of this very transaction
         }
-        if parent != .null, let parentDocument = try await mongo.find("categories", filter: ["_id": parent]).first {
-            ancestors = (parentDocument["ancestorIds"]?.arrayValue ?? []) + [parent]
+        if parent != .null, let parentDocument = try await mongo.find(MongoCollections.categories, filter: [DocumentKey.id: parent]).first {
+            ancestors = (parentDocument[CategoryDocument.ancestorIds]?.arrayValue ?? []) + [parent]
         }
         let name = change.text("name")
-        GuardedWrite.upsert(batch, "categories", id: id, position: position, fields: [
-            ("name", name), ("slug", change.text("slug")), ("level", change.integer("level")), ("parentId", parent),
-            ("ancestorIds", .array(ancestors)), ("description", change.text("description")), ("imageUrl", change.text("image_url")),
+        GuardedWrite.upsert(batch, MongoCollections.categories, id: id, position: position, fields: [
+            (CategoryDocument.name, name), (CategoryDocument.slug, change.text("slug")), (CategoryDocument.level, change.integer("level")),
+            (CategoryDocument.parentId, parent), (CategoryDocument.ancestorIds, .array(ancestors)),
+            (CategoryDocument.description, change.text("description")), (CategoryDocument.imageUrl, change.text("image_url")),
         ])
-        fanOut(batch, [("categoryId", id)], part: "category", position: position, fields: [("category.id", id), ("category.name", name)])
+        fanOut(batch, [(GifticonDocument.categoryId, id)], part: GifticonDocument.category, position: position,
+               fields: [(Embedded.id, id), (Embedded.name, name)])
     }
 
     func projectTag(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("id")
-        if change.operation == .delete { return GuardedWrite.delete(batch, "tags", id: id, position: position) }
+        if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.tags, id: id, position: position) }
         let name = change.text("name")
-        GuardedWrite.upsert(batch, "tags", id: id, position: position, fields: [("name", name), ("slug", change.text("slug"))])
+        GuardedWrite.upsert(batch, MongoCollections.tags, id: id, position: position,
+                            fields: [(TagDocument.name, name), (TagDocument.slug, change.text("slug"))])
         // Rewrite the embedded copy in every gifticon carrying the tag (a tag appears once per gifticon).
-        batch.update("gifticons", filter: ["tags.id": id], update: ["$set": ["tags.$.name": name]], many: true)
+        batch.update(MongoCollections.gifticons, filter: ["\(GifticonDocument.tags).\(Embedded.id)": id],
+                     update: ["$set": ["\(GifticonDocument.tags).$.\(Embedded.name)": name]], many: true)
     }
 
-    /// Updates the embedded copy of a reference in every gifticon that names it, unless that copy is newer.
+    /// Updates the embedded copy `part` of a reference (its members `fields`) in every gifticon that names it,
+    /// unless that copy is newer.
     func fanOut(_ batch: MongoWriteBatch, _ filter: [(String, JSONValue)], part: String, position: String, fields: [(String, JSONValue)]) {
         let guardField = "_\(part)Lsn"
         var conditions = filter
         conditions += GuardedWrite.olderThan(position, field: guardField).objectValue ?? []
-        batch.update("gifticons", filter: .object(conditions), update: ["$set": .object(fields + [(guardField, .string(position))])], many: true)
+        let members = fields.map { ("\(part).\($0.0)", $0.1) }
+        batch.update(MongoCollections.gifticons, filter: .object(conditions),
+                     update: ["$set": .object(members + [(guardField, .string(position))])], many: true)
     }
 }

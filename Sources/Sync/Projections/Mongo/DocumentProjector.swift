@@ -1,3 +1,4 @@
+import ReadModels
 import Stores
 
 /// Projects the command side's tables into MongoDB documents for the read side: `gifticons` (denormalized for the
@@ -10,8 +11,6 @@ import Stores
 /// per collection, so a snapshot of 100,000 rows costs hundreds of round trips, not hundreds of thousands.
 public struct DocumentProjector: Projector {
     public let name = "mongo-documents"
-    /// The collections this projector writes.
-    public static let collections = ["gifticons", "brands", "categories", "users", "tags", "reviews"]
     let mongo: MongoClient
 
     public init(mongo: MongoClient) { self.mongo = mongo }
@@ -62,8 +61,8 @@ public struct DocumentProjector: Projector {
     /// Removes what the snapshot did not write: documents left by an earlier, interrupted run (or written late by a
     /// killed process's last batch) carry older positions, and the snapshot rewrote every row that still exists.
     public func snapshotApplied(at lsn: LSN) async throws {
-        let stale = GuardedWrite.olderThan(lsn.sortableText, field: "_lsn")
-        for collection in Self.collections {
+        let stale = GuardedWrite.olderThan(lsn.sortableText, field: DocumentKey.position)
+        for collection in MongoCollections.documents {
             try await mongo.delete(collection, filter: stale)
         }
     }
@@ -81,9 +80,10 @@ public struct DocumentProjector: Projector {
         var wanted: [(collection: String, column: String, projection: JSONValue)] = []
         switch run.first?.table {
         case "gifticons":
-            wanted = [("users", "seller_id", ["nickname": 1]), ("brands", "brand_id", ["name": 1]),
-                      ("categories", "category_id", ["name": 1, "ancestorIds": 1])]
-        case "gifticon_tags": wanted = [("tags", "tag_id", ["name": 1])]
+            wanted = [(MongoCollections.users, "seller_id", [UserDocument.nickname: 1]),
+                      (MongoCollections.brands, "brand_id", [BrandDocument.name: 1]),
+                      (MongoCollections.categories, "category_id", [CategoryDocument.name: 1, CategoryDocument.ancestorIds: 1])]
+        case "gifticon_tags": wanted = [(MongoCollections.tags, "tag_id", [TagDocument.name: 1])]
         default: return References()
         }
         try await batch.flush()
@@ -95,9 +95,9 @@ public struct DocumentProjector: Projector {
             let sorted = ids.sorted()
             for chunk in stride(from: 0, to: sorted.count, by: 1_000) {
                 let slice = sorted[chunk..<min(chunk + 1_000, sorted.count)]
-                for document in try await mongo.find(collection, filter: ["_id": ["$in": .array(slice.map { .int($0) })]],
+                for document in try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(slice.map { .int($0) })]],
                                                      options: ["projection": projection]) {
-                    if let id = document["_id"]?.int64 { found[id] = document }
+                    if let id = document[DocumentKey.id]?.int64 { found[id] = document }
                 }
             }
             references.byCollection[collection] = found

@@ -1,3 +1,4 @@
+import ReadModels
 import Stores
 
 /// Reading typed values out of a row change for documents.
@@ -24,6 +25,6 @@ extension RowChange {
     func time(_ column: String) -> JSONValue {
         guard let value = current.first(where: { $0.name == column })?.value else { return .null }
         if value.count == 10 { return .string(value) }  // a date
-        return PostgresTime.microseconds(timestamp: value).map { .string(PostgresTime.iso8601(micros: $0)) } ?? .string(value)
+        return PostgresTime.microseconds(timestamp: value).map { .string(ISO8601Time.iso8601(micros: $0)) } ?? .string(value)
     }
 }

@@ -1,3 +1,4 @@
+import ReadModels
 import Stores
 
 /// Keeps each seller's rating summary in Redis (average, count, distribution 1..5) from the `reviews` table's
@@ -34,8 +35,10 @@ public struct SellerRatingProjector: Projector {
         -- A seller whose last review went has no summary, as a rebuild would leave them.
         if total == 0 then redis.call('DEL', KEYS[3]) return 1 end
         local average = string.format('%.4f', sum / total)
-        redis.call('HSET', KEYS[3], 'count', total, 'sum', sum, 'average', average,
-            'd1', counts[1], 'd2', counts[2], 'd3', counts[3], 'd4', counts[4], 'd5', counts[5])
+        redis.call('HSET', KEYS[3], '\(SellerRatingHash.count)', total, '\(SellerRatingHash.sum)', sum,
+            '\(SellerRatingHash.average)', average, '\(SellerRatingHash.distribution(1))', counts[1],
+            '\(SellerRatingHash.distribution(2))', counts[2], '\(SellerRatingHash.distribution(3))', counts[3],
+            '\(SellerRatingHash.distribution(4))', counts[4], '\(SellerRatingHash.distribution(5))', counts[5])
         return 1
         """
 
@@ -50,17 +53,4 @@ public struct SellerRatingProjector: Projector {
                 arguments: [reviewID, transaction.position(ofChangeAt: index), rating])
         }
     }
-}
-
-/// The Redis key names of the read side (one place, so the gateway reads what the sync writes).
-public struct RedisKeys: Sendable {
-    public var prefix: String
-    public init(prefix: String = "gifticon:") { self.prefix = prefix }
-
-    public func sellerRating(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):rating" }
-    func sellerReviews(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):reviews" }
-    func sellerReviewPositions(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):review-lsn" }
-    public var appliedPosition: String { "\(prefix)sync:applied-lsn" }
-    /// A hash: `lsn`, `commitMillis` (that transaction's commit time), `appliedMillis` (when the read models had it).
-    public var syncStatus: String { "\(prefix)sync:status" }
 }

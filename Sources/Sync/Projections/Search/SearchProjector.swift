@@ -1,3 +1,4 @@
+import ReadModels
 import Stores
 
 /// Keeps the search indexes equal to the MongoDB documents of the gifticons and reviews a transaction touched.
@@ -44,15 +45,15 @@ public struct SearchProjector: Projector {
             }
         }
         if !renamedTags.isEmpty {
-            let carrying = try await mongo.find("gifticons", filter: ["tags.id": ["$in": .array(renamedTags.map { .int($0) })]],
-                                                options: ["projection": ["_id": 1]])
-            gifticonIDs.append(contentsOf: carrying.compactMap { $0["_id"]?.int64 })
+            let carrying = try await mongo.find(MongoCollections.gifticons, filter: ["\(GifticonDocument.tags).\(GifticonDocument.Embedded.id)": ["$in": .array(renamedTags.map { .int($0) })]],
+                                                options: ["projection": [DocumentKey.id: 1]])
+            gifticonIDs.append(contentsOf: carrying.compactMap { $0[DocumentKey.id]?.int64 })
         }
         let version = Int64(clamping: last.endLSN.value)
         var lines: [JSONValue] = []
-        try await appendActions(&lines, index: indexes.gifticons, collection: "gifticons", ids: gifticonIDs,
+        try await appendActions(&lines, index: indexes.gifticons, collection: MongoCollections.gifticons, ids: gifticonIDs,
                                 version: version, document: Self.gifticonEntry)
-        try await appendActions(&lines, index: indexes.reviews, collection: "reviews", ids: reviewIDs,
+        try await appendActions(&lines, index: indexes.reviews, collection: MongoCollections.reviews, ids: reviewIDs,
                                 version: version, document: Self.reviewEntry)
         guard !lines.isEmpty else { return }
         // 409: the index already holds this or a later version. 404: deleting what was never indexed.
@@ -62,12 +63,13 @@ public struct SearchProjector: Projector {
     /// Indexes every gifticon and review document once the snapshot is in MongoDB, at the snapshot's position.
     public func snapshotApplied(at lsn: LSN) async throws {
         let version = Int64(clamping: lsn.value)
-        for (index, collection, entry) in [(indexes.gifticons, "gifticons", Self.gifticonEntry), (indexes.reviews, "reviews", Self.reviewEntry)] {
+        for (index, collection, entry) in [(indexes.gifticons, MongoCollections.gifticons, Self.gifticonEntry),
+                                         (indexes.reviews, MongoCollections.reviews, Self.reviewEntry)] {
             let documents = try await mongo.find(collection, filter: [:])
             for start in stride(from: 0, to: documents.count, by: 1_000) {
                 var lines: [JSONValue] = []
                 for source in documents[start..<min(start + 1_000, documents.count)] {
-                    guard let id = source["_id"]?.int64 else { continue }
+                    guard let id = source[DocumentKey.id]?.int64 else { continue }
                     lines.append(Self.action("index", index, id, version))
                     lines.append(entry(source))
                 }
@@ -83,10 +85,10 @@ public struct SearchProjector: Projector {
     ) async throws {
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return }
-        let found = try await mongo.find(collection, filter: ["_id": ["$in": .array(unique.map { .int($0) })]])
+        let found = try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(unique.map { .int($0) })]])
         var present: Set<Int64> = []
         for source in found {
-            guard let id = source["_id"]?.int64 else { continue }
+            guard let id = source[DocumentKey.id]?.int64 else { continue }
             present.insert(id)
             lines.append(Self.action("index", index, id, version))
             lines.append(document(source))
@@ -104,34 +106,38 @@ public struct SearchProjector: Projector {
 
     /// The indexed fields of a gifticon document.
     static func gifticonEntry(_ source: JSONValue) -> JSONValue {
-        let categoryID = source["categoryId"] ?? .null
-        let ancestors = source["category"]?["ancestorIds"]?.arrayValue ?? []
-        let tags = (source["tags"]?.arrayValue ?? []).compactMap { $0["name"] }.filter { $0 != .null }
-        let salePrice = source["price"]?["salePrice"]?.stringValue
+        typealias Document = GifticonDocument
+        typealias Entry = GifticonSearchEntry
+        let categoryID = source[Document.categoryId] ?? .null
+        let ancestors = source[Document.category]?[Document.Embedded.ancestorIds]?.arrayValue ?? []
+        let tags = (source[Document.tags]?.arrayValue ?? []).compactMap { $0[Document.Embedded.name] }.filter { $0 != .null }
+        let salePrice = source[Document.price]?[Document.Price.salePrice]?.stringValue
         return [
-            "name": source["name"] ?? .null,
-            "description": source["description"] ?? .null,
-            "status": source["status"] ?? .null,
-            "brandId": source["brandId"] ?? .null,
-            "categoryIds": .array(ancestors + (categoryID == .null ? [] : [categoryID])),
-            "sellerId": source["sellerId"] ?? .null,
-            "tags": .array(tags),
-            "salePriceCents": salePrice.flatMap { DocumentProjector.cents($0) }.map { .int($0) } ?? .null,
-            "createdAt": source["createdAt"] ?? .null,
-            "dueDate": source["dueDate"] ?? .null,
+            Entry.name: source[Document.name] ?? .null,
+            Entry.description: source[Document.description] ?? .null,
+            Entry.status: source[Document.status] ?? .null,
+            Entry.brandId: source[Document.brandId] ?? .null,
+            Entry.categoryIds: .array(ancestors + (categoryID == .null ? [] : [categoryID])),
+            Entry.sellerId: source[Document.sellerId] ?? .null,
+            Entry.tags: .array(tags),
+            Entry.salePriceCents: salePrice.flatMap { DocumentProjector.cents($0) }.map { .int($0) } ?? .null,
+            Entry.createdAt: source[Document.createdAt] ?? .null,
+            Entry.dueDate: source[Document.dueDate] ?? .null,
         ]
     }
 
     /// The indexed fields of a review document.
     static func reviewEntry(_ source: JSONValue) -> JSONValue {
-        [
-            "title": source["title"] ?? .null,
-            "content": source["content"] ?? .null,
-            "rating": source["rating"] ?? .null,
-            "gifticonId": source["gifticonId"] ?? .null,
-            "reviewerId": source["reviewerId"] ?? .null,
-            "sellerId": source["sellerId"] ?? .null,
-            "createdAt": source["createdAt"] ?? .null,
+        typealias Document = ReviewDocument
+        typealias Entry = ReviewSearchEntry
+        return [
+            Entry.title: source[Document.title] ?? .null,
+            Entry.content: source[Document.content] ?? .null,
+            Entry.rating: source[Document.rating] ?? .null,
+            Entry.gifticonId: source[Document.gifticonId] ?? .null,
+            Entry.reviewerId: source[Document.reviewerId] ?? .null,
+            Entry.sellerId: source[Document.sellerId] ?? .null,
+            Entry.createdAt: source[Document.createdAt] ?? .null,
         ]
     }
 }

@@ -1,0 +1,64 @@
+import GraphQLEngine
+import ReadModels
+
+/// Gifticon listings: `Query.gifticon` (a detail page) and `Query.gifticons` (search with filters, order and
+/// facets), the `Gifticon` type's computed fields and the `GifticonConnection` page.
+enum GifticonsFeature: QueryFeature {
+    static var queryFields: [String: GraphQLFieldResolver] {
+        [
+            "gifticon": .async { _, args, context, info in
+                let ctx = GraphQLResolveInfo.context(context)
+                try await ctx.awaitConsistency(args, info)
+                let id = try Arguments.id(args["id"], field: "id")
+                guard let document = try await ctx.loaders.gifticons.load(id), GifticonHydration.isListing(document) else { return nil }
+                GifticonHydration.primeReferences(of: [document], ctx)
+                return document
+            },
+            "gifticons": .async { _, args, context, info in
+                let ctx = GraphQLResolveInfo.context(context)
+                try await ctx.awaitConsistency(args, info)
+                var search = GifticonSearch()
+                search.text = args["query"]?.stringValue
+                if let filter = args["filter"]?.objectValue { try GifticonFilterInput.apply(filter, to: &search) }
+                search.order = args["orderBy"]?.stringValue
+                return try await searchPage(search, args, info, ctx)
+            },
+        ]
+    }
+
+    static var typeFields: [String: [String: GraphQLFieldResolver]] {
+        ["Gifticon": gifticonFields, "GifticonConnection": GifticonPage.fields]
+    }
+
+    /// Runs `search` for the page `args` ask for (`first`, `after`), with facets only when they are selected.
+    static func searchPage(_ search: GifticonSearch, _ args: JSONObject, _ info: GraphQLResolveInfo,
+                           _ ctx: RequestContext) async throws -> GifticonPage {
+        var search = search
+        let page = try PageArguments(args)
+        search.size = page.size
+        search.offset = page.offset
+        search.facets = info.selects("brandFacets") || info.selects("categoryFacets")
+        return try await search.run(ctx)
+    }
+
+    /// Lists in display order (the document keeps them as the rows came).
+    static var gifticonFields: [String: GraphQLFieldResolver] {
+        [
+            "images": .sync { source, _, _, _ in sortedImages(document(source)) },
+            "primaryImage": .sync { source, _, _, _ in
+                let images = sortedImages(document(source))
+                return images.first { $0[GifticonDocument.ImageEntry.isPrimary]?.boolValue == true } ?? images.first
+            },
+            "tags": .sync { source, _, _, _ in document(source)?[GifticonDocument.tags]?.listValue ?? [] },
+        ]
+    }
+
+    static func sortedImages(_ gifticon: JSONObject?) -> [GraphJSON] {
+        let images = gifticon?[GifticonDocument.images]?.listValue ?? []
+        return images.enumerated().sorted { a, b in
+            let order = GifticonDocument.ImageEntry.displayOrder
+            let x = a.element[order]?.intValue ?? Int.max, y = b.element[order]?.intValue ?? Int.max
+            return x == y ? a.offset < b.offset : x < y
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,40 @@
+import GraphQLEngine
+import ReadModels
+
+/// Users' public profiles: `Query.user`, `Query.users`, the `User` type (profile members a gifticon's embedded
+/// seller lacks, the rating summary, the reviews received) and the `UserConnection` page.
+enum UsersFeature: QueryFeature {
+    static var queryFields: [String: GraphQLFieldResolver] {
+        [
+            "user": .async { _, args, context, info in
+                let ctx = GraphQLResolveInfo.context(context)
+                try await ctx.awaitConsistency(args, info)
+                let id = try Arguments.id(args["id"], field: "id")
+                return try await ctx.loaders.users.load(id)
+            },
+            "users": .async { _, args, context, _ in
+                let ctx = GraphQLResolveInfo.context(context)
+                return try await UserDirectory.page(keyword: args["keyword"]?.stringValue, PageArguments(args), ctx)
+            },
+        ]
+    }
+
+    static var typeFields: [String: [String: GraphQLFieldResolver]] {
+        ["User": userFields, "UserConnection": UserPage.fields]
+    }
+
+    static var userFields: [String: GraphQLFieldResolver] {
+        var fields = ReferenceFields.resolvers({ $0.users }, [UserDocument.nickname, UserDocument.profileImageUrl, UserDocument.createdAt])
+        fields["ratingSummary"] = .async { source, _, context, _ in
+            guard let id = document(source)?["id"]?.intValue else { return nil }
+            return try await GraphQLResolveInfo.context(context).loaders.ratings.load(Int64(id))
+        }
+        fields["reviewsReceived"] = .async { source, args, context, _ in
+            guard let id = document(source)?["id"]?.intValue else { return nil }
+            var search = ReviewSearch()
+            search.sellerId = Int64(id)
+            return try await ReviewsFeature.searchPage(search, args, GraphQLResolveInfo.context(context))
+        }
+        return fields
+    }
+}

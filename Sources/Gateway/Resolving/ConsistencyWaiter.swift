@@ -1,0 +1,76 @@
+import Foundation
+import ReadModels
+import Stores
+
+/// Waits until the sync has applied a consistency token's WAL position, reading the position the sync publishes in
+/// Redis. Shared by all requests: the newest position seen is remembered, so a token already applied costs no
+/// round trip.
+final class ConsistencyWaiter: @unchecked Sendable {
+    enum Outcome: Sendable, Equatable {
+        case applied
+        /// Still behind when the bound ran out (or the position could not be read).
+        case stale(applied: LSN?)
+    }
+
+    private let readModels: ReadModelStores
+    private let timeout: Duration
+    private let pollInterval: Duration
+    private let metrics: GatewayMetrics?
+    /// Told every applied position read, so cached documents never outlive their generation.
+    let cache: ReadModelCache?
+    private let lock = NSLock()
+    private var newestSeen: LSN = .zero
+
+    init(readModels: ReadModelStores, timeout: Duration, pollInterval: Duration = .milliseconds(5), metrics: GatewayMetrics?,
+         cache: ReadModelCache?) {
+        self.readModels = readModels
+        self.cache = cache
+        self.timeout = timeout
+        self.pollInterval = pollInterval
+        self.metrics = metrics
+    }
+
+    /// The applied position now (nil before the first snapshot completed).
+    func appliedPosition() async throws -> LSN? {
+        let stored = try await metrics.timeStore("redis") { try await readModels.redis.get(readModels.keys.appliedPosition) }
+        guard let stored, let lsn = AppliedPosition.parse(stored) else { return nil }
+        // The cache first: a waiter that sees the new position must find the cache already on it.
+        cache?.observe(applied: lsn)
+        lock.withLock { if lsn > newestSeen { newestSeen = lsn } }
+        return lsn
+    }
+
+    /// Reads the applied position every `interval` while the waiter lives, so the cache follows the sync.
+    func watch(every interval: Duration) {
+        Task { [weak self] in
+            while !Task.isCancelled {
+                guard let self else { return }
+                _ = try? await self.appliedPosition()
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// Waits, at most the configured bound, for `token` to be applied.
+    func wait(for token: LSN) async -> Outcome {
+        if lock.withLock({ token <= newestSeen }) { return .applied }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var last: LSN?
+        while true {
+            if let applied = try? await appliedPosition() {
+                last = applied
+                if applied >= token {
+                    metrics?.consistencyWait(clock.now - start, stale: false)
+                    return .applied
+                }
+                metrics?.syncLag(bytes: token.value - applied.value)
+            }
+            if clock.now - start >= timeout || Task.isCancelled {
+                metrics?.consistencyWait(clock.now - start, stale: true)
+                return .stale(applied: last)
+            }
+            try? await Task.sleep(for: pollInterval)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Commands
+import Foundation
+import GraphQLEngine
+import Logging
+import Stores
+
+/// What one request's resolvers share: the read models and their per-request loaders, the command runner, the caller,
+/// and the errors resolvers report beside a value (a stale read answers with data and an error).
+final class RequestContext: @unchecked Sendable {
+    let readModels: ReadModelStores
+    let loaders: RequestLoaders
+    let commands: CommandRunner?
+    let caller: Caller
+    let idempotencyKey: String?
+    let logger: Logger
+    let metrics: GatewayMetrics?
+    private let waiter: ConsistencyWaiter
+    private let lock = NSLock()
+    private var waits: [LSN: Task<ConsistencyWaiter.Outcome, Never>] = [:]
+    private var sideErrors: [GraphQLError] = []
+
+    init(readModels: ReadModelStores, commands: CommandRunner?, caller: Caller, idempotencyKey: String?, logger: Logger,
+         metrics: GatewayMetrics?, waiter: ConsistencyWaiter) {
+        self.readModels = readModels
+        self.loaders = RequestLoaders(readModels, metrics: metrics, cache: waiter.cache)
+        self.commands = commands
+        self.caller = caller
+        self.idempotencyKey = idempotencyKey
+        self.logger = logger
+        self.metrics = metrics
+        self.waiter = waiter
+    }
+
+    var waiterForStatus: ConsistencyWaiter { waiter }
+
+    /// Errors reported beside values, to append to the response's errors.
+    var reportedErrors: [GraphQLError] { lock.withLock { sideErrors } }
+
+    func report(_ error: GraphQLError) { lock.withLock { sideErrors.append(error) } }
+
+    /// Honors a field's `consistency` argument: waits (bounded) until the token is applied; past the bound the field
+    /// answers anyway and a STALE_READ error at its path says so. One wait per token per request.
+    func awaitConsistency(_ args: JSONObject, _ info: GraphQLResolveInfo) async throws {
+        guard let value = args["consistency"], !value.isNull else { return }
+        guard let text = value.stringValue, let token = LSN(text) else {
+            throw GatewayError.badInput("The consistency token \(value) is not a WAL position like \"16/B374D848\".", field: "consistency")
+        }
+        let task = lock.withLock { () -> Task<ConsistencyWaiter.Outcome, Never> in
+            if let known = waits[token] { return known }
+            let waiter = self.waiter
+            let task = Task { await waiter.wait(for: token) }
+            waits[token] = task
+            return task
+        }
+        // A request past its deadline is cancelled: the shared wait stops with it.
+        let outcome = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        if case .stale(let applied) = outcome {
+            report(GraphQLError(
+                "The read models have not caught up with consistency token \(token) yet (applied: \(applied.map { "\($0)" } ?? "unknown")); this answer may not show that write.",
+                nodes: info.fieldNodes, path: info.path.components,
+                extensions: [ErrorExtensionEntry("code", .string(GatewayErrorCode.staleRead.rawValue))]))
+        }
+    }
+}
+
+extension GraphQLResolveInfo {
+    /// The request's context, as the gateway's executor passes it.
+    static func context(_ value: any Sendable) -> RequestContext { value as! RequestContext }
+}

@@ -1,0 +1,16 @@
+/// The Redis key names of the read side, in one place so the gateway reads what the sync writes.
+public struct RedisKeys: Sendable {
+    public var prefix: String
+    public init(prefix: String = "gifticon:") { self.prefix = prefix }
+
+    /// A seller's rating summary: a hash with the fields of `SellerRatingHash`.
+    public func sellerRating(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):rating" }
+    /// The ratings of a seller's reviews (review id -> rating), what the summary is recomputed from (the sync's).
+    public func sellerReviews(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):reviews" }
+    /// The WAL position each of a seller's reviews was last applied at (review id -> position; the sync's).
+    public func sellerReviewPositions(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):review-lsn" }
+    /// The position every read model has applied, in the `AppliedPosition` format.
+    public var appliedPosition: String { "\(prefix)sync:applied-lsn" }
+    /// A hash with the fields of `SyncStatusHash`: how fresh the read models are.
+    public var syncStatus: String { "\(prefix)sync:status" }
+}

@@ -1,0 +1,4 @@
+/// A document of `tags`.
+public enum TagDocument {
+    public static let name = "name", slug = "slug"
+}
