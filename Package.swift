@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // The gateway: HTTP server, HMAC for HS256 tokens and APQ hashes, Prometheus text exposition.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
@@ -59,6 +60,8 @@ let package = Package(
                 "GraphQLEngine", "Commands", "ReadModels", "Stores",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
@@ -69,6 +72,8 @@ let package = Package(
                 "Commands", "Sync", "Gateway", "ReadModels", "Stores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
@@ -77,7 +82,17 @@ let package = Package(
         .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
-        .testTarget(name: "SyncTests", dependencies: ["Sync", "ReadModels", "Stores", "Commands"]),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine"]),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: ["Sync", "ReadModels", "Stores", "Commands", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )
