@@ -1,5 +1,5 @@
-import Foundation
 import Stores
+import Synchronization
 
 /// Whole responses to queries, kept for one read-model generation (applied WAL position), as the read-model cache
 /// keeps documents: the same query with the same variables against the same read models answers the same bytes.
@@ -7,19 +7,22 @@ import Stores
 /// Only answers without errors are kept, and only when the read models did not move while the query ran. Queries
 /// are public, so a response does not depend on the caller; one that selects `syncStatus` (its lag is a clock
 /// reading) is never kept. Bounded by entries and bytes; everything goes when the generation moves.
-final class ResponseCache: @unchecked Sendable {
-    struct Key: Hashable {
+final class ResponseCache: Sendable {
+    struct Key: Hashable, Sendable {
         let query: String
         let operationName: String?
         let variables: [UInt8]
     }
 
-    private let lock = NSLock()
+    private struct State {
+        var generation: LSN?
+        var entries: [Key: [UInt8]] = [:]
+        var bytes = 0
+    }
+
     private let capacity: Int
     private let byteCapacity: Int
-    private var generation: LSN?
-    private var entries: [Key: [UInt8]] = [:]
-    private var bytes = 0
+    private let state = Mutex(State())
 
     init(capacity: Int = 10_000, byteCapacity: Int = 64 << 20) {
         self.capacity = capacity
@@ -44,23 +47,24 @@ final class ResponseCache: @unchecked Sendable {
     }
 
     func response(for key: Key, generation: LSN) -> [UInt8]? {
-        lock.withLock { self.generation == generation ? entries[key] : nil }
+        state.withLock { $0.generation == generation ? $0.entries[key] : nil }
     }
 
     /// Keeps `body`, computed entirely while `generation` was current.
     func store(_ body: [UInt8], for key: Key, generation: LSN) {
-        lock.withLock {
-            if self.generation != generation {
-                guard self.generation.map({ generation > $0 }) ?? true else { return }
-                self.generation = generation
-                entries.removeAll(keepingCapacity: true)
-                bytes = 0
+        let (capacity, byteCapacity) = (self.capacity, self.byteCapacity)
+        state.withLock { state in
+            if state.generation != generation {
+                guard state.generation.map({ generation > $0 }) ?? true else { return }
+                state.generation = generation
+                state.entries.removeAll(keepingCapacity: true)
+                state.bytes = 0
             }
-            if entries.count >= capacity || bytes + body.count > byteCapacity {
-                entries.removeAll(keepingCapacity: true)
-                bytes = 0
+            if state.entries.count >= capacity || state.bytes + body.count > byteCapacity {
+                state.entries.removeAll(keepingCapacity: true)
+                state.bytes = 0
             }
-            if entries.updateValue(body, forKey: key) == nil { bytes += body.count }
+            if state.entries.updateValue(body, forKey: key) == nil { state.bytes += body.count }
         }
     }
 }

@@ -1,11 +1,11 @@
-import Foundation
 import ReadModels
 import Stores
+import Synchronization
 
 /// Waits until the sync has applied a consistency token's WAL position, reading the position the sync publishes in
 /// Redis. Shared by all requests: the newest position seen is remembered, so a token already applied costs no
 /// round trip.
-final class ConsistencyWaiter: @unchecked Sendable {
+final class ConsistencyWaiter: Sendable {
     enum Outcome: Sendable, Equatable {
         case applied
         /// Still behind when the bound ran out (or the position could not be read).
@@ -18,8 +18,8 @@ final class ConsistencyWaiter: @unchecked Sendable {
     private let metrics: GatewayMetrics?
     /// Told every applied position read, so cached documents never outlive their generation.
     let cache: ReadModelCache?
-    private let lock = NSLock()
-    private var newestSeen: LSN = .zero
+    /// The newest applied position read so far: a token at or before it needs no round trip.
+    private let newestSeen = Mutex<LSN>(.zero)
 
     init(readModels: ReadModelStores, timeout: Duration, pollInterval: Duration = .milliseconds(5), metrics: GatewayMetrics?,
          cache: ReadModelCache?) {
@@ -36,7 +36,7 @@ final class ConsistencyWaiter: @unchecked Sendable {
         guard let stored, let lsn = AppliedPosition.parse(stored) else { return nil }
         // The cache first: a waiter that sees the new position must find the cache already on it.
         cache?.observe(applied: lsn)
-        lock.withLock { if lsn > newestSeen { newestSeen = lsn } }
+        newestSeen.withLock { if lsn > $0 { $0 = lsn } }
         return lsn
     }
 
@@ -53,7 +53,7 @@ final class ConsistencyWaiter: @unchecked Sendable {
 
     /// Waits, at most the configured bound, for `token` to be applied.
     func wait(for token: LSN) async -> Outcome {
-        if lock.withLock({ token <= newestSeen }) { return .applied }
+        if newestSeen.withLock({ token <= $0 }) { return .applied }
         let clock = ContinuousClock()
         let start = clock.now
         var last: LSN?

@@ -1,5 +1,6 @@
-import Foundation
+import GraphQLEngine
 import Stores
+import Synchronization
 
 /// Read-model documents (and seller ratings) kept in memory between requests, valid for one applied WAL position.
 ///
@@ -8,69 +9,79 @@ import Stores
 /// moves, everything is dropped, since any document may have changed. A consistency wait that sees a newer position
 /// advances the generation before the query reads, so read-your-writes holds. When the position cannot be read for
 /// `maximumBlindness` (Redis down), lookups bypass the cache instead of serving a frozen copy.
-final class ReadModelCache: @unchecked Sendable {
-    private let lock = NSLock()
+final class ReadModelCache: Sendable {
+    private struct State {
+        var generation: LSN?
+        var lastObserved: ContinuousClock.Instant
+        var entries: [String: [Int64: GraphJSON]] = [:]
+        var count = 0
+
+        /// The generation while the position was read lately, else nil.
+        func servedGeneration(now: ContinuousClock.Instant, maximumBlindness: Duration) -> LSN? {
+            now - lastObserved < maximumBlindness ? generation : nil
+        }
+    }
+
     private let capacity: Int
     private let maximumBlindness: Duration
     private let clock = ContinuousClock()
-    private var generation: LSN?
-    private var lastObserved: ContinuousClock.Instant
-    private var entries: [String: [Int64: GraphJSON]] = [:]
-    private var count = 0
+    private let state: Mutex<State>
 
     init(capacity: Int = 200_000, maximumBlindness: Duration = .milliseconds(500)) {
         self.capacity = capacity
         self.maximumBlindness = maximumBlindness
-        lastObserved = clock.now
+        state = Mutex(State(lastObserved: clock.now))
     }
 
     /// The sync has applied `position` (read just now from Redis).
     func observe(applied position: LSN) {
-        lock.withLock {
-            lastObserved = clock.now
-            if generation == nil || position > generation! {
-                generation = position
-                entries.removeAll(keepingCapacity: true)
-                count = 0
+        let now = clock.now
+        state.withLock { state in
+            state.lastObserved = now
+            if state.generation == nil || position > state.generation! {
+                state.generation = position
+                state.entries.removeAll(keepingCapacity: true)
+                state.count = 0
             }
         }
     }
 
     /// The cached values of `ids` and the generation a fetch of the rest must be stored under (nil: do not cache).
     func lookup(_ kind: String, _ ids: [Int64]) -> (found: [Int64: GraphJSON], generation: LSN?) {
-        lock.withLock {
-            guard let generation = servedGeneration else { return ([:], nil) }
+        let (now, blindness) = (clock.now, maximumBlindness)
+        return state.withLock { state in
+            guard let generation = state.servedGeneration(now: now, maximumBlindness: blindness) else { return ([:], nil) }
             var found: [Int64: GraphJSON] = [:]
-            if let table = entries[kind] { for id in ids { if let value = table[id] { found[id] = value } } }
+            if let table = state.entries[kind] { for id in ids { if let value = table[id] { found[id] = value } } }
             return (found, generation)
         }
     }
 
     /// The generation reads are served from now (nil: none yet, or the position has not been read lately).
-    func currentGeneration() -> LSN? { lock.withLock { servedGeneration } }
-
-    /// The generation while the position was read lately, else nil (the lock held).
-    private var servedGeneration: LSN? {
-        clock.now - lastObserved < maximumBlindness ? generation : nil
+    func currentGeneration() -> LSN? {
+        let (now, blindness) = (clock.now, maximumBlindness)
+        return state.withLock { $0.servedGeneration(now: now, maximumBlindness: blindness) }
     }
 
     /// The cached value of one id, if any (no generation needed: a miss is fetched through `lookup`).
     func value(_ kind: String, _ id: Int64) -> GraphJSON? {
-        lock.withLock {
-            servedGeneration == nil ? nil : entries[kind]?[id]
+        let (now, blindness) = (clock.now, maximumBlindness)
+        return state.withLock { state in
+            state.servedGeneration(now: now, maximumBlindness: blindness) == nil ? nil : state.entries[kind]?[id]
         }
     }
 
     /// Keeps what was fetched while `generation` was current (dropped if the position moved meanwhile).
     func store(_ kind: String, _ values: [Int64: GraphJSON], generation: LSN?) {
         guard let generation, !values.isEmpty else { return }
-        lock.withLock {
-            guard self.generation == generation else { return }
-            if count + values.count > capacity {
-                entries.removeAll(keepingCapacity: true)
-                count = 0
+        let capacity = self.capacity
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.count + values.count > capacity {
+                state.entries.removeAll(keepingCapacity: true)
+                state.count = 0
             }
-            for (id, value) in values where entries[kind, default: [:]].updateValue(value, forKey: id) == nil { count += 1 }
+            for (id, value) in values where state.entries[kind, default: [:]].updateValue(value, forKey: id) == nil { state.count += 1 }
         }
     }
 }

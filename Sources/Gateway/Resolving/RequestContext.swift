@@ -3,10 +3,11 @@ import Foundation
 import GraphQLEngine
 import Logging
 import Stores
+import Synchronization
 
 /// What one request's resolvers share: the read models and their per-request loaders, the command runner, the caller,
 /// and the errors resolvers report beside a value (a stale read answers with data and an error).
-final class RequestContext: @unchecked Sendable {
+final class RequestContext: Sendable {
     let readModels: ReadModelStores
     let loaders: RequestLoaders
     let commands: CommandRunner?
@@ -15,9 +16,9 @@ final class RequestContext: @unchecked Sendable {
     let logger: Logger
     let metrics: GatewayMetrics?
     private let waiter: ConsistencyWaiter
-    private let lock = NSLock()
-    private var waits: [LSN: Task<ConsistencyWaiter.Outcome, Never>] = [:]
-    private var sideErrors: [GraphQLError] = []
+    /// One wait per consistency token, shared by the fields that name it.
+    private let waits = Mutex<[LSN: Task<ConsistencyWaiter.Outcome, Never>]>([:])
+    private let sideErrors = Mutex<[GraphQLError]>([])
 
     init(readModels: ReadModelStores, commands: CommandRunner?, caller: Caller, idempotencyKey: String?, logger: Logger,
          metrics: GatewayMetrics?, waiter: ConsistencyWaiter) {
@@ -34,9 +35,9 @@ final class RequestContext: @unchecked Sendable {
     var waiterForStatus: ConsistencyWaiter { waiter }
 
     /// Errors reported beside values, to append to the response's errors.
-    var reportedErrors: [GraphQLError] { lock.withLock { sideErrors } }
+    var reportedErrors: [GraphQLError] { sideErrors.withLock { $0 } }
 
-    func report(_ error: GraphQLError) { lock.withLock { sideErrors.append(error) } }
+    func report(_ error: GraphQLError) { sideErrors.withLock { $0.append(error) } }
 
     /// Honors a field's `consistency` argument: waits (bounded) until the token is applied; past the bound the field
     /// answers anyway and a STALE_READ error at its path says so. One wait per token per request.
@@ -45,9 +46,9 @@ final class RequestContext: @unchecked Sendable {
         guard let text = value.stringValue, let token = LSN(text) else {
             throw GatewayError.badInput("The consistency token \(value) is not a WAL position like \"16/B374D848\".", field: "consistency")
         }
-        let task = lock.withLock { () -> Task<ConsistencyWaiter.Outcome, Never> in
+        let waiter = self.waiter
+        let task = waits.withLock { waits -> Task<ConsistencyWaiter.Outcome, Never> in
             if let known = waits[token] { return known }
-            let waiter = self.waiter
             let task = Task { await waiter.wait(for: token) }
             waits[token] = task
             return task

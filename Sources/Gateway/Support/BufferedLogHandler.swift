@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// swift-log's handler for the served gateway: one line per event on standard output, in the layout of swift-log's
 /// `StreamLogHandler` (`2026-12-01T20:23:29.123Z info gifticon.gateway: key=value message`), written through one
@@ -58,16 +59,15 @@ public struct BufferedLogHandler: LogHandler {
 }
 
 /// Standard output behind one buffer, flushed by a thread of its own.
-final class LogOutput: @unchecked Sendable {
+final class LogOutput: Sendable {
     static let shared = LogOutput()
 
-    private let lock = NSLock()
-    private var buffer: [UInt8] = []
-    private var second = -1
-    private var secondText = ""
+    private let buffer = Mutex<[UInt8]>([])
+    /// The last second formatted, and its text.
+    private let second = Mutex<(seconds: Int, text: String)>((-1, ""))
 
     private init() {
-        buffer.reserveCapacity(64 << 10)
+        buffer.withLock { $0.reserveCapacity(64 << 10) }
         let thread = Thread { [unowned self] in
             while true {
                 usleep(100_000)
@@ -80,7 +80,7 @@ final class LogOutput: @unchecked Sendable {
     }
 
     func append(_ line: String, flush now: Bool) {
-        let full = lock.withLock { () -> Bool in
+        let full = buffer.withLock { buffer -> Bool in
             buffer.append(contentsOf: line.utf8)
             return buffer.count >= 48 << 10
         }
@@ -88,7 +88,7 @@ final class LogOutput: @unchecked Sendable {
     }
 
     func flush() {
-        let pending = lock.withLock { () -> [UInt8] in
+        let pending = buffer.withLock { buffer -> [UInt8] in
             defer { buffer.removeAll(keepingCapacity: true) }
             return buffer
         }
@@ -106,16 +106,16 @@ final class LogOutput: @unchecked Sendable {
         clock_gettime(CLOCK_REALTIME, &now)
         let seconds = now.tv_sec
         let millis = Int(now.tv_nsec / 1_000_000)
-        let prefix = lock.withLock { () -> String in
-            if seconds != second {
+        let prefix = second.withLock { second -> String in
+            if seconds != second.seconds {
                 var time = seconds
                 var parts = tm()
                 gmtime_r(&time, &parts)
-                secondText = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                                    Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
-                second = seconds
+                second.text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                                     Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+                second.seconds = seconds
             }
-            return secondText
+            return second.text
         }
         let fraction = String(millis)
         return prefix + "." + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"

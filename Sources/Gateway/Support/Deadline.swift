@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Runs `operation` and answers nil once `limit` passes, without waiting for the operation to wind down (it is
 /// cancelled and finishes in the background: a store call on a blocking thread cannot be interrupted).
@@ -23,18 +23,21 @@ func withDeadline<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendab
 }
 
 /// A continuation resumed by whichever side comes first (exactly once, so an unsafe continuation is safe here).
-private final class ResumeOnce<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: UnsafeContinuation<T, Never>?
-    private var done = false
-    private var cleanup: (@Sendable () -> Void)?
+private final class ResumeOnce<T: Sendable>: Sendable {
+    private struct State {
+        var continuation: UnsafeContinuation<T, Never>?
+        var done = false
+        var cleanup: (@Sendable () -> Void)?
+    }
 
-    func set(_ continuation: UnsafeContinuation<T, Never>) { lock.withLock { self.continuation = continuation } }
+    private let state = Mutex(State())
+
+    func set(_ continuation: UnsafeContinuation<T, Never>) { state.withLock { $0.continuation = continuation } }
 
     func onResume(_ body: @escaping @Sendable () -> Void) {
-        let already = lock.withLock { () -> Bool in
-            if done { return true }
-            cleanup = body
+        let already = state.withLock { state -> Bool in
+            if state.done { return true }
+            state.cleanup = body
             return false
         }
         if already { body() }
@@ -43,11 +46,11 @@ private final class ResumeOnce<T: Sendable>: @unchecked Sendable {
     /// True when this call resumed the continuation.
     @discardableResult
     func resume(with value: T) -> Bool {
-        let (continuation, cleanup) = lock.withLock { () -> (UnsafeContinuation<T, Never>?, (@Sendable () -> Void)?) in
-            guard !done else { return (nil, nil) }
-            done = true
-            defer { self.continuation = nil; self.cleanup = nil }
-            return (self.continuation, self.cleanup)
+        let (continuation, cleanup) = state.withLock { state -> (UnsafeContinuation<T, Never>?, (@Sendable () -> Void)?) in
+            guard !state.done else { return (nil, nil) }
+            state.done = true
+            defer { state.continuation = nil; state.cleanup = nil }
+            return (state.continuation, state.cleanup)
         }
         guard let continuation else { return false }
         continuation.resume(returning: value)

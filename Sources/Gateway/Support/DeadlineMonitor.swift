@@ -4,6 +4,9 @@ import Foundation
 /// lock, with no timer of its own (a sleeping task or an event-loop timer per request cost more than a cached
 /// query's execution). The thread sleeps until the earliest deadline, so a deadline fires within a few
 /// milliseconds, even when the cooperative pool is starved.
+///
+/// `@unchecked`: its thread sleeps on a condition variable (a timed wait that a new, earlier deadline cuts short),
+/// which `Mutex` does not offer; every stored property is touched only with `condition` held.
 final class DeadlineMonitor: @unchecked Sendable {
     static let shared = DeadlineMonitor()
 
