@@ -1,5 +1,6 @@
 import Commands
 import Foundation
+import JSON
 import Testing
 import Stores
 @testable import Sync
@@ -154,7 +155,7 @@ import Stores
         let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
         // The projector's own dead letters: the reset below empties them.
         let deadLetters = try await pipeline.mongo.find(DeadLetters.collection, filter: [:])
-        #expect(deadLetters.isEmpty, "dead letters: \(deadLetters.map { $0.serialized() })")
+        #expect(deadLetters.isEmpty, "dead letters: \(deadLetters.map { $0.jsonString() })")
         #expect(incremental["mongo.gifticons"]?.count == CrashWorkload.gifticonsAfterBurst)
         #expect(try db.query("SELECT count(*) FROM gifticons").rows.first?.first == String(CrashWorkload.gifticonsAfterBurst))
 
@@ -171,7 +172,7 @@ import Stores
         for key in incremental.keys.sorted() {
             if rebuilt[key] != incremental[key] { identical = false }
             for (a, b) in zip(incremental[key] ?? [], rebuilt[key] ?? []) where a != b {
-                print("kafka crash test: \(key): projected \(a.serialized())\n  rebuilt \(b.serialized())")
+                print("kafka crash test: \(key): projected \(a.jsonString())\n  rebuilt \(b.jsonString())")
                 break
             }
             #expect(rebuilt[key] == incremental[key], "\(key) differs from a rebuild after kills of \(kills.joined(separator: ", "))")

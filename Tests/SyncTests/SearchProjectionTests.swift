@@ -1,5 +1,6 @@
 import Commands
 import Foundation
+import JSON
 import Testing
 import Stores
 @testable import Sync

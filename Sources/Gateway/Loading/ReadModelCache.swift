@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stores
 
 /// Read-model documents (and seller ratings) kept in memory between requests, valid for one applied WAL position.
@@ -15,7 +16,7 @@ final class ReadModelCache: @unchecked Sendable {
     private let clock = ContinuousClock()
     private var generation: LSN?
     private var lastObserved: ContinuousClock.Instant
-    private var entries: [String: [Int64: GraphJSON]] = [:]
+    private var entries: [String: [Int64: JSONValue]] = [:]
     private var count = 0
 
     init(capacity: Int = 200_000, maximumBlindness: Duration = .milliseconds(500)) {
@@ -37,10 +38,10 @@ final class ReadModelCache: @unchecked Sendable {
     }
 
     /// The cached values of `ids` and the generation a fetch of the rest must be stored under (nil: do not cache).
-    func lookup(_ kind: String, _ ids: [Int64]) -> (found: [Int64: GraphJSON], generation: LSN?) {
+    func lookup(_ kind: String, _ ids: [Int64]) -> (found: [Int64: JSONValue], generation: LSN?) {
         lock.withLock {
             guard let generation = servedGeneration else { return ([:], nil) }
-            var found: [Int64: GraphJSON] = [:]
+            var found: [Int64: JSONValue] = [:]
             if let table = entries[kind] { for id in ids { if let value = table[id] { found[id] = value } } }
             return (found, generation)
         }
@@ -55,14 +56,14 @@ final class ReadModelCache: @unchecked Sendable {
     }
 
     /// The cached value of one id, if any (no generation needed: a miss is fetched through `lookup`).
-    func value(_ kind: String, _ id: Int64) -> GraphJSON? {
+    func value(_ kind: String, _ id: Int64) -> JSONValue? {
         lock.withLock {
             servedGeneration == nil ? nil : entries[kind]?[id]
         }
     }
 
     /// Keeps what was fetched while `generation` was current (dropped if the position moved meanwhile).
-    func store(_ kind: String, _ values: [Int64: GraphJSON], generation: LSN?) {
+    func store(_ kind: String, _ values: [Int64: JSONValue], generation: LSN?) {
         guard let generation, !values.isEmpty else { return }
         lock.withLock {
             guard self.generation == generation else { return }

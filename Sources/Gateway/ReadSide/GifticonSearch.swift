@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 import Stores
 
 /// A gifticon search as the search index runs it: full text on name and description, the filter as exact
@@ -25,40 +26,40 @@ struct GifticonSearch: Sendable {
         brandIds = try Arguments.ids(filter["brandIds"], field: "filter.brandIds") ?? []
         categoryIds = try Arguments.ids(filter["categoryIds"], field: "filter.categoryIds") ?? []
         sellerId = try Arguments.optionalId(filter["sellerId"], field: "filter.sellerId")
-        tags = (filter["tags"]?.listValue ?? []).compactMap(\.stringValue)
+        tags = (filter["tags"]?.arrayValue ?? []).compactMap(\.stringValue)
         minPriceCents = try Arguments.amount(filter["minPrice"], field: "filter.minPrice")?.hundredths
         maxPriceCents = try Arguments.amount(filter["maxPrice"], field: "filter.maxPrice")?.hundredths
         createdFrom = filter["createdFrom"]?.stringValue
         createdTo = filter["createdTo"]?.stringValue
     }
 
-    var body: StoreJSON {
-        var conditions: [StoreJSON] = []
+    var body: JSONValue {
+        var conditions: [JSONValue] = []
         if let status { conditions.append(["term": ["status": .string(status)]]) }
-        if !brandIds.isEmpty { conditions.append(["terms": ["brandId": .array(brandIds.map { .int($0) })]]) }
+        if !brandIds.isEmpty { conditions.append(["terms": ["brandId": .array(brandIds.map { .int(Int($0)) })]]) }
         // categoryIds holds each gifticon's category and its ancestors: a category matches its whole subtree.
-        if !categoryIds.isEmpty { conditions.append(["terms": ["categoryIds": .array(categoryIds.map { .int($0) })]]) }
-        if let sellerId { conditions.append(["term": ["sellerId": .int(sellerId)]]) }
+        if !categoryIds.isEmpty { conditions.append(["terms": ["categoryIds": .array(categoryIds.map { .int(Int($0)) })]]) }
+        if let sellerId { conditions.append(["term": ["sellerId": .int(Int(sellerId))]]) }
         for tag in tags { conditions.append(["term": ["tags": .string(tag)]]) }
         if minPriceCents != nil || maxPriceCents != nil {
-            var range: [(String, StoreJSON)] = []
-            if let minPriceCents { range.append(("gte", .int(minPriceCents))) }
-            if let maxPriceCents { range.append(("lte", .int(maxPriceCents))) }
-            conditions.append(["range": ["salePriceCents": .object(range)]])
+            var range: [(String, JSONValue)] = []
+            if let minPriceCents { range.append(("gte", .int(Int(minPriceCents)))) }
+            if let maxPriceCents { range.append(("lte", .int(Int(maxPriceCents)))) }
+            conditions.append(["range": ["salePriceCents": .object(JSONObject(range))]])
         }
         if createdFrom != nil || createdTo != nil {
-            var range: [(String, StoreJSON)] = []
+            var range: [(String, JSONValue)] = []
             if let createdFrom { range.append(("gte", .string(createdFrom))) }
             if let createdTo { range.append(("lte", .string(createdTo))) }
-            conditions.append(["range": ["createdAt": .object(range)]])
+            conditions.append(["range": ["createdAt": .object(JSONObject(range))]])
         }
-        var must: [StoreJSON] = []
+        var must: [JSONValue] = []
         if let text, !text.isEmpty {
             must.append(["multi_match": ["query": .string(text), "fields": ["name^2", "description"]]])
         }
-        var members: [(String, StoreJSON)] = [
+        var members: [(String, JSONValue)] = [
             ("query", ["bool": ["must": .array(must.isEmpty ? [["match_all": [:]]] : must), "filter": .array(conditions)]]),
-            ("from", .int(Int64(offset))), ("size", .int(Int64(size))),
+            ("from", .int(offset)), ("size", .int(size)),
             ("track_total_hits", true), ("_source", false),
         ]
         if let sort { members.append(("sort", sort)) }
@@ -68,10 +69,10 @@ struct GifticonSearch: Sendable {
                 "categories": ["terms": ["field": "categoryIds", "size": 100]],
             ]))
         }
-        return .object(members)
+        return .object(JSONObject(members))
     }
 
-    private var sort: StoreJSON? {
+    private var sort: JSONValue? {
         let chosen = order ?? ((text?.isEmpty == false) ? "RELEVANCE" : "NEWEST")
         switch chosen {
         case "RELEVANCE": return nil
@@ -94,15 +95,15 @@ struct SearchPage: Sendable {
 
     var hasNextPage: Bool { offset + ids.count < total }
 
-    init(_ response: StoreJSON, offset: Int) {
+    init(_ response: JSONValue, offset: Int) {
         let hits = response["hits"]?["hits"]?.arrayValue ?? []
         ids = hits.compactMap { $0["_id"]?.stringValue.flatMap { Int64($0) } }
         let totalValue = response["hits"]?["total"]
-        total = Int(totalValue?["value"]?.intValue ?? totalValue?.intValue ?? Int64(ids.count))
+        total = totalValue?["value"]?.intValue ?? totalValue?.intValue ?? ids.count
         self.offset = offset
         func buckets(_ name: String) -> [(id: Int64, count: Int)] {
             (response["aggregations"]?[name]?["buckets"]?.arrayValue ?? []).compactMap { bucket in
-                guard let key = bucket["key"]?.intValue ?? bucket["key"]?.stringValue.flatMap({ Int64($0) }) else { return nil }
+                guard let key = bucket["key"]?.intValue.map(Int64.init) ?? bucket["key"]?.stringValue.flatMap({ Int64($0) }) else { return nil }
                 return (key, Int(bucket["doc_count"]?.intValue ?? 0))
             }
         }

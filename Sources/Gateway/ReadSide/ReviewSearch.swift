@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// A review search on the index: keywords on title and content, by seller or gifticon, newest first.
@@ -8,18 +9,18 @@ struct ReviewSearch: Sendable {
     var offset = 0
     var size = 20
 
-    var body: StoreJSON {
-        var conditions: [StoreJSON] = []
-        if let sellerId { conditions.append(["term": ["sellerId": .int(sellerId)]]) }
-        if let gifticonId { conditions.append(["term": ["gifticonId": .int(gifticonId)]]) }
+    var body: JSONValue {
+        var conditions: [JSONValue] = []
+        if let sellerId { conditions.append(["term": ["sellerId": .int(Int(sellerId))]]) }
+        if let gifticonId { conditions.append(["term": ["gifticonId": .int(Int(gifticonId))]]) }
         let hasText = keyword.map { !$0.isEmpty } ?? false
-        let must: [StoreJSON] = hasText
+        let must: [JSONValue] = hasText
             ? [["multi_match": ["query": .string(keyword!), "fields": ["title^2", "content"]]]] : [["match_all": [:]]]
-        var members: [(String, StoreJSON)] = [
+        var members: [(String, JSONValue)] = [
             ("query", ["bool": ["must": .array(must), "filter": .array(conditions)]]),
-            ("from", .int(Int64(offset))), ("size", .int(Int64(size))), ("track_total_hits", true), ("_source", false),
+            ("from", .int(offset)), ("size", .int(size)), ("track_total_hits", true), ("_source", false),
         ]
         if !hasText { members.append(("sort", [["createdAt": "desc"]])) }
-        return .object(members)
+        return .object(JSONObject(members))
     }
 }

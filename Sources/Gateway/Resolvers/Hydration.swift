@@ -1,11 +1,12 @@
 import GraphQLEngine
+import JSON
 import Stores
 
 /// Searches and the documents behind their hits, with the references the hits' fields will ask for primed, so a
 /// page of 50 costs one `$in` per collection and one Redis call, not a round trip per item.
 enum Hydration {
     /// A gifticon document the sync completed (a price can arrive, in a rebuild, before its listing's row).
-    static func isListing(_ document: GraphJSON) -> Bool {
+    static func isListing(_ document: JSONValue) -> Bool {
         if case .string = document["name"] ?? .null { return true }
         return false
     }
@@ -27,9 +28,9 @@ enum Hydration {
     }
 
     /// The page's documents in the index's order (a hit the documents do not have yet is left out).
-    static func gifticons(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(offset: Int, node: GraphJSON)] {
+    static func gifticons(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(offset: Int, node: JSONValue)] {
         let found = try await ctx.loaders.gifticons.loadMany(page.ids)
-        let nodes = page.ids.enumerated().compactMap { index, id -> (offset: Int, node: GraphJSON)? in
+        let nodes = page.ids.enumerated().compactMap { index, id -> (offset: Int, node: JSONValue)? in
             guard let document = found[id], isListing(document) else { return nil }
             return (page.offset + index, document)
         }
@@ -38,7 +39,7 @@ enum Hydration {
     }
 
     /// Sellers (profiles and ratings) and brands of these gifticons join the next fetch of each.
-    static func primeReferences(of gifticons: [GraphJSON], _ ctx: RequestContext) {
+    static func primeReferences(of gifticons: [JSONValue], _ ctx: RequestContext) {
         let sellers = gifticons.compactMap { $0["sellerId"]?.intValue.map(Int64.init) }
         ctx.loaders.users.prime(sellers)
         ctx.loaders.ratings.prime(sellers)
@@ -60,9 +61,9 @@ enum Hydration {
         return ReviewPage(hits: page)
     }
 
-    static func reviews(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(offset: Int, node: GraphJSON)] {
+    static func reviews(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(offset: Int, node: JSONValue)] {
         let found = try await ctx.loaders.reviews.loadMany(page.ids)
-        let nodes = page.ids.enumerated().compactMap { index, id -> (offset: Int, node: GraphJSON)? in
+        let nodes = page.ids.enumerated().compactMap { index, id -> (offset: Int, node: JSONValue)? in
             found[id].map { (page.offset + index, $0) }
         }
         let people = nodes.flatMap { [$0.node["reviewerId"], $0.node["sellerId"]] }.compactMap { $0?.intValue.map(Int64.init) }

@@ -1,5 +1,6 @@
 import Commands
 import GraphQLEngine
+import JSON
 
 /// `Mutation`: each field checks the caller, turns its `input` into one command of `Sources/Commands`, runs it and
 /// answers with the new id and the receipt. The acting user is always the token's `sub`, never taken from input.
@@ -9,7 +10,7 @@ enum MutationResolvers {
         [
             "registerGifticon": mutation("gifticonId") { input, user in
                 let price = try priceInput(input["price"])
-                let images = (input["images"]?.listValue ?? []).map { image in
+                let images = (input["images"]?.arrayValue ?? []).map { image in
                     RegisterGifticon.Image(url: image["url"]?.stringValue ?? "", altText: image["altText"]?.stringValue,
                                            isPrimary: image["isPrimary"]?.boolValue ?? false)
                 }
@@ -77,7 +78,7 @@ enum MutationResolvers {
                 "command": "\(receipt.command)", "id": "\(receipt.id.map(String.init) ?? "-")", "user": "\(user)",
                 "token": "\(receipt.consistencyToken)",
             ])
-            return GraphJSON.object(JSONObject([
+            return JSONValue.object(JSONObject([
                 (idField, receipt.id.map { .string(String($0)) } ?? .null),
                 ("receipt", .object(JSONObject([
                     ("command", .string(receipt.command)),
@@ -89,7 +90,7 @@ enum MutationResolvers {
         }
     }
 
-    static func priceInput(_ value: GraphJSON?) throws -> Price {
+    static func priceInput(_ value: JSONValue?) throws -> Price {
         guard let price = value?.objectValue else { throw GatewayError.badInput("price is required.", field: "price") }
         guard let base = try Arguments.amount(price["basePrice"], field: "price.basePrice"),
             let sale = try Arguments.amount(price["salePrice"], field: "price.salePrice")

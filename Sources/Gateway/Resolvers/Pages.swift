@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 
 /// A page of gifticons: the search hits, hydrated from their documents when a field asks for them.
 struct GifticonPage: Sendable {
@@ -12,7 +13,7 @@ struct ReviewPage: Sendable {
 
 /// A page of users, already read from their documents.
 struct UserPage: Sendable {
-    let documents: [GraphJSON]
+    let documents: [JSONValue]
     let total: Int
     let offset: Int
 }
@@ -22,7 +23,7 @@ struct SyncStatusSource: Sendable {}
 
 /// Relay connection fields shared by every page type.
 enum Connection {
-    static func pageInfo(offset: Int, count: Int, total: Int) -> GraphJSON {
+    static func pageInfo(offset: Int, count: Int, total: Int) -> JSONValue {
         .object(JSONObject([
             ("hasNextPage", .bool(offset + count < total)),
             ("hasPreviousPage", .bool(offset > 0)),
@@ -32,7 +33,7 @@ enum Connection {
     }
 
     /// `{ cursor node }` for each node, the cursor holding its offset.
-    static func edges(_ nodes: [(offset: Int, node: GraphJSON)]) -> [GraphJSON] {
+    static func edges(_ nodes: [(offset: Int, node: JSONValue)]) -> [JSONValue] {
         nodes.map { .object(JSONObject([("cursor", .string(Cursor.make($0.offset))), ("node", $0.node)])) }
     }
 }

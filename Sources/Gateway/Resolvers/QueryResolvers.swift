@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 import Stores
 
 /// `Query`: the read side's entry points, each reading the read models only.
@@ -28,7 +29,7 @@ enum QueryResolvers {
                 let found = try await ctx.metrics.timeStore("mongo") {
                     try await ctx.readModels.mongo.find("brands", filter: [:], options: ["sort": ["name": 1], "limit": 1_000])
                 }
-                return found.map(\.graphJSON) as [GraphJSON]
+                return found.map(\.withIDAlias) as [JSONValue]
             },
             "categories": .async { _, args, context, info in
                 let ctx = GraphQLResolveInfo.context(context)
@@ -55,20 +56,20 @@ enum QueryResolvers {
             "users": .async { _, args, context, _ in
                 let ctx = GraphQLResolveInfo.context(context)
                 let size = try Arguments.pageSize(args), offset = try Arguments.offset(args)
-                var filter: StoreJSON = [:]
+                var filter: JSONValue = [:]
                 if let keyword = args["keyword"]?.stringValue, !keyword.isEmpty {
                     filter = ["nickname": ["$regex": .string(Hydration.regexLiteral(keyword)), "$options": "i"]]
                 }
                 let mongo = ctx.readModels.mongo
                 let found = try await ctx.metrics.timeStore("mongo") {
                     try await mongo.find("users", filter: filter,
-                                         options: ["sort": ["_id": 1], "skip": .int(Int64(offset)), "limit": .int(Int64(size))])
+                                         options: ["sort": ["_id": 1], "skip": .int(offset), "limit": .int(size)])
                 }
                 let counted = try await ctx.metrics.timeStore("mongo") {
                     try await mongo.command(["count": "users", "query": filter])
                 }
-                let total = Int(counted["n"]?.intValue ?? Int64(offset + found.count))
-                let documents = found.map(\.graphJSON)
+                let total = counted["n"]?.intValue ?? offset + found.count
+                let documents = found.map(\.withIDAlias)
                 Hydration.primeRatings(documents.compactMap { $0["id"]?.intValue.map(Int64.init) }, ctx)
                 return UserPage(documents: documents, total: total, offset: offset)
             },

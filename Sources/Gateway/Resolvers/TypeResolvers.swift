@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 import Sync
 import Stores
 
@@ -20,10 +21,10 @@ enum TypeResolvers {
         ]
     }
 
-    static func object(_ source: any Sendable) -> JSONObject? { (source as? GraphJSON)?.objectValue }
+    static func object(_ source: any Sendable) -> JSONObject? { (source as? JSONValue)?.objectValue }
 
     /// Members a partial copy (the one embedded in a gifticon) may lack: read from the entity's own document.
-    typealias LoaderChoice = @Sendable (RequestLoaders) -> BatchLoader<Int64, GraphJSON>
+    typealias LoaderChoice = @Sendable (RequestLoaders) -> BatchLoader<Int64, JSONValue>
 
     static func reference(_ loader: @escaping LoaderChoice, _ fields: [String]) -> [String: GraphQLFieldResolver] {
         var out: [String: GraphQLFieldResolver] = [:]
@@ -45,12 +46,12 @@ enum TypeResolvers {
                 let images = sortedImages(object(source))
                 return images.first { $0["isPrimary"]?.boolValue == true } ?? images.first
             },
-            "tags": .sync { source, _, _, _ in object(source)?["tags"]?.listValue ?? [] },
+            "tags": .sync { source, _, _, _ in object(source)?["tags"]?.arrayValue ?? [] },
         ]
     }
 
-    static func sortedImages(_ gifticon: JSONObject?) -> [GraphJSON] {
-        let images = gifticon?["images"]?.listValue ?? []
+    static func sortedImages(_ gifticon: JSONObject?) -> [JSONValue] {
+        let images = gifticon?["images"]?.arrayValue ?? []
         return images.enumerated().sorted { a, b in
             let x = a.element["displayOrder"]?.intValue ?? Int.max, y = b.element["displayOrder"]?.intValue ?? Int.max
             return x == y ? a.offset < b.offset : x < y
@@ -131,7 +132,7 @@ enum TypeResolvers {
             "brandFacets": .async { source, _, context, _ in
                 let buckets = (source as! GifticonPage).hits.brandBuckets
                 let brands = try await GraphQLResolveInfo.context(context).loaders.brands.loadMany(buckets.map(\.id))
-                return buckets.map { bucket -> GraphJSON in
+                return buckets.map { bucket -> JSONValue in
                     let brand = brands[bucket.id] ?? .object(JSONObject([("id", .int(Int(bucket.id))), ("name", .null)]))
                     return .object(JSONObject([("brand", brand), ("count", .int(bucket.count))]))
                 }
@@ -139,7 +140,7 @@ enum TypeResolvers {
             "categoryFacets": .async { source, _, context, _ in
                 let buckets = (source as! GifticonPage).hits.categoryBuckets
                 let tree = try await GraphQLResolveInfo.context(context).loaders.categoryTree()
-                return buckets.map { bucket -> GraphJSON in
+                return buckets.map { bucket -> JSONValue in
                     let category = tree.byId[Int(bucket.id)] ?? .object(JSONObject([("id", .int(Int(bucket.id))), ("name", .null)]))
                     return .object(JSONObject([("category", category), ("count", .int(bucket.count))]))
                 }

@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// The gifticon document: its row, and the price, images and tags rows that belong to it.
@@ -23,7 +24,7 @@ extension DocumentProjector {
 
     func projectPrice(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("gifticon_id")
-        let filter: JSONValue = .object([("_id", id)] + (GuardedWrite.olderThan(position, field: "_priceLsn").objectValue ?? []))
+        let filter: JSONValue = .object(JSONObject([("_id", id)] + (GuardedWrite.olderThan(position, field: "_priceLsn").objectValue ?? JSONObject())))
         if change.operation == .delete {
             batch.update("gifticons", filter: filter,
                          update: ["$set": ["price": .null, "_priceLsn": .string(position)]])
@@ -33,7 +34,7 @@ extension DocumentProjector {
         let sale = change.current.first { $0.name == "sale_price" }?.value ?? "0"
         let price: JSONValue = [
             "basePrice": .string(base), "salePrice": .string(sale), "currency": change.text("currency"),
-            "discountPercentage": .int(Self.discountPercentage(base: base, sale: sale)),
+            "discountPercentage": .int(Int(Self.discountPercentage(base: base, sale: sale))),
         ]
         // The gifticon's own row commits in the same or an earlier transaction: upsert keeps a price that arrives
         // first (a rebuild's snapshot order) rather than dropping it.

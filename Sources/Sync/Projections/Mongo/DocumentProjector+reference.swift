@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// Brands, categories, users and tags: their own documents, and the copies embedded in gifticon documents.
@@ -56,7 +57,7 @@ extension DocumentProjector {
     func fanOut(_ batch: MongoWriteBatch, _ filter: [(String, JSONValue)], part: String, position: String, fields: [(String, JSONValue)]) {
         let guardField = "_\(part)Lsn"
         var conditions = filter
-        conditions += GuardedWrite.olderThan(position, field: guardField).objectValue ?? []
-        batch.update("gifticons", filter: .object(conditions), update: ["$set": .object(fields + [(guardField, .string(position))])], many: true)
+        conditions += GuardedWrite.olderThan(position, field: guardField).objectValue ?? JSONObject()
+        batch.update("gifticons", filter: .object(JSONObject(conditions)), update: ["$set": .object(JSONObject(fields + [(guardField, .string(position))]))], many: true)
     }
 }

@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// Order-safe writes into MongoDB: every document (or embedded part) records the WAL position it reflects in a
@@ -13,8 +14,8 @@ enum GuardedWrite {
     /// Sets `fields` on the document `_id` (creating it) unless it already reflects `position` or later; an insert
     /// that collides with a newer document is the guarded no-op.
     static func upsert(_ batch: MongoWriteBatch, _ collection: String, id: JSONValue, position: String, fields: [(String, JSONValue)]) {
-        batch.update(collection, filter: .object([("_id", id)] + (olderThan(position, field: "_lsn").objectValue ?? [])),
-                     update: ["$set": .object(fields + [("_lsn", .string(position))])], upsert: true, duplicateIsNoOp: true)
+        batch.update(collection, filter: .object(JSONObject([("_id", id)] + (olderThan(position, field: "_lsn").objectValue ?? JSONObject()))),
+                     update: ["$set": .object(JSONObject(fields + [("_lsn", .string(position))]))], upsert: true, duplicateIsNoOp: true)
     }
 
     /// Deletes the document unless it was written at a later position (a replayed delete after a re-insert).

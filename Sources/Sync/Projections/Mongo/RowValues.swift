@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// Reading typed values out of a row change for documents.
@@ -11,7 +12,7 @@ extension RowChange {
     }
 
     func integer(_ column: String) -> JSONValue {
-        guard let value = current.first(where: { $0.name == column })?.value, let number = Int64(value) else { return .null }
+        guard let value = current.first(where: { $0.name == column })?.value, let number = Int(value) else { return .null }
         return .int(number)
     }
 

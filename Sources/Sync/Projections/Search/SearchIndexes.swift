@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// The search read model's indexes, their settings and mappings. Standard analyzers and types only, so the same

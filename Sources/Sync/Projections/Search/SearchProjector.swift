@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// Keeps the search indexes equal to the MongoDB documents of the gifticons and reviews a transaction touched.
@@ -44,7 +45,7 @@ public struct SearchProjector: Projector {
             }
         }
         if !renamedTags.isEmpty {
-            let carrying = try await mongo.find("gifticons", filter: ["tags.id": ["$in": .array(renamedTags.map { .int($0) })]],
+            let carrying = try await mongo.find("gifticons", filter: ["tags.id": ["$in": .array(renamedTags.map { .int(Int($0)) })]],
                                                 options: ["projection": ["_id": 1]])
             gifticonIDs.append(contentsOf: carrying.compactMap { $0["_id"]?.int64 })
         }
@@ -83,7 +84,7 @@ public struct SearchProjector: Projector {
     ) async throws {
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return }
-        let found = try await mongo.find(collection, filter: ["_id": ["$in": .array(unique.map { .int($0) })]])
+        let found = try await mongo.find(collection, filter: ["_id": ["$in": .array(unique.map { .int(Int($0)) })]])
         var present: Set<Int64> = []
         for source in found {
             guard let id = source["_id"]?.int64 else { continue }
@@ -98,8 +99,8 @@ public struct SearchProjector: Projector {
 
     /// A bulk action line carrying the WAL position as an external version.
     static func action(_ kind: String, _ index: String, _ id: Int64, _ version: Int64) -> JSONValue {
-        let target: JSONValue = ["_index": .string(index), "_id": .string(String(id)), "version": .int(version), "version_type": "external"]
-        return .object([(kind, target)])
+        let target: JSONValue = ["_index": .string(index), "_id": .string(String(id)), "version": .int(Int(version)), "version_type": "external"]
+        return .object(JSONObject([(kind, target)]))
     }
 
     /// The indexed fields of a gifticon document.
@@ -116,7 +117,7 @@ public struct SearchProjector: Projector {
             "categoryIds": .array(ancestors + (categoryID == .null ? [] : [categoryID])),
             "sellerId": source["sellerId"] ?? .null,
             "tags": .array(tags),
-            "salePriceCents": salePrice.flatMap { DocumentProjector.cents($0) }.map { .int($0) } ?? .null,
+            "salePriceCents": salePrice.flatMap { DocumentProjector.cents($0) }.map { .int(Int($0)) } ?? .null,
             "createdAt": source["createdAt"] ?? .null,
             "dueDate": source["dueDate"] ?? .null,
         ]
