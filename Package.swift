@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// The gifticon marketplace back end: one package, the CQRS sides as targets.
-/// GraphQLEngine has no dependencies at all; the C clients come in through thin system-library targets.
+/// JSON (the one JSON value, parser and writer) has no dependencies and GraphQLEngine none but JSON; the C clients
+/// come in through thin system-library targets.
 let package = Package(
     name: "gifticon",
     platforms: [.macOS(.v15)],
@@ -10,6 +11,7 @@ let package = Package(
         .executable(name: "gifticon", targets: ["GifticonCLI"]),
         .executable(name: "graphql", targets: ["GraphQLTool"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
+        .library(name: "JSON", targets: ["JSON"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,10 +31,12 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
 
+        .target(name: "JSON"),
         // Exclusivity is checked at compile time everywhere; the run-time checks on class properties and captured
         // variables cost validation a third of its instructions (measured with callgrind), so release builds skip them.
         .target(
             name: "GraphQLEngine",
+            dependencies: ["JSON"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
@@ -45,19 +49,19 @@ let package = Package(
         .target(
             name: "Stores",
             dependencies: [
-                "CLibPQ", "CMongoC", "CHiredis", "CCurl", "CRdKafka",
+                "JSON", "CLibPQ", "CMongoC", "CHiredis", "CCurl", "CRdKafka",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(name: "Commands", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
         // The contract between the sync (which writes the read models) and the gateway (which reads them).
-        .target(name: "ReadModels", dependencies: ["Stores"]),
-        .target(name: "Sync", dependencies: ["ReadModels", "Stores", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "ReadModels", dependencies: ["JSON", "Stores"]),
+        .target(name: "Sync", dependencies: ["JSON", "ReadModels", "Stores", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Gateway",
             dependencies: [
-                "GraphQLEngine", "Commands", "ReadModels", "Stores",
+                "JSON", "GraphQLEngine", "Commands", "ReadModels", "Stores",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -79,17 +83,18 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"]),
-        .testTarget(name: "StoresTests", dependencies: ["Stores"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine", "JSON"]),
+        .testTarget(name: "StoresTests", dependencies: ["Stores", "JSON"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "ReadModels", "Stores", "Commands", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Sync", "ReadModels", "Stores", "Commands", "JSON", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine",
+                "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine", "JSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -19,6 +19,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "GraphQLEngine", package: "gifticon"),
+                .product(name: "JSON", package: "gifticon"),
             ],
             path: "Benchmarks/GraphQLBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

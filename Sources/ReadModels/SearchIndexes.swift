@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// The search read model's indexes, their settings and mappings: the sync creates and fills them, the gateway
@@ -33,7 +34,7 @@ public struct SearchIndexes: Sendable {
     static func definition(_ fields: [(name: String, type: String)]) -> JSONValue {
         [
             "settings": ["number_of_shards": 1, "number_of_replicas": 0],
-            "mappings": ["properties": .object(fields.map { ($0.name, ["type": .string($0.type)]) })],
+            "mappings": ["properties": .object(JSONObject(fields.map { ($0.name, ["type": .string($0.type)]) }))],
         ]
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GraphQLEngine
+import JSON
 import Stores
 import Testing
 @testable import Gateway

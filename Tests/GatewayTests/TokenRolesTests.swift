@@ -1,5 +1,6 @@
 import Foundation
 import GraphQLEngine
+import JSON
 import Testing
 @testable import Gateway
 

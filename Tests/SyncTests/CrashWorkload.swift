@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stores
 @testable import Sync
 
@@ -43,7 +44,7 @@ enum CrashWorkload {
 
     /// The sentinel is in MongoDB and the applied position has reached the position it was written at.
     static func sentinelApplied(_ pipeline: SyncPipeline) async -> Bool {
-        guard let sentinel = try? await pipeline.mongo.find("gifticons", filter: ["_id": .int(sentinelID)]).first,
+        guard let sentinel = try? await pipeline.mongo.find("gifticons", filter: ["_id": .int(Int(sentinelID))]).first,
               let position = sentinel["_lsn"]?.stringValue,
               let applied = try? await pipeline.redis.get(pipeline.keys.appliedPosition) else { return false }
         return applied.prefix(16) >= position.prefix(16)

@@ -1,6 +1,8 @@
 import Commands
 import Foundation
+import JSON
 import ReadModels
+import Testing
 import Stores
 @testable import Sync
 import Testing
@@ -155,7 +157,7 @@ import Testing
         let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
         // The projector's own dead letters: the reset below empties them.
         let deadLetters = try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:])
-        #expect(deadLetters.isEmpty, "dead letters: \(deadLetters.map { $0.serialized() })")
+        #expect(deadLetters.isEmpty, "dead letters: \(deadLetters.map { $0.jsonString() })")
         #expect(incremental["mongo.gifticons"]?.count == CrashWorkload.gifticonsAfterBurst)
         #expect(try db.query("SELECT count(*) FROM gifticons").rows.first?.first == String(CrashWorkload.gifticonsAfterBurst))
 
@@ -172,7 +174,7 @@ import Testing
         for key in incremental.keys.sorted() {
             if rebuilt[key] != incremental[key] { identical = false }
             for (a, b) in zip(incremental[key] ?? [], rebuilt[key] ?? []) where a != b {
-                print("kafka crash test: \(key): projected \(a.serialized())\n  rebuilt \(b.serialized())")
+                print("kafka crash test: \(key): projected \(a.jsonString())\n  rebuilt \(b.jsonString())")
                 break
             }
             #expect(rebuilt[key] == incremental[key], "\(key) differs from a rebuild after kills of \(kills.joined(separator: ", "))")

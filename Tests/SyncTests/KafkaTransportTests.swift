@@ -1,5 +1,6 @@
 import Commands
 import Foundation
+import JSON
 import Logging
 import ReadModels
 import Stores
@@ -29,8 +30,8 @@ import Testing
         let transaction = CommittedTransaction(xid: 42, commitLSN: .init(0x16B_3748), endLSN: .init(0x16B_3780),
                                                commitTimeMicros: 1_738_326_896_123_456, changes: [prices, gifticon, images])
         for change in transaction.changes {
-            let text = DebeziumEnvelope.encode(change, in: transaction, database: "gifticon", emittedAtMillis: 1).serialized()
-            let decoded = try DebeziumEnvelope.decode(try JSONValue.parse(text))
+            let text = DebeziumEnvelope.encode(change, in: transaction, database: "gifticon", emittedAtMillis: 1).jsonString()
+            let decoded = try DebeziumEnvelope.decode(try JSONReader.parse(text))
             #expect(decoded.lsn == transaction.commitLSN)
             #expect(decoded.xid == 42)
             #expect(decoded.change.operation == change.operation)

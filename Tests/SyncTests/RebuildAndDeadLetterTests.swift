@@ -1,5 +1,6 @@
 import Commands
 import Foundation
+import JSON
 import Logging
 import ReadModels
 import Stores
@@ -13,12 +14,12 @@ import Testing
     /// A document without the sync's bookkeeping, with embedded lists in a stable order (readers sort them).
     static func comparable(_ document: JSONValue) -> JSONValue {
         guard case .object(let fields) = document else { return document }
-        return .object(fields.filter { !$0.0.hasPrefix("_") || $0.0 == "_id" }.map { key, value in
+        return .object(JSONObject(fields.filter { !$0.0.hasPrefix("_") || $0.0 == "_id" }.map { key, value -> (String, JSONValue) in
             if (key == "images" || key == "tags"), let items = value.arrayValue {
                 return (key, .array(items.sorted { ($0["id"]?.int64 ?? 0) < ($1["id"]?.int64 ?? 0) }))
             }
             return (key, value)
-        })
+        }))
     }
 
     func snapshot(_ pipeline: SyncPipeline, sellers: [String] = ["1", "3"]) async throws -> [String: [JSONValue]] {

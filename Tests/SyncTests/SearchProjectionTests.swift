@@ -1,6 +1,8 @@
 import Commands
 import Foundation
+import JSON
 import ReadModels
+import Testing
 import Stores
 @testable import Sync
 import Testing

@@ -1,6 +1,8 @@
 import Commands
 import Foundation
+import JSON
 import ReadModels
+import Testing
 import Stores
 @testable import Sync
 import Testing
@@ -88,7 +90,7 @@ import Testing
         let rebuiltIDs = Set((rebuilt["mongo.gifticons"] ?? []).compactMap { $0["_id"]?.int64 })
         #expect(try db.query("SELECT count(*) FROM gifticons").rows.first?.first == String(CrashWorkload.gifticonsAfterBurst))
         for (a, b) in zip(incremental["mongo.gifticons"] ?? [], rebuilt["mongo.gifticons"] ?? []) where a != b {
-            print("crash test: incremental \(a.serialized())\n  rebuilt \(b.serialized())")
+            print("crash test: incremental \(a.jsonString())\n  rebuilt \(b.jsonString())")
             break
         }
         if incrementalIDs != rebuiltIDs {

@@ -1,6 +1,7 @@
 import Benchmark
 import GraphQL
 import GraphQLEngine
+import JSON
 
 /// Per-resolved-field cost: execute a parsed query over a 1,000-item list with 10 leaf fields each
 /// (11,001 resolved fields: the list, 1,000 objects, 10,000 leaves); divide the time by 11,001.
@@ -17,7 +18,7 @@ func registerFieldCostBenchmarks() {
                           "a": "a", "b": "b", "c": "c", "d": "d", "e": "e"])
     }
     let dictRoot: [String: any Sendable] = ["items": dictItems]
-    let jsonRoot: JSONValue = ["items": .list(jsonItems)]
+    let jsonRoot: JSONValue = ["items": .array(jsonItems)]
     guard let ours = try? GraphQLEngine.buildSchema(sdl), let peer = try? GraphQL.buildSchema(source: sdl),
           let ourDocument = try? GraphQLEngine.parse(query), let peerDocument = try? GraphQL.parse(source: query)
     else { preconditionFailure("schema/query") }

@@ -1,6 +1,7 @@
 import Benchmark
 import GraphQL
 import GraphQLEngine
+import JSON
 
 /// The full introspection query (graphql-js's standard query with descriptions, specifiedByURL, isRepeatable,
 /// schema description, input value deprecation) on the GitHub schema, parsed, validated, executed; ours also

@@ -1,6 +1,7 @@
 import Benchmark
 import GraphQL
 import GraphQLEngine
+import JSON
 
 /// Parse + validate + execute a marketplace query: 100 listings, 10 fields each, two nested objects.
 /// Note: GraphQLEngine's validation rules are not written yet (`validateDocument` runs none), while

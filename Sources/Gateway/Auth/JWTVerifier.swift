@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GraphQLEngine
+import JSON
 
 /// Verifies `Authorization: Bearer <JWT>` tokens signed HS256 with the gateway's secret and reads the acting user
 /// from `sub` and the granted roles from `roles`. Only HS256 is accepted (a token naming another algorithm, `none`
@@ -71,7 +72,7 @@ public struct JWTSigner: Sendable {
     public func token(userID: Int64, roles: [Role] = [], lifetime: TimeInterval = 3_600, now: Date = Date()) -> String {
         let issued = Int(now.timeIntervalSince1970)
         var claims = JSONObject([("sub", .string(String(userID))), ("iat", .int(issued)), ("exp", .int(issued + Int(lifetime)))])
-        if !roles.isEmpty { claims["roles"] = .list(roles.map { .string($0.rawValue) }) }
+        if !roles.isEmpty { claims["roles"] = .array(roles.map { .string($0.rawValue) }) }
         return token(claims: claims)
     }
 

@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 
 /// The GraphQL-over-HTTP request parameters: from a JSON body, an application/graphql body or the URL's query.
 struct GraphQLParameters: Sendable {

@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 import Stores
 
 /// Step 4: a query answered before at this read-model generation gets the same bytes (see `ResponseCache`).

@@ -1,5 +1,6 @@
 import Commands
 import GraphQLEngine
+import JSON
 import Logging
 
 /// GraphQL over HTTP, independent of the server framework. A request goes through these steps, each in a file of

@@ -1,5 +1,6 @@
 import Commands
 import GraphQLEngine
+import JSON
 
 extension MutationResolvers {
     /// A mutation field: authenticate (and authorize, when it needs a role), build the command from `input`, run it,
@@ -21,7 +22,7 @@ extension MutationResolvers {
                 "command": "\(receipt.command)", "id": "\(receipt.id.map(String.init) ?? "-")", "user": "\(user)",
                 "token": "\(receipt.consistencyToken)",
             ])
-            return GraphJSON.object(JSONObject([
+            return JSONValue.object(JSONObject([
                 (idField, receipt.id.map { .string(String($0)) } ?? .null),
                 ("receipt", .object(JSONObject([
                     ("command", .string(receipt.command)),

@@ -1,5 +1,6 @@
 import Commands
 import GraphQLEngine
+import JSON
 
 /// `Mutation`: each field checks the caller, turns its `input` into one command of `Sources/Commands`, runs it and
 /// answers with the new id and the receipt. The acting user is always the token's `sub`, never taken from input.
@@ -9,7 +10,7 @@ enum MutationResolvers {
         [
             "registerGifticon": mutation("gifticonId") { input, user in
                 let price = try PriceInput.read(input["price"])
-                let images = (input["images"]?.listValue ?? []).map { image in
+                let images = (input["images"]?.arrayValue ?? []).map { image in
                     RegisterGifticon.Image(url: image["url"]?.stringValue ?? "", altText: image["altText"]?.stringValue,
                                            isPrimary: image["isPrimary"]?.boolValue ?? false)
                 }

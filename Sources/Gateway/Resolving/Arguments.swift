@@ -1,11 +1,12 @@
 import Commands
 import Foundation
 import GraphQLEngine
+import JSON
 
 /// Reading argument values into the values the stores and commands take; bad values are BAD_USER_INPUT.
 enum Arguments {
     /// A database id given as an `ID` (string or integer).
-    static func id(_ value: GraphJSON?, field: String) throws -> Int64 {
+    static func id(_ value: JSONValue?, field: String) throws -> Int64 {
         switch value {
         case .string(let text)?: if let id = Int64(text), id > 0 { return id }
         case .int(let number)?: if number > 0 { return Int64(number) }
@@ -14,20 +15,20 @@ enum Arguments {
         throw GatewayError.badInput("\(field) must be a positive integer id, got \(value.map { "\($0)" } ?? "nothing").", field: field)
     }
 
-    static func optionalId(_ value: GraphJSON?, field: String) throws -> Int64? {
+    static func optionalId(_ value: JSONValue?, field: String) throws -> Int64? {
         guard let value, !value.isNull else { return nil }
         return try id(value, field: field)
     }
 
-    static func ids(_ value: GraphJSON?, field: String) throws -> [Int64]? {
-        guard let list = value?.listValue else { return nil }
+    static func ids(_ value: JSONValue?, field: String) throws -> [Int64]? {
+        guard let list = value?.arrayValue else { return nil }
         return try list.map { try id($0, field: field) }
     }
 
-    static func string(_ value: GraphJSON?) -> String? { value?.stringValue }
+    static func string(_ value: JSONValue?) -> String? { value?.stringValue }
 
     /// A `Decimal` (text, or a number a client sent as one) as an exact amount.
-    static func amount(_ value: GraphJSON?, field: String) throws -> Amount? {
+    static func amount(_ value: JSONValue?, field: String) throws -> Amount? {
         guard let value, !value.isNull else { return nil }
         let text: String
         switch value {

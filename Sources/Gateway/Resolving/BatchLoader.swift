@@ -1,3 +1,5 @@
+import Foundation
+import JSON
 import Synchronization
 
 /// Loads values by key for one request, DataLoader-style: keys announced with `prime` (a page's sellers, say) wait,
@@ -7,7 +9,7 @@ import Synchronization
 /// produced the list primes the keys its items will ask for.
 ///
 /// ```swift
-/// let sellers = BatchLoader<Int64, GraphJSON> { ids in try await fetchUsers(ids) }
+/// let sellers = BatchLoader<Int64, JSONValue> { ids in try await fetchUsers(ids) }
 /// sellers.prime(page.map(\.sellerId))
 /// let first = try await sellers.load(page[0].sellerId)   // one `$in` for the whole page
 /// ```

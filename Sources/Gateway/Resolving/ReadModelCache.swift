@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 import Stores
 import Synchronization
 
@@ -13,7 +14,7 @@ final class ReadModelCache: Sendable {
     private struct State {
         var generation: LSN?
         var lastObserved: ContinuousClock.Instant
-        var entries: [String: [Int64: GraphJSON]] = [:]
+        var entries: [String: [Int64: JSONValue]] = [:]
         var count = 0
 
         /// The generation while the position was read lately, else nil.
@@ -47,11 +48,11 @@ final class ReadModelCache: Sendable {
     }
 
     /// The cached values of `ids` and the generation a fetch of the rest must be stored under (nil: do not cache).
-    func lookup(_ kind: String, _ ids: [Int64]) -> (found: [Int64: GraphJSON], generation: LSN?) {
+    func lookup(_ kind: String, _ ids: [Int64]) -> (found: [Int64: JSONValue], generation: LSN?) {
         let (now, blindness) = (clock.now, maximumBlindness)
         return state.withLock { state in
             guard let generation = state.servedGeneration(now: now, maximumBlindness: blindness) else { return ([:], nil) }
-            var found: [Int64: GraphJSON] = [:]
+            var found: [Int64: JSONValue] = [:]
             if let table = state.entries[kind] { for id in ids { if let value = table[id] { found[id] = value } } }
             return (found, generation)
         }
@@ -64,7 +65,7 @@ final class ReadModelCache: Sendable {
     }
 
     /// The cached value of one id, if any (no generation needed: a miss is fetched through `lookup`).
-    func value(_ kind: String, _ id: Int64) -> GraphJSON? {
+    func value(_ kind: String, _ id: Int64) -> JSONValue? {
         let (now, blindness) = (clock.now, maximumBlindness)
         return state.withLock { state in
             state.servedGeneration(now: now, maximumBlindness: blindness) == nil ? nil : state.entries[kind]?[id]
@@ -72,7 +73,7 @@ final class ReadModelCache: Sendable {
     }
 
     /// Keeps what was fetched while `generation` was current (dropped if the position moved meanwhile).
-    func store(_ kind: String, _ values: [Int64: GraphJSON], generation: LSN?) {
+    func store(_ kind: String, _ values: [Int64: JSONValue], generation: LSN?) {
         guard let generation, !values.isEmpty else { return }
         let capacity = self.capacity
         state.withLock { state in

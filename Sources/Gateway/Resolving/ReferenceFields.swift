@@ -1,9 +1,10 @@
 import GraphQLEngine
+import JSON
 
 /// Fields of an entity that a partial copy of it (the one embedded in a gifticon) may lack: answered from the copy
 /// when it has the member, else from the entity's own document, loaded by the copy's `id`.
 enum ReferenceFields {
-    typealias LoaderChoice = @Sendable (RequestLoaders) -> BatchLoader<Int64, GraphJSON>
+    typealias LoaderChoice = @Sendable (RequestLoaders) -> BatchLoader<Int64, JSONValue>
 
     static func resolvers(_ loader: @escaping LoaderChoice, _ fields: [String]) -> [String: GraphQLFieldResolver] {
         var out: [String: GraphQLFieldResolver] = [:]

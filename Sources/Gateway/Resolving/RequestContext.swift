@@ -1,6 +1,7 @@
 import Commands
 import Foundation
 import GraphQLEngine
+import JSON
 import Logging
 import Stores
 import Synchronization

@@ -1,21 +1,22 @@
 import GraphQLEngine
+import JSON
 import ReadModels
 import Stores
 
 /// The loaders of one request: documents by collection, seller ratings and the category tree, each batched and
 /// cached for the request's lifetime (a later request sees newer read models).
 final class RequestLoaders: Sendable {
-    let gifticons: BatchLoader<Int64, GraphJSON>
-    let users: BatchLoader<Int64, GraphJSON>
-    let brands: BatchLoader<Int64, GraphJSON>
-    let reviews: BatchLoader<Int64, GraphJSON>
-    let ratings: BatchLoader<Int64, GraphJSON>
+    let gifticons: BatchLoader<Int64, JSONValue>
+    let users: BatchLoader<Int64, JSONValue>
+    let brands: BatchLoader<Int64, JSONValue>
+    let reviews: BatchLoader<Int64, JSONValue>
+    let ratings: BatchLoader<Int64, JSONValue>
     private let tree: BatchLoader<Int, CategoryTree>
 
     init(_ readModels: ReadModelStores, metrics: GatewayMetrics?, cache: ReadModelCache?) {
         /// Reads through the cache when there is one: only the ids it lacks are fetched.
-        func cached(_ kind: String, _ fetch: @escaping @Sendable ([Int64]) async throws -> [Int64: GraphJSON]) -> BatchLoader<Int64, GraphJSON> {
-            var peek: BatchLoader<Int64, GraphJSON>.Peek?
+        func cached(_ kind: String, _ fetch: @escaping @Sendable ([Int64]) async throws -> [Int64: JSONValue]) -> BatchLoader<Int64, JSONValue> {
+            var peek: BatchLoader<Int64, JSONValue>.Peek?
             if let cache { peek = { id in cache.value(kind, id) } }
             return BatchLoader(peek: peek) { ids in
                 guard let cache else { return try await fetch(ids) }
@@ -27,7 +28,7 @@ final class RequestLoaders: Sendable {
                 return found.merging(fetched) { cached, _ in cached }
             }
         }
-        func documents(_ collection: String) -> BatchLoader<Int64, GraphJSON> {
+        func documents(_ collection: String) -> BatchLoader<Int64, JSONValue> {
             cached(collection) { ids in
                 try await metrics.timeStore("mongo") {
                     try await Documents.byIds(readModels.mongo, collection, ids)
@@ -42,10 +43,10 @@ final class RequestLoaders: Sendable {
             try await metrics.timeStore("redis") { try await RatingSummaries.fetch(readModels, ids) }
         }
         let categories = cached("@categories") { _ in
-            [0: .list(try await CategoryTree.fetchAll(readModels, metrics))]
+            [0: .array(try await CategoryTree.fetchAll(readModels, metrics))]
         }
         tree = BatchLoader { _ in
-            [0: CategoryTree(try await categories.load(0)?.listValue ?? [])]
+            [0: CategoryTree(try await categories.load(0)?.arrayValue ?? [])]
         }
     }
 

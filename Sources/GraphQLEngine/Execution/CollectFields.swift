@@ -1,3 +1,5 @@
+import JSON
+
 /// The fields of a selection set, grouped by response key, in the order they first appear.
 public struct CollectedField: Sendable {
     public let responseKey: String

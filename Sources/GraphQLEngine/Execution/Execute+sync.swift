@@ -1,3 +1,5 @@
+import JSON
+
 // The executor's synchronous twin: used for the whole operation when every resolver of the schema is synchronous
 // (in-memory data, introspection), and by the async executor for any field whose selected subtree has no async
 // resolver, so that those fields pay for no async call. Same semantics as the async path in Execute.swift.
@@ -143,7 +145,7 @@ extension ExecutionContext {
             if type(of: result) == [any Sendable].self {
                 items = result as! [any Sendable]
             } else if let j = result as? JSONValue {
-                guard case .list(let l) = j else {
+                guard case .array(let l) = j else {
                     throw GraphQLError("Expected Iterable, but did not find one for field \"\(parentType.name).\(def.name)\".")
                 }
                 items = l
@@ -169,7 +171,7 @@ extension ExecutionContext {
                     out.append(.null)
                 }
             }
-            return .list(out)
+            return .array(out)
         case .named(.object(let o)):
             return try completeObjectSync(o, nodes, result, path: &path)
         case .named(let named) where named.isAbstractType:

@@ -1,3 +1,5 @@
+import JSON
+
 /// Executes an operation of a parsed (and validated) document, as graphql-js's `execute`.
 ///
 /// Query fields whose resolvers are `.async` run concurrently with their siblings; `.sync` resolvers run inline
@@ -304,7 +306,7 @@ final class ExecutionContext: @unchecked Sendable {
     ) async throws -> JSONValue {
         let items: [any Sendable]
         if let j = result as? JSONValue {
-            guard case .list(let l) = j else {
+            guard case .array(let l) = j else {
                 throw GraphQLError("Expected Iterable, but did not find one for field \"\(info.parentType.name).\(info.fieldName)\".")
             }
             items = l
@@ -329,7 +331,7 @@ final class ExecutionContext: @unchecked Sendable {
                 out.append(.null)
             }
         }
-        return .list(out)
+        return .array(out)
     }
 
     func completeObjectValue(

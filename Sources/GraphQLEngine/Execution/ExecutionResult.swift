@@ -1,3 +1,5 @@
+import JSON
+
 /// The result of executing a request: `data` (absent when the request failed before execution) and `errors`.
 ///
 /// ```swift
@@ -18,7 +20,7 @@ public struct ExecutionResult: Sendable {
     public var json: JSONValue {
         var o = JSONObject(minimumCapacity: 2)
         if let data { o.append("data", data) }
-        if !errors.isEmpty { o.append("errors", .list(errors.map(\.jsonValue))) }
+        if !errors.isEmpty { o.append("errors", .array(errors.map(\.jsonValue))) }
         return .object(o)
     }
 
@@ -35,7 +37,7 @@ public struct ExecutionResult: Sendable {
         if !errors.isEmpty {
             if !first { w.raw(",") }
             w.raw("\"errors\":")
-            w.write(.list(errors.map(\.jsonValue)))
+            w.write(.array(errors.map(\.jsonValue)))
         }
         w.raw("}")
         return w.bytes
@@ -50,10 +52,10 @@ extension GraphQLError {
         var o = JSONObject(minimumCapacity: 4)
         o.append("message", .string(message))
         if !locations.isEmpty {
-            o.append("locations", .list(locations.map { .object(JSONObject([("line", .int($0.line)), ("column", .int($0.column))])) }))
+            o.append("locations", .array(locations.map { .object(JSONObject([("line", .int($0.line)), ("column", .int($0.column))])) }))
         }
         if let path {
-            o.append("path", .list(path.map { c in
+            o.append("path", .array(path.map { c in
                 switch c {
                 case .key(let k): return .string(k)
                 case .index(let i): return .int(i)
@@ -77,7 +79,7 @@ extension ErrorExtensionValue {
         case .int(let i): return .int(i)
         case .double(let d): return .double(d)
         case .string(let s): return .string(s)
-        case .array(let a): return .list(a.map(\.jsonValue))
+        case .array(let a): return .array(a.map(\.jsonValue))
         case .object(let entries):
             var o = JSONObject()
             for e in entries { o[e.key] = e.value.jsonValue }

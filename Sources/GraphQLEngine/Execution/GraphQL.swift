@@ -1,3 +1,5 @@
+import JSON
+
 /// Parses, validates and executes a request, as graphql-js's `graphql()`.
 ///
 /// ```swift

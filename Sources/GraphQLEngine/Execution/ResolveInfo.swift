@@ -1,3 +1,5 @@
+import JSON
+
 /// A response path: a linked list from the root to the current field or list item.
 public final class ResponsePath: Sendable {
     public let prev: ResponsePath?

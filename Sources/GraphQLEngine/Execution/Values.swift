@@ -1,3 +1,5 @@
+import JSON
+
 // Coercion of variable values and argument values, as graphql-js's execution/values.
 
 /// Coerces the request's variables against the operation's variable definitions.

@@ -1,3 +1,5 @@
+import JSON
+
 /// Any GraphQL type: a named type, or a list or non-null wrapper around one.
 ///
 /// ```swift

@@ -1,3 +1,5 @@
+import JSON
+
 extension GraphQLEnumType {
     /// The enum value name for a resolved value (a name string or an internal value).
     public func serialize(_ output: any Sendable) throws -> JSONValue {

@@ -1,3 +1,5 @@
+import JSON
+
 // The introspection meta-types (__Schema, __Type, ...) and meta-fields, as the September 2025 spec defines them.
 
 /// The introspection types and the meta-field definitions.

@@ -1,3 +1,5 @@
+import JSON
+
 /// A scalar type, with the application's (or the built-in) coercion functions.
 ///
 /// ```swift

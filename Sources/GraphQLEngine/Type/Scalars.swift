@@ -1,3 +1,5 @@
+import JSON
+
 // The five built-in scalars, with graphql-js's coercion rules and messages.
 
 let maxInt = 2_147_483_647

@@ -1,3 +1,5 @@
+import JSON
+
 /// Produces a literal for an internal input value of `type`, as graphql-js's `astFromValue`; `nil` when the value
 /// cannot be represented.
 public func astFromValue(_ value: JSONValue, _ type: GraphQLType) -> ValueNode? {
@@ -8,7 +10,7 @@ public func astFromValue(_ value: JSONValue, _ type: GraphQLType) -> ValueNode? 
         return ast
     case .list(let itemType):
         if case .null = value { return .null(NullValueNode()) }
-        if case .list(let items) = value {
+        if case .array(let items) = value {
             var nodes: [ValueNode] = []
             for item in items {
                 if let n = astFromValue(item, itemType) { nodes.append(n) }
@@ -52,7 +54,7 @@ private func astFromSerialized(_ serialized: JSONValue, isID: Bool) -> ValueNode
     case .string(let s):
         if isID, isIntegerString(s) { return .int(IntValueNode(value: s)) }
         return .string(StringValueNode(value: s))
-    case .list(let items):
+    case .array(let items):
         return .list(ListValueNode(values: items.compactMap { astFromSerialized($0, isID: false) }))
     case .object(let o):
         return .object(ObjectValueNode(fields: o.compactMap { k, v in

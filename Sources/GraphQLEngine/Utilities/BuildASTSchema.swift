@@ -1,3 +1,5 @@
+import JSON
+
 /// Builds a schema from a type-system document (definitions and extensions), as graphql-js's `buildASTSchema`.
 ///
 /// - `scalars`: custom scalars with the application's coercion functions, by name; they replace the

@@ -1,3 +1,5 @@
+import JSON
+
 /// Coerces a JSON input value (a variable's value) to the internal value of `type`, as graphql-js's
 /// `coerceInputValue`. Each problem is reported to `onError` with the path inside the value; the result is `nil`
 /// (graphql-js's `undefined`) when the value is invalid.
@@ -20,16 +22,16 @@ public func coerceInputValue(
     switch type {
     case .nonNull: return nil
     case .list(let itemType):
-        if case .list(let items) = input {
+        if case .array(let items) = input {
             var out: [JSONValue] = []
             out.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
                 out.append(coerceInputValue(item, itemType, path: path + [.index(i)], onError: onError) ?? .null)
             }
-            return .list(out)
+            return .array(out)
         }
         guard let v = coerceInputValue(input, itemType, path: path, onError: onError) else { return nil }
-        return .list([v])
+        return .array([v])
     case .named(let named):
         switch named {
         case .inputObject(let io):

@@ -1,3 +1,5 @@
+import JSON
+
 /// The logic of the `graphql` command-line tool, as functions that return what it prints (testable in-process).
 public enum GraphQLToolCore {
     public struct Output: Sendable, Equatable {
@@ -50,10 +52,10 @@ public enum GraphQLToolCore {
         } catch {
             errors = [GraphQLError(String(describing: error))]
         }
-        let list = JSONValue.list(errors.map { e in
+        let list = JSONValue.array(errors.map { e in
             var o = JSONObject()
             o["message"] = .string(e.message)
-            o["locations"] = .list(e.locations.map { .object(JSONObject([("line", .int($0.line)), ("column", .int($0.column))])) })
+            o["locations"] = .array(e.locations.map { .object(JSONObject([("line", .int($0.line)), ("column", .int($0.column))])) })
             return .object(o)
         })
         return Output(stdout: list.jsonString() + "\n", stderr: "", exitCode: 0)

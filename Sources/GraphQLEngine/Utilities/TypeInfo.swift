@@ -1,3 +1,5 @@
+import JSON
+
 /// Tracks the schema types at each point of a document walk, as graphql-js's `TypeInfo` (used by validation).
 ///
 /// ```swift

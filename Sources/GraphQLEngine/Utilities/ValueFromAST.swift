@@ -1,3 +1,5 @@
+import JSON
+
 /// Converts a literal to a JSON value without a type (variables substituted), as `valueFromASTUntyped`.
 public func valueFromASTUntyped(_ node: ValueNode, _ variables: JSONObject? = nil) -> JSONValue {
     switch node {
@@ -7,7 +9,7 @@ public func valueFromASTUntyped(_ node: ValueNode, _ variables: JSONObject? = ni
     case .string(let s): return .string(s.value)
     case .enum(let e): return .string(e.value)
     case .boolean(let b): return .bool(b.value)
-    case .list(let l): return .list(l.values.map { valueFromASTUntyped($0, variables) })
+    case .list(let l): return .array(l.values.map { valueFromASTUntyped($0, variables) })
     case .object(let o):
         var out = JSONObject()
         for f in o.fields { out[f.name.value] = valueFromASTUntyped(f.value, variables) }
@@ -44,10 +46,10 @@ public func valueFromAST(_ node: ValueNode?, _ type: GraphQLType, _ variables: J
                     out.append(v)
                 }
             }
-            return .list(out)
+            return .array(out)
         }
         guard let v = valueFromAST(node, itemType, variables) else { return nil }
-        return .list([v])
+        return .array([v])
     case .named(let named):
         if case .null = node { return .null }
         switch named {

@@ -1,3 +1,5 @@
+import JSON
+
 /// A validation rule: given the context, the visitor callbacks for the node kinds it checks (graphql-js's `ValidationRule`).
 public typealias ValidationRule = @Sendable (ValidationContext) -> Visitor
 

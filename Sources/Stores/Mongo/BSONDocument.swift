@@ -1,10 +1,11 @@
 import CMongoC
+import JSON
 
 /// Conversions between `JSONValue` and libbson documents through MongoDB Extended JSON (relaxed form).
 enum BSONDocument {
     /// A new bson_t the caller must `bson_destroy`.
     static func make(_ value: JSONValue) throws -> OpaquePointer {
-        let text = value.serialized()
+        let text = value.jsonString()
         var error = bson_error_t()
         guard let document = bson_new_from_json(text, text.utf8.count, &error) else {
             throw StoreError(.mongo, .rejected, "not a BSON document: \(message(of: error))")
@@ -28,7 +29,7 @@ enum BSONDocument {
         defer { bson_free(text) }
         let bytes = UnsafeRawBufferPointer(start: text, count: length)
         do {
-            return try JSONValue.parse(Array(bytes))
+            return try JSONReader.parse(Array(bytes))
         } catch {
             throw StoreError(.mongo, .badReply, "unreadable document: \(error)")
         }

@@ -1,3 +1,5 @@
+import JSON
+
 /// MongoDB through libmongoc behind an async interface, with a bounded pool of blocking clients.
 public final class MongoClient: Sendable {
     public let pool: ConnectionPool<MongoConnection>

@@ -1,4 +1,5 @@
 import CMongoC
+import JSON
 
 /// What an update did.
 public struct MongoUpdateResult: Sendable, Equatable {

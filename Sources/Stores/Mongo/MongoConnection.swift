@@ -1,4 +1,5 @@
 import CMongoC
+import JSON
 
 /// One libmongoc client. Blocking; used by one pool thread at a time.
 public final class MongoConnection: PooledConnection {

@@ -1,3 +1,5 @@
+import JSON
+
 /// Elasticsearch/OpenSearch over its REST API (libcurl), with a bounded pool of keep-alive handles.
 ///
 /// Only the API both servers share is used: index creation with mappings, _bulk, _search, document GET/PUT/DELETE.
@@ -13,11 +15,7 @@ public final class SearchClient: Sendable {
     /// Sends a request and returns the JSON answer; a status of 400 or more throws with the server's reason.
     @discardableResult
     public func request(_ method: String, _ path: String, json: JSONValue? = nil, allow: Set<Int> = []) async throws -> JSONValue {
-        let body = json.map { value -> [UInt8] in
-            var out: [UInt8] = []
-            value.write(into: &out)
-            return out
-        }
+        let body = json.map { $0.jsonBytes() }
         return try await send(method, path, body: body, contentType: "application/json", allow: allow)
     }
 
@@ -25,7 +23,7 @@ public final class SearchClient: Sendable {
         let (status, bytes) = try await pool.withConnection {
             try $0.request(method, path, body: body, contentType: contentType)
         }
-        let answer = bytes.isEmpty ? JSONValue.null : ((try? JSONValue.parse(bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
+        let answer = bytes.isEmpty ? JSONValue.null : ((try? JSONReader.parse(bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
         if status >= 400 && !allow.contains(status) {
             throw StoreError(.search, .rejected, "\(method) \(path): \(SearchClient.reason(answer))", code: String(status))
         }
@@ -36,7 +34,7 @@ public final class SearchClient: Sendable {
     static func reason(_ answer: JSONValue) -> String {
         if let reason = answer["error"]?["reason"]?.stringValue { return reason }
         if let error = answer["error"]?.stringValue { return error }
-        return answer.serialized()
+        return answer.jsonString()
     }
 
     public func indexExists(_ index: String) async throws -> Bool {
@@ -57,16 +55,16 @@ public final class SearchClient: Sendable {
     /// Sends NDJSON bulk actions; throws if any item failed, naming the first failure.
     @discardableResult
     public func bulk(_ lines: [JSONValue], refresh: Bool = false, tolerate: Set<Int> = []) async throws -> JSONValue {
-        var body: [UInt8] = []
+        var body = JSONWriter()
         for line in lines {
-            line.write(into: &body)
-            body.append(0x0A)
+            body.write(line)
+            body.bytes.append(0x0A)
         }
-        let answer = try await send("POST", "/_bulk" + (refresh ? "?refresh=true" : ""), body: body,
+        let answer = try await send("POST", "/_bulk" + (refresh ? "?refresh=true" : ""), body: body.bytes,
                                     contentType: "application/x-ndjson", allow: [])
         if answer["errors"]?.boolValue == true, let items = answer["items"]?.arrayValue {
             for item in items {
-                guard let result = item.objectValue?.first?.1, let status = result["status"]?.intValue else { continue }
+                guard let result = item.objectValue?.entries.first?.value, let status = result["status"]?.intValue else { continue }
                 if status >= 300 && !tolerate.contains(Int(status)) {
                     throw StoreError(.search, .rejected, "bulk item failed: \(SearchClient.reason(result))", code: String(status))
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import ReadModels
 import Stores
 
@@ -18,27 +19,27 @@ public enum DebeziumEnvelope {
                 "version": "gifticon-relay-1",
                 "connector": "postgresql",
                 "name": "gifticon",
-                "ts_ms": .int(transaction.commitTimeMicros / 1000),
+                "ts_ms": .int(Int(transaction.commitTimeMicros / 1000)),
                 "snapshot": change.operation == .read ? "true" : "false",
                 "db": .string(database),
                 "schema": .string(change.schema),
                 "table": .string(change.table),
-                "txId": .int(Int64(transaction.xid)),
-                "lsn": .int(Int64(bitPattern: transaction.commitLSN.value)),
+                "txId": .int(Int(transaction.xid)),
+                "lsn": .int(Int(truncatingIfNeeded: transaction.commitLSN.value)),
             ]),
             ("op", .string(change.operation.rawValue)),
-            ("ts_ms", .int(emittedAtMillis)),
+            ("ts_ms", .int(Int(emittedAtMillis))),
         ]
         let scales = (change.after ?? change.before ?? []).compactMap { column -> (String, JSONValue)? in
             guard column.typeOID == PostgresType.numeric, let value = column.value else { return nil }
-            return (column.name, .int(Int64(DebeziumEnvelope.scale(of: value))))
+            return (column.name, .int(DebeziumEnvelope.scale(of: value)))
         }
-        if !scales.isEmpty { members.append(("__scales", .object(scales))) }
-        return .object(members)
+        if !scales.isEmpty { members.append(("__scales", .object(JSONObject(scales)))) }
+        return .object(JSONObject(members))
     }
 
     static func row(_ columns: [RowChange.Column]) -> JSONValue {
-        .object(columns.filter { !$0.unchangedToast }.map { ($0.name, value($0)) })
+        .object(JSONObject(columns.filter { !$0.unchangedToast }.map { ($0.name, value($0)) }))
     }
 
     /// One column's value in Debezium's encoding.
@@ -47,17 +48,17 @@ public enum DebeziumEnvelope {
         switch column.typeOID {
         case PostgresType.bool: return .bool(text == "t")
         case PostgresType.int2, PostgresType.int4, PostgresType.int8, PostgresType.oid:
-            return Int64(text).map(JSONValue.int) ?? .string(text)
+            return Int(text).map(JSONValue.int) ?? .string(text)
         case PostgresType.float4, PostgresType.float8:
             return Double(text).map(JSONValue.double) ?? .string(text)
         case PostgresType.numeric:
             return decimalBytes(text).map { .string(Data($0).base64EncodedString()) } ?? .string(text)
         case PostgresType.timestamp:
-            return PostgresTime.microseconds(timestamp: text).map(JSONValue.int) ?? .string(text)
+            return PostgresTime.microseconds(timestamp: text).map { .int(Int($0)) } ?? .string(text)
         case PostgresType.timestamptz:
             return PostgresTime.microseconds(timestamp: text).map { .string(ISO8601Time.iso8601(micros: $0)) } ?? .string(text)
         case PostgresType.date:
-            return PostgresTime.days(date: text).map(JSONValue.int) ?? .string(text)
+            return PostgresTime.days(date: text).map { .int(Int($0)) } ?? .string(text)
         default:
             return .string(text)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import ReadModels
 import Stores
 
@@ -29,11 +30,11 @@ extension DebeziumEnvelope {
         let scales = envelope["__scales"]
         func columns(_ row: JSONValue?) -> [RowChange.Column]? {
             guard let row, case .object(let members) = row else { return nil }
-            return members.map { name, value in column(name, value, table: table, scale: scales?[name]?.intValue) }
+            return members.map { name, value in column(name, value, table: table, scale: scales?[name]?.intValue.map(Int64.init)) }
         }
         let change = RowChange(schema: source["schema"]?.stringValue ?? "public", table: table, operation: operation,
                                before: columns(envelope["before"]), after: columns(envelope["after"]))
-        let lsn = source["lsn"]?.intValue.map { LSN(UInt64(bitPattern: $0)) } ?? .zero
+        let lsn = source["lsn"]?.intValue.map { LSN(UInt64(UInt(bitPattern: $0))) } ?? .zero
         let snapshot: String
         switch source["snapshot"] {
         case .string(let text): snapshot = text
@@ -43,8 +44,8 @@ extension DebeziumEnvelope {
         let transaction = envelope["transaction"]
         return DecodedEnvelope(
             change: change, lsn: lsn, xid: UInt32(truncatingIfNeeded: source["txId"]?.intValue ?? 0),
-            commitTimeMillis: source["ts_ms"]?.intValue ?? 0, snapshot: snapshot,
-            transactionID: transaction?["id"]?.stringValue, totalOrder: transaction?["total_order"]?.intValue.map { Int($0) })
+            commitTimeMillis: Int64(source["ts_ms"]?.intValue ?? 0), snapshot: snapshot,
+            transactionID: transaction?["id"]?.stringValue, totalOrder: transaction?["total_order"]?.intValue)
     }
 
     /// One column back in PostgreSQL's text output, typed as the projectors read it.
@@ -56,9 +57,9 @@ extension DebeziumEnvelope {
         case (.bool(let flag), _):
             return .init(name: name, typeOID: PostgresType.bool, value: flag ? "t" : "f")
         case (.int(let days), .date?):
-            return .init(name: name, typeOID: PostgresType.date, value: String(ISO8601Time.iso8601(micros: days * 86_400_000_000).prefix(10)))
+            return .init(name: name, typeOID: PostgresType.date, value: String(ISO8601Time.iso8601(micros: Int64(days) * 86_400_000_000).prefix(10)))
         case (.int(let micros), .timestamp?):
-            let iso = ISO8601Time.iso8601(micros: micros)
+            let iso = ISO8601Time.iso8601(micros: Int64(micros))
             return .init(name: name, typeOID: PostgresType.timestamp, value: iso.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""))
         case (.int(let number), _):
             return .init(name: name, typeOID: PostgresType.int8, value: String(number))
@@ -73,7 +74,7 @@ extension DebeziumEnvelope {
         case (.string(let text), _):
             return .init(name: name, typeOID: kind?.typeOID ?? PostgresType.text, value: text)
         default:
-            return .init(name: name, typeOID: PostgresType.text, value: value.serialized())
+            return .init(name: name, typeOID: PostgresType.text, value: value.jsonString())
         }
     }
 

@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// A record of Debezium's transaction topic: BEGIN before a transaction's changes, END after them with how many
@@ -40,18 +41,18 @@ public struct DebeziumTransactionEvent: Sendable, Equatable {
             let name = "\(change.schema).\(change.table)"
             if let index = counts.firstIndex(where: { $0.0 == name }) { counts[index].1 += 1 } else { counts.append((name, 1)) }
         }
-        return .array(counts.map { ["data_collection": .string($0.0), "event_count": .int($0.1)] })
+        return .array(counts.map { ["data_collection": .string($0.0), "event_count": .int(Int($0.1))] })
     }
 
     public func encoded(_ transaction: CommittedTransaction? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("status", .string(status.rawValue)), ("id", .string(id)),
-            ("event_count", status == .end ? .int(Int64(eventCount)) : .null),
+            ("event_count", status == .end ? .int(eventCount) : .null),
             ("data_collections", status == .end ? transaction.map(Self.dataCollections) ?? .null : .null),
-            ("ts_ms", .int(timestampMillis)),
+            ("ts_ms", .int(Int(timestampMillis))),
         ]
         if let endLSN { members.append(("end_lsn", .string(endLSN.description))) }
-        return .object(members)
+        return .object(JSONObject(members))
     }
 
     public static func decode(_ value: JSONValue) throws -> DebeziumTransactionEvent {
@@ -59,7 +60,7 @@ public struct DebeziumTransactionEvent: Sendable, Equatable {
         else { throw DebeziumEnvelope.DecodeError(description: "not a Debezium transaction event (no status or id)") }
         return DebeziumTransactionEvent(
             status: status, id: id, eventCount: Int(value["event_count"]?.intValue ?? 0),
-            timestampMillis: value["ts_ms"]?.intValue ?? 0, endLSN: value["end_lsn"]?.stringValue.flatMap(LSN.init))
+            timestampMillis: Int64(value["ts_ms"]?.intValue ?? 0), endLSN: value["end_lsn"]?.stringValue.flatMap(LSN.init))
     }
 
     /// The commit LSN inside the id ("<txId>:<lsn>", ours may add ":<snapshot batch>").

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Stores
 
 /// `gifticon sync relay`'s one projector: publishes each committed transaction to Kafka as Debezium does (a BEGIN
@@ -40,7 +41,7 @@ public final class KafkaRelay: Projector, @unchecked Sendable {
     public func positionAdvanced(to lsn: LSN) async throws {
         let event = DebeziumTransactionEvent.heartbeat(at: lsn, timestampMillis: Int64(Date().timeIntervalSince1970 * 1000))
         try await producer.sendAll([KafkaOutgoingRecord(topic: topics.transactions, key: Array(#"{"id":"heartbeat"}"#.utf8),
-                                                        value: Array(event.encoded().serialized().utf8), partition: KafkaTopics.partition)])
+                                                        value: event.encoded().jsonBytes(), partition: KafkaTopics.partition)])
     }
 
     /// Holds `batch` back (nil: none) and returns the one held before, with its number in the snapshot.
@@ -61,12 +62,12 @@ public final class KafkaRelay: Projector, @unchecked Sendable {
     /// Snapshot batches share the consistent point's position, so their ids carry the batch's number too.
     func records(_ transaction: CommittedTransaction, lastOfSnapshot: Bool, snapshotBatch: Int? = nil) -> [KafkaOutgoingRecord] {
         let id = DebeziumTransactionEvent.id(of: transaction) + (snapshotBatch.map { ":\($0)" } ?? "")
-        let transactionKey = Array(JSONValue.object([("id", .string(id))]).serialized().utf8)
+        let transactionKey = JSONValue.object(JSONObject([("id", .string(id))])).jsonBytes()
         func event(_ event: DebeziumTransactionEvent) -> KafkaOutgoingRecord {
             var event = event
             event.id = id
             // One partition: the transaction topic's order is the commit order the projector applies in.
-            return KafkaOutgoingRecord(topic: topics.transactions, key: transactionKey, value: Array(event.encoded(transaction).serialized().utf8),
+            return KafkaOutgoingRecord(topic: topics.transactions, key: transactionKey, value: event.encoded(transaction).jsonBytes(),
                                        partition: KafkaTopics.partition)
         }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
@@ -79,10 +80,10 @@ public final class KafkaRelay: Projector, @unchecked Sendable {
                 envelope = envelope.setting("source", envelope["source"]?.setting("snapshot", "last") ?? .null)
             }
             envelope = envelope.setting("transaction", [
-                "id": .string(id), "total_order": .int(Int64(index + 1)), "data_collection_order": .int(perTable[change.table]!),
+                "id": .string(id), "total_order": .int(index + 1), "data_collection_order": .int(Int(perTable[change.table]!)),
             ])
             records.append(KafkaOutgoingRecord(topic: topics.changes(schema: change.schema, table: change.table),
-                                               key: KafkaTopics.key(of: change), value: Array(envelope.serialized().utf8),
+                                               key: KafkaTopics.key(of: change), value: envelope.jsonBytes(),
                                                partition: KafkaTopics.partition))
         }
         records.append(event(.end(transaction)))
@@ -94,7 +95,7 @@ extension JSONValue {
     /// This object with `key` set to `value` (replaced in place, or appended).
     func setting(_ key: String, _ value: JSONValue) -> JSONValue {
         guard case .object(var members) = self else { return self }
-        if let index = members.firstIndex(where: { $0.0 == key }) { members[index].1 = value } else { members.append((key, value)) }
+        members[key] = value
         return .object(members)
     }
 }

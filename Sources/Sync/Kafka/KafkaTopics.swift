@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// Topic names and record keys as Debezium's PostgreSQL connector makes them: `<prefix>.<schema>.<table>` for
@@ -33,6 +34,6 @@ public struct KafkaTopics: Sendable, Equatable {
     static func key(of change: RowChange) -> [UInt8] {
         let column = keyColumn(table: change.table)
         let value = change.integer(column)
-        return Array(JSONValue.object([(column, value)]).serialized().utf8)
+        return JSONValue.object(JSONObject([(column, value)])).jsonBytes()
     }
 }

@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// Puts transactions back together from the records of several topics: changes arrive per table (and per
@@ -44,7 +45,7 @@ struct KafkaTransactionAssembler {
     /// Adds one record; a record that is not a change or transaction event is an error (it goes to the log, and is
     /// skipped: its offset is committed with the next transaction).
     mutating func add(_ record: KafkaRecord) throws {
-        let value = try JSONValue.parse(record.value)
+        let value = try JSONReader.parse(record.value)
         if record.topic == topics.transactions {
             let event = try DebeziumTransactionEvent.decode(value)
             if event.status == .heartbeat, let lsn = event.endLSN {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Logging
 import ReadModels
 import Stores
@@ -29,12 +30,12 @@ public struct DeadLetters: Sendable {
 
     func record(_ transaction: CommittedTransaction, change: RowChange?, projector: String, error: any Error) async throws {
         let row: JSONValue = change.map { c in
-            .object(c.current.map { ($0.name, $0.value.map { JSONValue.string($0) } ?? .null) })
+            .object(JSONObject(c.current.map { ($0.name, $0.value.map { JSONValue.string($0) } ?? .null) }))
         } ?? .null
         // The id makes a replayed poison change one letter, not one per replay.
         let id = "\(projector):\(transaction.endLSN.sortableText):\(change.map { "\($0.table)" } ?? "-")"
         _ = try await mongo.update(MongoCollections.deadLetters, filter: [DocumentKey.id: .string(id)], update: ["$set": [
-            "projector": .string(projector), "lsn": .string(transaction.endLSN.description), "xid": .int(Int64(transaction.xid)),
+            "projector": .string(projector), "lsn": .string(transaction.endLSN.description), "xid": .int(Int(transaction.xid)),
             "table": change.map { .string($0.table) } ?? .null, "operation": change.map { .string("\($0.operation)") } ?? .null,
             "row": row, "error": .string(String(describing: error)),
             "recordedAt": .string(ISO8601DateFormatter().string(from: Date())),

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 @testable import GraphQLEngine
 
@@ -54,7 +55,7 @@ struct ExecutionDifferentialTests {
 
     @Test("graphql-core's validation documents that are valid, executed on an empty root")
     func corpusDocuments() async throws {
-        guard case .list(let docs) = try JSONReader.parse(Corpus.read("graphql-core-tests/documents.json")) else { return }
+        guard case .array(let docs) = try JSONReader.parse(Corpus.read("graphql-core-tests/documents.json")) else { return }
         var cases: [(String, String, JSONValue?, JSONValue, String?)] = []
         var sdlCache: [String: String] = [:]
         for d in docs {

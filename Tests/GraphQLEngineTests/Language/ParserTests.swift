@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 import Testing
 
 /// graphql-js's exact wording (double quotes) and locations, without the oracle.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GraphQLEngine
+import JSON
 
 /// Runs graphql-core (the Python port of graphql-js) live to compute expected answers.
 ///
@@ -18,12 +19,12 @@ enum GraphQLCoreOracle {
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        let payload = Data(JSONValue.list(requests).jsonBytes())
+        let payload = Data(JSONValue.array(requests).jsonBytes())
         let writer = Thread { input.fileHandleForWriting.write(payload); try? input.fileHandleForWriting.close() }
         writer.start()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard case .list(let answers) = try JSONReader.parse([UInt8](data)) else {
+        guard case .array(let answers) = try JSONReader.parse([UInt8](data)) else {
             throw OracleError(message: "oracle answered no list")
         }
         return answers
@@ -61,7 +62,7 @@ func jsonEqual(_ a: JSONValue, _ b: JSONValue, ignoreKeyOrder: Bool = false) -> 
     switch (a, b) {
     case (.int, .int), (.double, .double), (.int, .double), (.double, .int):
         return a.doubleValue == b.doubleValue
-    case (.list(let x), .list(let y)):
+    case (.array(let x), .array(let y)):
         return x.count == y.count && zip(x, y).allSatisfy { jsonEqual($0, $1, ignoreKeyOrder: ignoreKeyOrder) }
     case (.object(let x), .object(let y)):
         guard x.count == y.count else { return false }
@@ -90,7 +91,7 @@ func normalizeMessage(_ message: String) -> String {
 
 /// The errors of a response as a set of normalized `message @ locations @ path` strings.
 func errorSet(_ response: JSONValue) -> Set<String> {
-    guard case .list(let errors)? = response["errors"] else { return [] }
+    guard case .array(let errors)? = response["errors"] else { return [] }
     return Set(errors.map { e in
         let message = editionWording(normalizeMessage(e["message"]?.stringValue ?? ""))
         let locations = e["locations"].map { $0.jsonString() } ?? "[]"

@@ -1,4 +1,5 @@
 @testable import GraphQLEngine
+import JSON
 
 /// A gifticon-marketplace-shaped schema and data set for execution tests (as SDL and a JSON root value).
 enum Marketplace {
@@ -98,8 +99,8 @@ enum Marketplace {
                 "faceValue": i % 4 == 0 ? .null : .int(1500 * (i + 1)),
                 "discountRate": .double(Double(i) / 8),
                 "expiresAt": .string("2026-12-\(10 + i % 18)T00:00:00Z"),
-                "tags": .list([.string("t\(i)"), .string("gift")]),
-                "related": .list([]),
+                "tags": .array([.string("t\(i)"), .string("gift")]),
+                "related": .array([]),
             ])
         }
         let bad: JSONValue = [
@@ -110,11 +111,11 @@ enum Marketplace {
             "big": 3_000_000_000, "str": 12.5, "float": "not a number",
         ]
         return [
-            "gifticons": .list(list),
+            "gifticons": .array(list),
             "gifticon": list.first ?? .null,
             "node": brands[1],
-            "search": .list([list[0], brands[2], list[1].objectValue?["seller"] ?? .null, .null]),
-            "brands": .list(brands + [.null]),
+            "search": .array([list[0], brands[2], list[1].objectValue?["seller"] ?? .null, .null]),
+            "brands": .array(brands + [.null]),
             "lookup": list.count > 2 ? list[2] : .null,
             "echo": "echo",
             "bad": bad,

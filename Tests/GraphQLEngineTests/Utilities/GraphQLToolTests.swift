@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 @testable import GraphQLEngine
 
@@ -40,7 +41,7 @@ struct GraphQLToolTests {
         #expect(ok.exitCode == 0 && ok.stdout == "[]\n")
         let bad = GraphQLToolCore.validate(schemaSDL: sdl, query: "{ brands { id }")
         #expect(bad.exitCode == 0)
-        guard case .list(let errors) = try JSONReader.parse(bad.stdout) else { Issue.record("not a list"); return }
+        guard case .array(let errors) = try JSONReader.parse(bad.stdout) else { Issue.record("not a list"); return }
         #expect(errors.count == 1)
         #expect(errors[0].objectValue?.keys == ["message", "locations"])
         #expect(errors[0]["message"]?.stringValue?.hasPrefix("Syntax Error:") == true)

@@ -13,7 +13,7 @@ struct MarketplaceValidationDifferentialTests {
         var withErrors = 0
         var noErrors: [String] = []
         for (document, answer) in zip(documents, answers) {
-            guard case .list(let expected)? = answer["ok"] else {
+            guard case .array(let expected)? = answer["ok"] else {
                 disagreements.append("\(document): graphql-core could not validate it: \(answer)")
                 continue
             }
@@ -21,7 +21,7 @@ struct MarketplaceValidationDifferentialTests {
             let oursKeys = ours.map { validationErrorKey(message: $0.message, locations: $0.locations.map { ($0.line, $0.column) }) }
             let expectedKeys = expected.map { e -> String in
                 var locations: [(Int, Int)] = []
-                if case .list(let ls)? = e["locations"] { locations = ls.map { ($0["line"]?.intValue ?? 0, $0["column"]?.intValue ?? 0) } }
+                if case .array(let ls)? = e["locations"] { locations = ls.map { ($0["line"]?.intValue ?? 0, $0["column"]?.intValue ?? 0) } }
                 return validationErrorKey(message: e["message"]?.stringValue ?? "", locations: locations)
             }
             if !expectedKeys.isEmpty { withErrors += 1 } else { noErrors.append(document) }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 @testable import GraphQLEngine
 
@@ -12,14 +13,14 @@ enum GraphQLCoreValidateOracle {
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        let payload = Data(JSONValue.list(requests.map { r in
+        let payload = Data(JSONValue.array(requests.map { r in
             .object(JSONObject([("sdl", .string(r.sdl)), ("query", .string(r.query))]))
         }).jsonBytes())
         let writer = Thread { input.fileHandleForWriting.write(payload); try? input.fileHandleForWriting.close() }
         writer.start()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard case .list(let answers) = try JSONReader.parse([UInt8](data)) else {
+        guard case .array(let answers) = try JSONReader.parse([UInt8](data)) else {
             throw GraphQLCoreOracle.OracleError(message: "validate oracle answered no list")
         }
         return answers
@@ -50,7 +51,7 @@ struct ValidationCorpusCase {
 }
 
 func loadValidationCorpus() throws -> [ValidationCorpusCase] {
-    guard case .list(let items) = try JSONReader.parse(Corpus.read("graphql-core-tests/documents.json")) else { return [] }
+    guard case .array(let items) = try JSONReader.parse(Corpus.read("graphql-core-tests/documents.json")) else { return [] }
     var schemas: [String: String] = [:]
     return try items.map { item in
         let schemaPath = "graphql-core-tests/" + (item["schema"]?.stringValue ?? "harness_test_schema.graphql")
@@ -70,14 +71,14 @@ struct ValidationDifferentialTests {
         var compared = 0, agreed = 0, withErrors = 0
         var disagreements: [String] = []
         for (c, answer) in zip(cases, answers) {
-            guard case .list(let expectedErrors)? = answer["ok"] else { continue }
+            guard case .array(let expectedErrors)? = answer["ok"] else { continue }
             guard let document = try? parse(c.query) else { continue }
             if schemaCache[c.sdl] == nil { schemaCache[c.sdl] = try buildSchema(c.sdl) }
             let ours = validate(schema: schemaCache[c.sdl]!, document: document, rules: graphQLCoreRules)
             let oursSet = Set(ours.map { validationErrorKey(message: $0.message, locations: $0.locations.map { ($0.line, $0.column) }) })
             let expectedSet = Set(expectedErrors.map { e -> String in
                 var locations: [(Int, Int)] = []
-                if case .list(let ls)? = e["locations"] {
+                if case .array(let ls)? = e["locations"] {
                     locations = ls.map { ($0["line"]?.intValue ?? 0, $0["column"]?.intValue ?? 0) }
                 }
                 return validationErrorKey(message: e["message"]?.stringValue ?? "", locations: locations)

@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 import ReadModels
 
 /// The catalog: `Query.brands`, `Query.categories`, `Query.category`, and the `Brand` and `Category` types (a
@@ -13,7 +14,7 @@ enum CatalogFeature: QueryFeature {
                     try await ctx.readModels.mongo.find(MongoCollections.brands, filter: [:],
                                                         options: ["sort": [BrandDocument.name: 1], "limit": 1_000])
                 }
-                return found.map(\.graphJSON) as [GraphJSON]
+                return found.map(\.withIDAlias) as [JSONValue]
             },
             "categories": .async { _, args, context, info in
                 let ctx = GraphQLResolveInfo.context(context)

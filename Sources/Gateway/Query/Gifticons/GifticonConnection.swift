@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 
 /// A page of gifticons: the search hits, hydrated from their documents when a field asks for them.
 struct GifticonPage: Sendable {
@@ -21,7 +22,7 @@ struct GifticonPage: Sendable {
             "brandFacets": .async { source, _, context, _ in
                 let buckets = (source as! GifticonPage).hits.buckets[GifticonSearch.brandFacet] ?? []
                 let brands = try await GraphQLResolveInfo.context(context).loaders.brands.loadMany(buckets.map(\.id))
-                return buckets.map { bucket -> GraphJSON in
+                return buckets.map { bucket -> JSONValue in
                     let brand = brands[bucket.id] ?? .object(JSONObject([("id", .int(Int(bucket.id))), ("name", .null)]))
                     return .object(JSONObject([("brand", brand), ("count", .int(bucket.count))]))
                 }
@@ -29,7 +30,7 @@ struct GifticonPage: Sendable {
             "categoryFacets": .async { source, _, context, _ in
                 let buckets = (source as! GifticonPage).hits.buckets[GifticonSearch.categoryFacet] ?? []
                 let tree = try await GraphQLResolveInfo.context(context).loaders.categoryTree()
-                return buckets.map { bucket -> GraphJSON in
+                return buckets.map { bucket -> JSONValue in
                     let category = tree.byId[Int(bucket.id)] ?? .object(JSONObject([("id", .int(Int(bucket.id))), ("name", .null)]))
                     return .object(JSONObject([("category", category), ("count", .int(bucket.count))]))
                 }

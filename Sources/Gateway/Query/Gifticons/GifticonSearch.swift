@@ -1,3 +1,4 @@
+import JSON
 import ReadModels
 import Stores
 
@@ -23,33 +24,33 @@ struct GifticonSearch: Sendable {
     var size = 20
     var facets = false
 
-    var body: StoreJSON {
-        var conditions: [StoreJSON] = []
+    var body: JSONValue {
+        var conditions: [JSONValue] = []
         if let status { conditions.append(["term": [Entry.status: .string(status)]]) }
-        if !brandIds.isEmpty { conditions.append(["terms": [Entry.brandId: .array(brandIds.map { .int($0) })]]) }
+        if !brandIds.isEmpty { conditions.append(["terms": [Entry.brandId: .array(brandIds.map { .int(Int($0)) })]]) }
         // categoryIds holds each gifticon's category and its ancestors: a category matches its whole subtree.
-        if !categoryIds.isEmpty { conditions.append(["terms": [Entry.categoryIds: .array(categoryIds.map { .int($0) })]]) }
-        if let sellerId { conditions.append(["term": [Entry.sellerId: .int(sellerId)]]) }
+        if !categoryIds.isEmpty { conditions.append(["terms": [Entry.categoryIds: .array(categoryIds.map { .int(Int($0)) })]]) }
+        if let sellerId { conditions.append(["term": [Entry.sellerId: .int(Int(sellerId))]]) }
         for tag in tags { conditions.append(["term": [Entry.tags: .string(tag)]]) }
         if minPriceCents != nil || maxPriceCents != nil {
-            var range: [(String, StoreJSON)] = []
-            if let minPriceCents { range.append(("gte", .int(minPriceCents))) }
-            if let maxPriceCents { range.append(("lte", .int(maxPriceCents))) }
-            conditions.append(["range": [Entry.salePriceCents: .object(range)]])
+            var range: [(String, JSONValue)] = []
+            if let minPriceCents { range.append(("gte", .int(Int(minPriceCents)))) }
+            if let maxPriceCents { range.append(("lte", .int(Int(maxPriceCents)))) }
+            conditions.append(["range": [Entry.salePriceCents: .object(JSONObject(range))]])
         }
         if createdFrom != nil || createdTo != nil {
-            var range: [(String, StoreJSON)] = []
+            var range: [(String, JSONValue)] = []
             if let createdFrom { range.append(("gte", .string(createdFrom))) }
             if let createdTo { range.append(("lte", .string(createdTo))) }
-            conditions.append(["range": [Entry.createdAt: .object(range)]])
+            conditions.append(["range": [Entry.createdAt: .object(JSONObject(range))]])
         }
-        var must: [StoreJSON] = []
+        var must: [JSONValue] = []
         if let text, !text.isEmpty {
             must.append(["multi_match": ["query": .string(text), "fields": [.string("\(Entry.name)^2"), .string(Entry.description)]]])
         }
-        var members: [(String, StoreJSON)] = [
+        var members: [(String, JSONValue)] = [
             ("query", ["bool": ["must": .array(must.isEmpty ? [["match_all": [:]]] : must), "filter": .array(conditions)]]),
-            ("from", .int(Int64(offset))), ("size", .int(Int64(size))),
+            ("from", .int(offset)), ("size", .int(size)),
             ("track_total_hits", true), ("_source", false),
         ]
         if let sort { members.append(("sort", sort)) }
@@ -59,12 +60,12 @@ struct GifticonSearch: Sendable {
                 Self.categoryFacet: ["terms": ["field": .string(Entry.categoryIds), "size": 100]],
             ]))
         }
-        return .object(members)
+        return .object(JSONObject(members))
     }
 
-    private var sort: StoreJSON? {
+    private var sort: JSONValue? {
         let chosen = order ?? ((text?.isEmpty == false) ? "RELEVANCE" : "NEWEST")
-        func by(_ field: String, _ direction: String) -> StoreJSON { [field: .string(direction)] }
+        func by(_ field: String, _ direction: String) -> JSONValue { [field: .string(direction)] }
         switch chosen {
         case "RELEVANCE": return nil
         case "OLDEST": return [by(Entry.createdAt, "asc")]

@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 import ReadModels
 
 /// Gifticon listings: `Query.gifticon` (a detail page) and `Query.gifticons` (search with filters, order and
@@ -49,12 +50,12 @@ enum GifticonsFeature: QueryFeature {
                 let images = sortedImages(document(source))
                 return images.first { $0[GifticonDocument.ImageEntry.isPrimary]?.boolValue == true } ?? images.first
             },
-            "tags": .sync { source, _, _, _ in document(source)?[GifticonDocument.tags]?.listValue ?? [] },
+            "tags": .sync { source, _, _, _ in document(source)?[GifticonDocument.tags]?.arrayValue ?? [] },
         ]
     }
 
-    static func sortedImages(_ gifticon: JSONObject?) -> [GraphJSON] {
-        let images = gifticon?[GifticonDocument.images]?.listValue ?? []
+    static func sortedImages(_ gifticon: JSONObject?) -> [JSONValue] {
+        let images = gifticon?[GifticonDocument.images]?.arrayValue ?? []
         return images.enumerated().sorted { a, b in
             let order = GifticonDocument.ImageEntry.displayOrder
             let x = a.element[order]?.intValue ?? Int.max, y = b.element[order]?.intValue ?? Int.max

@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 
 /// A connection field's `first` and `after`: how many items, starting after which.
 struct PageArguments: Sendable {
@@ -12,7 +13,7 @@ struct PageArguments: Sendable {
         offset = try Self.offset(args["after"])
     }
 
-    private static func size(_ value: GraphJSON?) throws -> Int {
+    private static func size(_ value: JSONValue?) throws -> Int {
         guard let value, !value.isNull else { return 20 }
         guard let n = value.intValue, (1...100).contains(n) else {
             throw GatewayError.badInput("first must be between 1 and 100.", field: "first")
@@ -21,7 +22,7 @@ struct PageArguments: Sendable {
     }
 
     /// `after`: an opaque cursor holding the offset of the item it points at.
-    private static func offset(_ value: GraphJSON?) throws -> Int {
+    private static func offset(_ value: JSONValue?) throws -> Int {
         guard let value, !value.isNull else { return 0 }
         guard let text = value.stringValue, let offset = Cursor.offset(text) else {
             throw GatewayError.badInput("after is not a cursor this API gave out.", field: "after")

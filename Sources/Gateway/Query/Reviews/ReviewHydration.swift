@@ -1,11 +1,12 @@
 import GraphQLEngine
+import JSON
 import ReadModels
 
 /// The review documents behind search hits, with their reviewers, sellers and gifticons primed.
 enum ReviewHydration {
-    static func documents(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(offset: Int, node: GraphJSON)] {
+    static func documents(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(offset: Int, node: JSONValue)] {
         let found = try await ctx.loaders.reviews.loadMany(page.ids)
-        let nodes = page.ids.enumerated().compactMap { index, id -> (offset: Int, node: GraphJSON)? in
+        let nodes = page.ids.enumerated().compactMap { index, id -> (offset: Int, node: JSONValue)? in
             found[id].map { (page.offset + index, $0) }
         }
         let people = nodes.flatMap { [$0.node[ReviewDocument.reviewerId], $0.node[ReviewDocument.sellerId]] }

@@ -1,3 +1,4 @@
+import JSON
 import ReadModels
 import Stores
 
@@ -11,20 +12,20 @@ struct ReviewSearch: Sendable {
     var offset = 0
     var size = 20
 
-    var body: StoreJSON {
-        var conditions: [StoreJSON] = []
-        if let sellerId { conditions.append(["term": [Entry.sellerId: .int(sellerId)]]) }
-        if let gifticonId { conditions.append(["term": [Entry.gifticonId: .int(gifticonId)]]) }
+    var body: JSONValue {
+        var conditions: [JSONValue] = []
+        if let sellerId { conditions.append(["term": [Entry.sellerId: .int(Int(sellerId))]]) }
+        if let gifticonId { conditions.append(["term": [Entry.gifticonId: .int(Int(gifticonId))]]) }
         let hasText = keyword.map { !$0.isEmpty } ?? false
-        let must: [StoreJSON] = hasText
+        let must: [JSONValue] = hasText
             ? [["multi_match": ["query": .string(keyword!), "fields": [.string("\(Entry.title)^2"), .string(Entry.content)]]]]
             : [["match_all": [:]]]
-        var members: [(String, StoreJSON)] = [
+        var members: [(String, JSONValue)] = [
             ("query", ["bool": ["must": .array(must), "filter": .array(conditions)]]),
-            ("from", .int(Int64(offset))), ("size", .int(Int64(size))), ("track_total_hits", true), ("_source", false),
+            ("from", .int(offset)), ("size", .int(size)), ("track_total_hits", true), ("_source", false),
         ]
         if !hasText { members.append(("sort", [[Entry.createdAt: "desc"]])) }
-        return .object(members)
+        return .object(JSONObject(members))
     }
 
     /// Runs the search on the reviews index; the hits' documents join the next fetch.

@@ -1,4 +1,5 @@
 import GraphQLEngine
+import JSON
 import ReadModels
 
 /// Reviews: `Query.reviews` (keyword search, by seller or gifticon), the `Review` type's references and the

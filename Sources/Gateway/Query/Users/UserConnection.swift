@@ -1,8 +1,9 @@
 import GraphQLEngine
+import JSON
 
 /// A page of users, already read from their documents.
 struct UserPage: Sendable {
-    let documents: [GraphJSON]
+    let documents: [JSONValue]
     let total: Int
     let offset: Int
 

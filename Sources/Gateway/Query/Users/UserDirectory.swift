@@ -1,24 +1,25 @@
 import GraphQLEngine
+import JSON
 import ReadModels
 import Stores
 
 /// `Query.users`: public profiles in id order, optionally those whose nickname contains a keyword (any case).
 enum UserDirectory {
     static func page(keyword: String?, _ page: PageArguments, _ ctx: RequestContext) async throws -> UserPage {
-        var filter: StoreJSON = [:]
+        var filter: JSONValue = [:]
         if let keyword, !keyword.isEmpty {
             filter = [UserDocument.nickname: ["$regex": .string(regexLiteral(keyword)), "$options": "i"]]
         }
         let mongo = ctx.readModels.mongo
         let found = try await ctx.metrics.timeStore("mongo") {
             try await mongo.find(MongoCollections.users, filter: filter,
-                                 options: ["sort": [DocumentKey.id: 1], "skip": .int(Int64(page.offset)), "limit": .int(Int64(page.size))])
+                                 options: ["sort": [DocumentKey.id: 1], "skip": .int(page.offset), "limit": .int(page.size)])
         }
         let counted = try await ctx.metrics.timeStore("mongo") {
             try await mongo.command(["count": .string(MongoCollections.users), "query": filter])
         }
-        let total = Int(counted["n"]?.intValue ?? Int64(page.offset + found.count))
-        let documents = found.map(\.graphJSON)
+        let total = counted["n"]?.intValue ?? page.offset + found.count
+        let documents = found.map(\.withIDAlias)
         ctx.loaders.ratings.prime(documents.compactMap { $0["id"]?.intValue.map(Int64.init) })
         return UserPage(documents: documents, total: total, offset: page.offset)
     }

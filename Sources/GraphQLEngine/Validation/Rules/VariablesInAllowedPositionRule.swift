@@ -1,3 +1,5 @@
+import JSON
+
 /// All variable usages are allowed: a variable's type fits every position it is used in.
 public func VariablesInAllowedPositionRule(_ context: ValidationContext) -> Visitor {
     var definitions: [String: VariableDefinitionNode] = [:]

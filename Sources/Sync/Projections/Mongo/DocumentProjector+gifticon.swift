@@ -1,3 +1,4 @@
+import JSON
 import ReadModels
 import Stores
 
@@ -28,7 +29,7 @@ extension DocumentProjector {
 
     func projectPrice(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("gifticon_id")
-        let filter: JSONValue = .object([(DocumentKey.id, id)] + (GuardedWrite.olderThan(position, field: "_priceLsn").objectValue ?? []))
+        let filter: JSONValue = .object(JSONObject([(DocumentKey.id, id)] + (GuardedWrite.olderThan(position, field: "_priceLsn").objectValue ?? JSONObject())))
         if change.operation == .delete {
             batch.update(MongoCollections.gifticons, filter: filter,
                          update: ["$set": [Field.price: .null, "_priceLsn": .string(position)]])
@@ -38,7 +39,7 @@ extension DocumentProjector {
         let sale = change.current.first { $0.name == "sale_price" }?.value ?? "0"
         let price: JSONValue = [
             Field.Price.basePrice: .string(base), Field.Price.salePrice: .string(sale), Field.Price.currency: change.text("currency"),
-            Field.Price.discountPercentage: .int(Self.discountPercentage(base: base, sale: sale)),
+            Field.Price.discountPercentage: .int(Int(Self.discountPercentage(base: base, sale: sale))),
         ]
         // The gifticon's own row commits in the same or an earlier transaction: upsert keeps a price that arrives
         // first (a rebuild's snapshot order) rather than dropping it.

@@ -1,3 +1,4 @@
+import JSON
 import ReadModels
 import Stores
 
@@ -67,9 +68,9 @@ extension DocumentProjector {
     func fanOut(_ batch: MongoWriteBatch, _ filter: [(String, JSONValue)], part: String, position: String, fields: [(String, JSONValue)]) {
         let guardField = "_\(part)Lsn"
         var conditions = filter
-        conditions += GuardedWrite.olderThan(position, field: guardField).objectValue ?? []
+        conditions += GuardedWrite.olderThan(position, field: guardField).objectValue ?? JSONObject()
         let members = fields.map { ("\(part).\($0.0)", $0.1) }
-        batch.update(MongoCollections.gifticons, filter: .object(conditions),
-                     update: ["$set": .object(members + [(guardField, .string(position))])], many: true)
+        batch.update(MongoCollections.gifticons, filter: .object(JSONObject(conditions)),
+                     update: ["$set": .object(JSONObject(members + [(guardField, .string(position))]))], many: true)
     }
 }

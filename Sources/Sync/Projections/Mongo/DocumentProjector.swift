@@ -1,3 +1,4 @@
+import JSON
 import ReadModels
 import Stores
 
@@ -95,7 +96,7 @@ public struct DocumentProjector: Projector {
             let sorted = ids.sorted()
             for chunk in stride(from: 0, to: sorted.count, by: 1_000) {
                 let slice = sorted[chunk..<min(chunk + 1_000, sorted.count)]
-                for document in try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(slice.map { .int($0) })]],
+                for document in try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(slice.map { .int(Int($0)) })]],
                                                      options: ["projection": projection]) {
                     if let id = document[DocumentKey.id]?.int64 { found[id] = document }
                 }

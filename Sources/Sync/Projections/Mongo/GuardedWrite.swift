@@ -1,3 +1,4 @@
+import JSON
 import ReadModels
 import Stores
 
@@ -14,8 +15,8 @@ enum GuardedWrite {
     /// Sets `fields` on the document `_id` (creating it) unless it already reflects `position` or later; an insert
     /// that collides with a newer document is the guarded no-op.
     static func upsert(_ batch: MongoWriteBatch, _ collection: String, id: JSONValue, position: String, fields: [(String, JSONValue)]) {
-        batch.update(collection, filter: .object([(DocumentKey.id, id)] + (olderThan(position, field: DocumentKey.position).objectValue ?? [])),
-                     update: ["$set": .object(fields + [(DocumentKey.position, .string(position))])], upsert: true, duplicateIsNoOp: true)
+        batch.update(collection, filter: .object(JSONObject([(DocumentKey.id, id)] + (olderThan(position, field: DocumentKey.position).objectValue ?? JSONObject()))),
+                     update: ["$set": .object(JSONObject(fields + [(DocumentKey.position, .string(position))]))], upsert: true, duplicateIsNoOp: true)
     }
 
     /// Deletes the document unless it was written at a later position (a replayed delete after a re-insert).

@@ -1,3 +1,4 @@
+import JSON
 import Stores
 
 /// The writes of one transaction, sent as few `update`/`delete` commands as their order allows (one round trip per

@@ -1,3 +1,4 @@
+import JSON
 import ReadModels
 import Stores
 
@@ -12,7 +13,7 @@ extension RowChange {
     }
 
     func integer(_ column: String) -> JSONValue {
-        guard let value = current.first(where: { $0.name == column })?.value, let number = Int64(value) else { return .null }
+        guard let value = current.first(where: { $0.name == column })?.value, let number = Int(value) else { return .null }
         return .int(number)
     }
 

@@ -1,3 +1,4 @@
+import JSON
 import ReadModels
 import Stores
 
@@ -45,7 +46,7 @@ public struct SearchProjector: Projector {
             }
         }
         if !renamedTags.isEmpty {
-            let carrying = try await mongo.find(MongoCollections.gifticons, filter: ["\(GifticonDocument.tags).\(GifticonDocument.Embedded.id)": ["$in": .array(renamedTags.map { .int($0) })]],
+            let carrying = try await mongo.find(MongoCollections.gifticons, filter: ["\(GifticonDocument.tags).\(GifticonDocument.Embedded.id)": ["$in": .array(renamedTags.map { .int(Int($0)) })]],
                                                 options: ["projection": [DocumentKey.id: 1]])
             gifticonIDs.append(contentsOf: carrying.compactMap { $0[DocumentKey.id]?.int64 })
         }
@@ -85,7 +86,7 @@ public struct SearchProjector: Projector {
     ) async throws {
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return }
-        let found = try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(unique.map { .int($0) })]])
+        let found = try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(unique.map { .int(Int($0)) })]])
         var present: Set<Int64> = []
         for source in found {
             guard let id = source[DocumentKey.id]?.int64 else { continue }
@@ -100,8 +101,8 @@ public struct SearchProjector: Projector {
 
     /// A bulk action line carrying the WAL position as an external version.
     static func action(_ kind: String, _ index: String, _ id: Int64, _ version: Int64) -> JSONValue {
-        let target: JSONValue = ["_index": .string(index), "_id": .string(String(id)), "version": .int(version), "version_type": "external"]
-        return .object([(kind, target)])
+        let target: JSONValue = ["_index": .string(index), "_id": .string(String(id)), "version": .int(Int(version)), "version_type": "external"]
+        return .object(JSONObject([(kind, target)]))
     }
 
     /// The indexed fields of a gifticon document.
@@ -120,7 +121,7 @@ public struct SearchProjector: Projector {
             Entry.categoryIds: .array(ancestors + (categoryID == .null ? [] : [categoryID])),
             Entry.sellerId: source[Document.sellerId] ?? .null,
             Entry.tags: .array(tags),
-            Entry.salePriceCents: salePrice.flatMap { DocumentProjector.cents($0) }.map { .int($0) } ?? .null,
+            Entry.salePriceCents: salePrice.flatMap { DocumentProjector.cents($0) }.map { .int(Int($0)) } ?? .null,
             Entry.createdAt: source[Document.createdAt] ?? .null,
             Entry.dueDate: source[Document.dueDate] ?? .null,
         ]

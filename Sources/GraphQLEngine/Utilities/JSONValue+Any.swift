@@ -1,3 +1,5 @@
+import JSON
+
 /// Converts common Swift values (JSONValue, String, numbers, Bool, arrays, dictionaries) to `JSONValue`.
 public func anyToJSONValue(_ value: any Sendable) -> JSONValue? {
     switch value {
@@ -15,7 +17,7 @@ public func anyToJSONValue(_ value: any Sendable) -> JSONValue? {
         var out: [JSONValue] = []
         out.reserveCapacity(a.count)
         for e in a { out.append(anyToJSONValue(e) ?? .null) }
-        return .list(out)
+        return .array(out)
     case let d as [String: any Sendable]:
         var o = JSONObject()
         for k in d.keys.sorted() { o[k] = anyToJSONValue(d[k]!) ?? .null }
@@ -42,7 +44,7 @@ func inspectJSON(_ value: JSONValue, depth: Int = 0) -> String {
         if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
         return JSONWriter.formatNumber(d)
     case .string(let s): return JSONValue.string(s).jsonString()
-    case .list(let l):
+    case .array(let l):
         if l.isEmpty { return "[]" }
         if depth >= 2 { return "[Array]" }
         if l.count > 10 {

@@ -81,14 +81,14 @@ public struct JSONReader {
             pos += 1
             var arr: [JSONValue] = []
             skipWhitespace()
-            if pos < buf.count && buf[pos] == UInt8(ascii: "]") { pos += 1; return .list(arr) }
+            if pos < buf.count && buf[pos] == UInt8(ascii: "]") { pos += 1; return .array(arr) }
             while true {
                 skipWhitespace()
                 arr.append(try parseValue(depth: depth + 1))
                 skipWhitespace()
                 guard pos < buf.count else { throw error("Unexpected end of input") }
                 if buf[pos] == UInt8(ascii: ",") { pos += 1; continue }
-                if buf[pos] == UInt8(ascii: "]") { pos += 1; return .list(arr) }
+                if buf[pos] == UInt8(ascii: "]") { pos += 1; return .array(arr) }
                 throw error("Expected ',' or ']'")
             }
         case UInt8(ascii: "\""):

@@ -7,7 +7,8 @@ public struct JSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
-    @inline(__always) mutating func raw(_ s: StaticString) {
+    /// Appends JSON text as it is (a response's fixed keys and punctuation).
+    @inline(__always) public mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
@@ -18,7 +19,7 @@ public struct JSONWriter: Sendable {
         case .int(let i): writeInt(i)
         case .double(let d): writeDouble(d)
         case .string(let s): writeString(s)
-        case .list(let l):
+        case .array(let l):
             bytes.append(UInt8(ascii: "["))
             l.withUnsafeBufferPointer { buf in
                 for i in 0..<buf.count {
