@@ -19,32 +19,13 @@ public func execute(
     let schemaErrors = schema.validationErrors
     if !schemaErrors.isEmpty { return ExecutionResult(data: nil, errors: schemaErrors) }
 
-    var operation: OperationDefinitionNode?
+    let operation: OperationDefinitionNode
+    switch getOperationAST(document, operationName: operationName) {
+    case .success(let picked): operation = picked
+    case .failure(let error): return ExecutionResult(data: nil, errors: [GraphQLError(error.message)])
+    }
     var fragments: [String: FragmentDefinitionNode] = [:]
-    var operationCount = 0
-    for def in document.definitions {
-        switch def {
-        case .operation(let op):
-            if let operationName {
-                if op.name?.value == operationName { operation = op }
-            } else {
-                operationCount += 1
-                if operation == nil { operation = op }
-            }
-        case .fragment(let f):
-            fragments[f.name.value] = f
-        default: break
-        }
-    }
-    if operationName == nil && operationCount > 1 {
-        return ExecutionResult(data: nil, errors: [GraphQLError("Must provide operation name if query contains multiple operations.")])
-    }
-    guard let operation else {
-        if let operationName {
-            return ExecutionResult(data: nil, errors: [GraphQLError("Unknown operation named \"\(operationName)\".")])
-        }
-        return ExecutionResult(data: nil, errors: [GraphQLError("Must provide an operation.")])
-    }
+    for case .fragment(let fragment) in document.definitions { fragments[fragment.name.value] = fragment }
     let variables: JSONObject
     switch getVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues ?? JSONObject()) {
     case .success(let v): variables = v
