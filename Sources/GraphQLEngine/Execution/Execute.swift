@@ -251,21 +251,8 @@ final class ExecutionContext: @unchecked Sendable {
             return try await completeListValue(itemType, nodes, info, path, result)
         case .named(let named):
             switch named {
-            case .scalar(let s):
-                if let fast = fastSerialize(s, result) { return fast }
-                do {
-                    return try s.serialize(result)
-                } catch {
-                    if isNone(result) { return .null }
-                    throw error
-                }
-            case .enumeration(let e):
-                do {
-                    return try e.serialize(result)
-                } catch {
-                    if isNone(result) { return .null }
-                    throw error
-                }
+            case .scalar(let s): return try completeScalarValue(s, result)
+            case .enumeration(let e): return try completeEnumValue(e, result)
             case .object(let o):
                 if isNone(result) { return .null }
                 return try await completeObjectValue(o, nodes, info, path, result)
@@ -387,110 +374,9 @@ final class ExecutionContext: @unchecked Sendable {
             }
         }
     }
-
-    func resolveRuntimeType(
-        _ abstract: GraphQLNamedType, _ nodes: [FieldNode], _ info: GraphQLResolveInfo, _ result: any Sendable
-    ) async throws -> GraphQLObjectType {
-        var resolver: GraphQLTypeResolver?
-        switch abstract {
-        case .interface(let i): resolver = i.resolveType
-        case .union(let u): resolver = u.resolveType
-        default: break
-        }
-        var name: String?
-        if let resolver {
-            name = try await resolver(result, contextValue, info)
-        } else {
-            if case .string(let s)? = anyToJSONValue(defaultFieldResolve(result, "__typename") ?? JSONValue.null) {
-                name = s
-            } else {
-                for t in schema.possibleTypes(of: abstract) {
-                    if let isTypeOf = t.isTypeOf, isTypeOf(result) {
-                        name = t.name
-                        break
-                    }
-                }
-            }
-        }
-        guard let name else {
-            throw GraphQLError(
-                "Abstract type \"\(abstract.name)\" must resolve to an Object type at runtime for field \"\(info.parentType.name).\(info.fieldName)\". Either the \"\(abstract.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.",
-                nodes: nodes)
-        }
-        guard let runtime = schema.type(named: name) else {
-            throw GraphQLError(
-                "Abstract type \"\(abstract.name)\" was resolved to a type \"\(name)\" that does not exist inside the schema.",
-                nodes: nodes)
-        }
-        guard case .object(let obj) = runtime else {
-            throw GraphQLError("Abstract type \"\(abstract.name)\" was resolved to a non-object type \"\(name)\".", nodes: nodes)
-        }
-        if !schema.isSubType(abstract, runtime) {
-            throw GraphQLError("Runtime Object type \"\(obj.name)\" is not a possible type for \"\(abstract.name)\".", nodes: nodes)
-        }
-        return obj
-    }
 }
 
 /// A collection the executor can complete as a GraphQL list (arrays conform).
 public protocol GraphQLListConvertible: Sendable {
     var graphQLListElements: [any Sendable] { get }
-}
-
-
-protocol AnyOptional {
-    var isNone: Bool { get }
-}
-
-extension Optional: AnyOptional {
-    var isNone: Bool { self == nil }
-}
-
-@inline(__always)
-func isNone(_ v: any Sendable) -> Bool {
-    (v as? any AnyOptional)?.isNone ?? false
-}
-
-/// Built-in scalars given already-valid JSON need no conversion.
-@inline(__always)
-func fastSerialize(_ s: GraphQLScalarType, _ j: JSONValue) -> JSONValue? {
-    switch j {
-    case .string:
-        if s === GraphQLString || s === GraphQLID { return j }
-    case .int(let i):
-        if s === GraphQLInt && i <= maxInt && i >= minInt { return j }
-        if s === GraphQLFloat { return j }
-    case .double(let d):
-        if s === GraphQLFloat && d.isFinite { return j }
-    case .bool:
-        if s === GraphQLBoolean { return j }
-    default: break
-    }
-    return nil
-}
-
-@inline(__always)
-func fastSerialize(_ s: GraphQLScalarType, _ value: any Sendable) -> JSONValue? {
-    if s === GraphQLString {
-        if let str = value as? String { return .string(str) }
-    } else if s === GraphQLInt {
-        if let i = value as? Int, i <= maxInt, i >= minInt { return .int(i) }
-    } else if s === GraphQLBoolean {
-        if let b = value as? Bool { return .bool(b) }
-    }
-    guard type(of: value) == JSONValue.self else { return nil }
-    let j = value as! JSONValue
-    switch j {
-    case .string:
-        if s === GraphQLString || s === GraphQLID { return j }
-    case .int(let i):
-        if s === GraphQLInt && i <= maxInt && i >= minInt { return j }
-        if s === GraphQLFloat { return j }
-    case .double(let d):
-        if s === GraphQLFloat && d.isFinite { return j }
-    case .bool:
-        if s === GraphQLBoolean { return j }
-    default: break
-    }
-    return nil
 }
