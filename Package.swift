@@ -72,7 +72,13 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"]),
+        // graphql-core as a live oracle and the marketplace fixture, shared by the engine's and the tool's tests.
+        .target(
+            name: "GraphQLTestSupport", dependencies: ["GraphQLEngine"], path: "Tests/GraphQLTestSupport",
+            exclude: ["graphql_core_oracle.py", "graphql_core_validate.py"]
+        ),
+        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine", "GraphQLTestSupport"]),
+        .testTarget(name: "GraphQLToolTests", dependencies: ["GraphQLTool", "GraphQLEngine", "GraphQLTestSupport"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "Stores", "Commands"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 @Suite("Execution equals graphql-core's", .serialized)
 struct ExecutionDifferentialTests {
