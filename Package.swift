@@ -5,7 +5,8 @@ import PackageDescription
 /// GraphQLEngine has no dependencies at all; the C clients come in through thin system-library targets.
 let package = Package(
     name: "gifticon",
-    platforms: [.macOS(.v14)],
+    // macOS 15: the Synchronization module's `Mutex` guards the engine's caches.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gifticon", targets: ["GifticonCLI"]),
         .executable(name: "graphql", targets: ["GraphQLTool"]),

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Executes an operation of a parsed (and validated) document, as graphql-js's `execute`.
 ///
 /// Query fields whose resolvers are `.async` run concurrently with their siblings; `.sync` resolvers run inline
@@ -40,7 +42,7 @@ public func execute(
 }
 
 /// Everything one execution shares: schema, fragments, variables, and the errors collected so far.
-final class ExecutionContext: @unchecked Sendable {
+final class ExecutionContext: Sendable {
     let schema: GraphQLSchema
     let fragments: [String: FragmentDefinitionNode]
     let rootValue: any Sendable
@@ -48,13 +50,15 @@ final class ExecutionContext: @unchecked Sendable {
     let variableValues: JSONObject
     let contextValue: any Sendable
 
-    private let lock = SimpleLock()
-    private var errors: [GraphQLError] = []
-    private var subfieldCache: [FieldPlanKey: FieldPlan] = [:]
-    /// Plans shared with other executions of the same document (nil: this execution's own, in `subfieldCache`).
+    /// What concurrent fields write: the errors so far, and this execution's own plans (when not shared).
+    private let state = Mutex(State())
+    /// Plans shared with other executions of the same document (nil: this execution's own, in `state`).
     private let sharedPlans: FieldPlanCache?
-    /// Set while the synchronous executor runs (one thread): caches skip the lock.
-    var synchronous = false
+
+    private struct State {
+        var errors: [GraphQLError] = []
+        var plans: [FieldPlanKey: FieldPlan] = [:]
+    }
 
     init(schema: GraphQLSchema, fragments: [String: FragmentDefinitionNode], rootValue: any Sendable,
          operation: OperationDefinitionNode, variableValues: JSONObject, contextValue: any Sendable,
@@ -68,9 +72,9 @@ final class ExecutionContext: @unchecked Sendable {
         self.contextValue = contextValue
     }
 
-    var collectedErrors: [GraphQLError] { lock.withLock { errors } }
+    var collectedErrors: [GraphQLError] { state.withLock { $0.errors } }
 
-    func addError(_ e: GraphQLError) { lock.withLock { errors.append(e) } }
+    func addError(_ e: GraphQLError) { state.withLock { $0.errors.append(e) } }
 
     func executeOperation() async -> JSONValue {
         guard let rootType = schema.rootType(for: operation.operation) else {
@@ -85,7 +89,6 @@ final class ExecutionContext: @unchecked Sendable {
         for i in fields.indices { fields[i].definition = fieldDefinition(rootType, fields[i].nodes[0].name.value) }
         markSynchronousSubtrees(&fields)
         if schema.isAllSynchronous {
-            synchronous = true
             return executeOperationSync(rootType: rootType, fields: fields)
         }
         do {
@@ -318,9 +321,7 @@ final class ExecutionContext: @unchecked Sendable {
             key = FieldPlanKey(type: ObjectIdentifier(type), start: first.start, end: last.start, count: nodes.count)
             if let sharedPlans {
                 if let cached = sharedPlans.plan(key!) { return cached }
-            } else if synchronous {
-                if let cached = subfieldCache[key!] { return cached }
-            } else if let cached = lock.withLock({ subfieldCache[key!] }) {
+            } else if let cached = state.withLock({ $0.plans[key!] }) {
                 return cached
             }
         }
@@ -340,10 +341,8 @@ final class ExecutionContext: @unchecked Sendable {
         if let key {
             if let sharedPlans {
                 sharedPlans.store(plan, for: key)
-            } else if synchronous {
-                subfieldCache[key] = plan
             } else {
-                lock.withLock { subfieldCache[key] = plan }
+                state.withLock { $0.plans[key] = plan }
             }
         }
         return plan
