@@ -6,6 +6,7 @@ import PackageDescription
 /// come in through thin system-library targets.
 let package = Package(
     name: "gifticon",
+    // macOS 15: the Synchronization module's `Mutex` guards the engine's caches.
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gifticon", targets: ["GifticonCLI"]),
@@ -42,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "GraphQLTool",
             dependencies: [
-                "GraphQLEngine",
+                "GraphQLEngine", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,7 +85,13 @@ let package = Package(
         ),
 
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine", "JSON"]),
+        // graphql-core as a live oracle and the marketplace fixture, shared by the engine's and the tool's tests.
+        .target(
+            name: "GraphQLTestSupport", dependencies: ["GraphQLEngine", "JSON"], path: "Tests/GraphQLTestSupport",
+            exclude: ["graphql_core_oracle.py", "graphql_core_validate.py"]
+        ),
+        .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine", "GraphQLTestSupport", "JSON"]),
+        .testTarget(name: "GraphQLToolTests", dependencies: ["GraphQLTool", "GraphQLEngine", "GraphQLTestSupport", "JSON"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores", "JSON"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
         .testTarget(

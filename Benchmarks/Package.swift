@@ -6,7 +6,8 @@ import PackageDescription
 /// One benchmark per file in Benchmarks/GraphQLBenchmarks; register it in GraphQLBenchmarks.swift.
 let package = Package(
     name: "GraphQLEngineBenchmarks",
-    platforms: [.macOS(.v14)],
+    // macOS 15, as the gifticon package (the engine's `Mutex`).
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/GraphQLSwift/GraphQL", exact: "4.3.0"),

@@ -16,27 +16,16 @@ extension GraphQLService {
         }
     }
 
-    /// The operation `operationName` names, or the only one; graphql-js's messages when there is none to pick.
+    /// The operation `operationName` names, or the only one (the engine's `getOperationAST`, graphql-js's messages).
     func selectOperation(in document: DocumentNode, named operationName: String?,
                          media: ResponseMediaType) throws(EarlyAnswer) -> OperationDefinitionNode {
-        let operations = document.definitions.compactMap { definition -> OperationDefinitionNode? in
-            if case .operation(let op) = definition { return op }
-            return nil
+        switch getOperationAST(document, operationName: operationName) {
+        case .success(let operation): return operation
+        case .failure(.noOperation):
+            throw EarlyAnswer(response: plainError(400, OperationSelectionError.noOperation.message, media: media))
+        case .failure(let error):
+            throw EarlyAnswer(response: requestErrors([GatewayError(.badUserInput, error.message).graphQLError], media: media))
         }
-        let operation: OperationDefinitionNode?
-        if let name = operationName {
-            operation = operations.first { $0.name?.value == name }
-            if operation == nil {
-                throw EarlyAnswer(response: requestErrors([GatewayError(.badUserInput, "Unknown operation named \"\(name)\".").graphQLError], media: media))
-            }
-        } else {
-            if operations.count > 1 {
-                throw EarlyAnswer(response: requestErrors([GatewayError(.badUserInput, "Must provide operation name if query contains multiple operations.").graphQLError], media: media))
-            }
-            operation = operations.first
-        }
-        guard let operation else { throw EarlyAnswer(response: plainError(400, "Must provide an operation.", media: media)) }
-        return operation
     }
 
     /// GET is for queries only (it may be cached and replayed by intermediaries).

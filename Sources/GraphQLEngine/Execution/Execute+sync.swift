@@ -113,22 +113,8 @@ extension ExecutionContext {
         }
         guard let result else { return .null }
         switch returnType {
-        case .named(.scalar(let s)):
-            if let fast = fastSerialize(s, result) { return fast }
-            if isJSONNull(result) { return .null }
-            do { return try s.serialize(result) } catch {
-                if isNone(result) { return .null }
-                throw error
-            }
-        case .named(.enumeration(let e)):
-            if let str = result as? String, let v = e.value(named: str), case .string(let internalName) = v.value, internalName == str {
-                return .string(str)
-            }
-            if isJSONNull(result) { return .null }
-            do { return try e.serialize(result) } catch {
-                if isNone(result) { return .null }
-                throw error
-            }
+        case .named(.scalar(let s)): return try completeScalarValue(s, result)
+        case .named(.enumeration(let e)): return try completeEnumValue(e, result)
         default:
             if isJSONNull(result) { return .null }
             return try completeCompositeSync(returnType, parentType, def, nodes, result, path: &path)
@@ -191,50 +177,4 @@ extension ExecutionContext {
         let plan = subfields(type, nodes)
         return .object(try executeFieldsSync(parentType: type, source: result, fields: plan.fields, path: &path))
     }
-
-    func resolveRuntimeTypeSync(
-        _ abstract: GraphQLNamedType, _ parentType: GraphQLObjectType, _ def: GraphQLField, _ nodes: [FieldNode],
-        _ result: any Sendable
-    ) throws -> GraphQLObjectType {
-        var name: String?
-        if case .string(let s)? = anyToJSONValue(defaultFieldResolve(result, "__typename") ?? JSONValue.null) {
-            name = s
-        } else {
-            for t in schema.possibleTypes(of: abstract) {
-                if let isTypeOf = t.isTypeOf, isTypeOf(result) {
-                    name = t.name
-                    break
-                }
-            }
-        }
-        return try checkRuntimeType(abstract, parentType.name, def.name, nodes, name)
-    }
-
-    func checkRuntimeType(
-        _ abstract: GraphQLNamedType, _ parentName: String, _ fieldName: String, _ nodes: [FieldNode], _ name: String?
-    ) throws -> GraphQLObjectType {
-        guard let name else {
-            throw GraphQLError(
-                "Abstract type \"\(abstract.name)\" must resolve to an Object type at runtime for field \"\(parentName).\(fieldName)\". Either the \"\(abstract.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.",
-                nodes: nodes)
-        }
-        guard let runtime = schema.type(named: name) else {
-            throw GraphQLError(
-                "Abstract type \"\(abstract.name)\" was resolved to a type \"\(name)\" that does not exist inside the schema.",
-                nodes: nodes)
-        }
-        guard case .object(let obj) = runtime else {
-            throw GraphQLError("Abstract type \"\(abstract.name)\" was resolved to a non-object type \"\(name)\".", nodes: nodes)
-        }
-        if !schema.isSubType(abstract, runtime) {
-            throw GraphQLError("Runtime Object type \"\(obj.name)\" is not a possible type for \"\(abstract.name)\".", nodes: nodes)
-        }
-        return obj
-    }
-}
-
-@inline(__always)
-func isJSONNull(_ value: any Sendable) -> Bool {
-    guard type(of: value) == JSONValue.self, case .null = value as! JSONValue else { return false }
-    return true
 }

@@ -1,4 +1,5 @@
 import JSON
+import Synchronization
 
 /// Executes an operation of a parsed (and validated) document, as graphql-js's `execute`.
 ///
@@ -21,32 +22,13 @@ public func execute(
     let schemaErrors = schema.validationErrors
     if !schemaErrors.isEmpty { return ExecutionResult(data: nil, errors: schemaErrors) }
 
-    var operation: OperationDefinitionNode?
+    let operation: OperationDefinitionNode
+    switch getOperationAST(document, operationName: operationName) {
+    case .success(let picked): operation = picked
+    case .failure(let error): return ExecutionResult(data: nil, errors: [GraphQLError(error.message)])
+    }
     var fragments: [String: FragmentDefinitionNode] = [:]
-    var operationCount = 0
-    for def in document.definitions {
-        switch def {
-        case .operation(let op):
-            if let operationName {
-                if op.name?.value == operationName { operation = op }
-            } else {
-                operationCount += 1
-                if operation == nil { operation = op }
-            }
-        case .fragment(let f):
-            fragments[f.name.value] = f
-        default: break
-        }
-    }
-    if operationName == nil && operationCount > 1 {
-        return ExecutionResult(data: nil, errors: [GraphQLError("Must provide operation name if query contains multiple operations.")])
-    }
-    guard let operation else {
-        if let operationName {
-            return ExecutionResult(data: nil, errors: [GraphQLError("Unknown operation named \"\(operationName)\".")])
-        }
-        return ExecutionResult(data: nil, errors: [GraphQLError("Must provide an operation.")])
-    }
+    for case .fragment(let fragment) in document.definitions { fragments[fragment.name.value] = fragment }
     let variables: JSONObject
     switch getVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues ?? JSONObject()) {
     case .success(let v): variables = v
@@ -61,7 +43,7 @@ public func execute(
 }
 
 /// Everything one execution shares: schema, fragments, variables, and the errors collected so far.
-final class ExecutionContext: @unchecked Sendable {
+final class ExecutionContext: Sendable {
     let schema: GraphQLSchema
     let fragments: [String: FragmentDefinitionNode]
     let rootValue: any Sendable
@@ -69,13 +51,15 @@ final class ExecutionContext: @unchecked Sendable {
     let variableValues: JSONObject
     let contextValue: any Sendable
 
-    private let lock = SimpleLock()
-    private var errors: [GraphQLError] = []
-    private var subfieldCache: [FieldPlanKey: FieldPlan] = [:]
-    /// Plans shared with other executions of the same document (nil: this execution's own, in `subfieldCache`).
+    /// What concurrent fields write: the errors so far, and this execution's own plans (when not shared).
+    private let state = Mutex(State())
+    /// Plans shared with other executions of the same document (nil: this execution's own, in `state`).
     private let sharedPlans: FieldPlanCache?
-    /// Set while the synchronous executor runs (one thread): caches skip the lock.
-    var synchronous = false
+
+    private struct State {
+        var errors: [GraphQLError] = []
+        var plans: [FieldPlanKey: FieldPlan] = [:]
+    }
 
     init(schema: GraphQLSchema, fragments: [String: FragmentDefinitionNode], rootValue: any Sendable,
          operation: OperationDefinitionNode, variableValues: JSONObject, contextValue: any Sendable,
@@ -89,9 +73,9 @@ final class ExecutionContext: @unchecked Sendable {
         self.contextValue = contextValue
     }
 
-    var collectedErrors: [GraphQLError] { lock.withLock { errors } }
+    var collectedErrors: [GraphQLError] { state.withLock { $0.errors } }
 
-    func addError(_ e: GraphQLError) { lock.withLock { errors.append(e) } }
+    func addError(_ e: GraphQLError) { state.withLock { $0.errors.append(e) } }
 
     func executeOperation() async -> JSONValue {
         guard let rootType = schema.rootType(for: operation.operation) else {
@@ -106,7 +90,6 @@ final class ExecutionContext: @unchecked Sendable {
         for i in fields.indices { fields[i].definition = fieldDefinition(rootType, fields[i].nodes[0].name.value) }
         markSynchronousSubtrees(&fields)
         if schema.isAllSynchronous {
-            synchronous = true
             return executeOperationSync(rootType: rootType, fields: fields)
         }
         do {
@@ -272,21 +255,8 @@ final class ExecutionContext: @unchecked Sendable {
             return try await completeListValue(itemType, nodes, info, path, result)
         case .named(let named):
             switch named {
-            case .scalar(let s):
-                if let fast = fastSerialize(s, result) { return fast }
-                do {
-                    return try s.serialize(result)
-                } catch {
-                    if isNone(result) { return .null }
-                    throw error
-                }
-            case .enumeration(let e):
-                do {
-                    return try e.serialize(result)
-                } catch {
-                    if isNone(result) { return .null }
-                    throw error
-                }
+            case .scalar(let s): return try completeScalarValue(s, result)
+            case .enumeration(let e): return try completeEnumValue(e, result)
             case .object(let o):
                 if isNone(result) { return .null }
                 return try await completeObjectValue(o, nodes, info, path, result)
@@ -352,9 +322,7 @@ final class ExecutionContext: @unchecked Sendable {
             key = FieldPlanKey(type: ObjectIdentifier(type), start: first.start, end: last.start, count: nodes.count)
             if let sharedPlans {
                 if let cached = sharedPlans.plan(key!) { return cached }
-            } else if synchronous {
-                if let cached = subfieldCache[key!] { return cached }
-            } else if let cached = lock.withLock({ subfieldCache[key!] }) {
+            } else if let cached = state.withLock({ $0.plans[key!] }) {
                 return cached
             }
         }
@@ -374,10 +342,8 @@ final class ExecutionContext: @unchecked Sendable {
         if let key {
             if let sharedPlans {
                 sharedPlans.store(plan, for: key)
-            } else if synchronous {
-                subfieldCache[key] = plan
             } else {
-                lock.withLock { subfieldCache[key] = plan }
+                state.withLock { $0.plans[key] = plan }
             }
         }
         return plan
@@ -408,110 +374,9 @@ final class ExecutionContext: @unchecked Sendable {
             }
         }
     }
-
-    func resolveRuntimeType(
-        _ abstract: GraphQLNamedType, _ nodes: [FieldNode], _ info: GraphQLResolveInfo, _ result: any Sendable
-    ) async throws -> GraphQLObjectType {
-        var resolver: GraphQLTypeResolver?
-        switch abstract {
-        case .interface(let i): resolver = i.resolveType
-        case .union(let u): resolver = u.resolveType
-        default: break
-        }
-        var name: String?
-        if let resolver {
-            name = try await resolver(result, contextValue, info)
-        } else {
-            if case .string(let s)? = anyToJSONValue(defaultFieldResolve(result, "__typename") ?? JSONValue.null) {
-                name = s
-            } else {
-                for t in schema.possibleTypes(of: abstract) {
-                    if let isTypeOf = t.isTypeOf, isTypeOf(result) {
-                        name = t.name
-                        break
-                    }
-                }
-            }
-        }
-        guard let name else {
-            throw GraphQLError(
-                "Abstract type \"\(abstract.name)\" must resolve to an Object type at runtime for field \"\(info.parentType.name).\(info.fieldName)\". Either the \"\(abstract.name)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.",
-                nodes: nodes)
-        }
-        guard let runtime = schema.type(named: name) else {
-            throw GraphQLError(
-                "Abstract type \"\(abstract.name)\" was resolved to a type \"\(name)\" that does not exist inside the schema.",
-                nodes: nodes)
-        }
-        guard case .object(let obj) = runtime else {
-            throw GraphQLError("Abstract type \"\(abstract.name)\" was resolved to a non-object type \"\(name)\".", nodes: nodes)
-        }
-        if !schema.isSubType(abstract, runtime) {
-            throw GraphQLError("Runtime Object type \"\(obj.name)\" is not a possible type for \"\(abstract.name)\".", nodes: nodes)
-        }
-        return obj
-    }
 }
 
 /// A collection the executor can complete as a GraphQL list (arrays conform).
 public protocol GraphQLListConvertible: Sendable {
     var graphQLListElements: [any Sendable] { get }
-}
-
-
-protocol AnyOptional {
-    var isNone: Bool { get }
-}
-
-extension Optional: AnyOptional {
-    var isNone: Bool { self == nil }
-}
-
-@inline(__always)
-func isNone(_ v: any Sendable) -> Bool {
-    (v as? any AnyOptional)?.isNone ?? false
-}
-
-/// Built-in scalars given already-valid JSON need no conversion.
-@inline(__always)
-func fastSerialize(_ s: GraphQLScalarType, _ j: JSONValue) -> JSONValue? {
-    switch j {
-    case .string:
-        if s === GraphQLString || s === GraphQLID { return j }
-    case .int(let i):
-        if s === GraphQLInt && i <= maxInt && i >= minInt { return j }
-        if s === GraphQLFloat { return j }
-    case .double(let d):
-        if s === GraphQLFloat && d.isFinite { return j }
-    case .bool:
-        if s === GraphQLBoolean { return j }
-    default: break
-    }
-    return nil
-}
-
-@inline(__always)
-func fastSerialize(_ s: GraphQLScalarType, _ value: any Sendable) -> JSONValue? {
-    if s === GraphQLString {
-        if let str = value as? String { return .string(str) }
-    } else if s === GraphQLInt {
-        if let i = value as? Int, i <= maxInt, i >= minInt { return .int(i) }
-    } else if s === GraphQLBoolean {
-        if let b = value as? Bool { return .bool(b) }
-    }
-    guard type(of: value) == JSONValue.self else { return nil }
-    let j = value as! JSONValue
-    switch j {
-    case .string:
-        if s === GraphQLString || s === GraphQLID { return j }
-    case .int(let i):
-        if s === GraphQLInt && i <= maxInt && i >= minInt { return j }
-        if s === GraphQLFloat { return j }
-    case .double(let d):
-        if s === GraphQLFloat && d.isFinite { return j }
-    case .bool:
-        if s === GraphQLBoolean { return j }
-    default: break
-    }
-    return nil
 }

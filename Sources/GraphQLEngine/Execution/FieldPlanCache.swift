@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Which fields a selection set selects on an object type, with their definitions resolved: what `collectFields`
 /// works out for every object the executor completes.
 struct FieldPlan: Sendable {
@@ -26,11 +28,14 @@ struct FieldPlanKey: Hashable, Sendable {
 /// let plans = FieldPlanCache(document: document)   // kept beside the validated document
 /// let result = await execute(schema: schema, document: document, variableValues: variables, plans: plans)
 /// ```
-public final class FieldPlanCache: @unchecked Sendable {
-    private let lock = SimpleLock()
+public final class FieldPlanCache: Sendable {
     private let variableDependent: Bool
-    private var schema: ObjectIdentifier?
-    private var plans: [FieldPlanKey: FieldPlan] = [:]
+    private let state = Mutex(State())
+
+    private struct State {
+        var schema: ObjectIdentifier?
+        var plans: [FieldPlanKey: FieldPlan] = [:]
+    }
 
     public init(document: DocumentNode) {
         variableDependent = document.definitions.contains { definition in
@@ -46,15 +51,15 @@ public final class FieldPlanCache: @unchecked Sendable {
     func isShareable(for schema: GraphQLSchema) -> Bool {
         guard !variableDependent else { return false }
         let id = ObjectIdentifier(schema)
-        return lock.withLock {
-            if self.schema == nil { self.schema = id }
-            return self.schema == id
+        return state.withLock {
+            if $0.schema == nil { $0.schema = id }
+            return $0.schema == id
         }
     }
 
-    func plan(_ key: FieldPlanKey) -> FieldPlan? { lock.withLock { plans[key] } }
+    func plan(_ key: FieldPlanKey) -> FieldPlan? { state.withLock { $0.plans[key] } }
 
-    func store(_ plan: FieldPlan, for key: FieldPlanKey) { lock.withLock { plans[key] = plan } }
+    func store(_ plan: FieldPlan, for key: FieldPlanKey) { state.withLock { $0.plans[key] = plan } }
 
     /// A `@skip` or `@include` whose condition is a variable, anywhere in the selection set.
     private static func hasVariableConditions(_ selectionSet: SelectionSetNode) -> Bool {

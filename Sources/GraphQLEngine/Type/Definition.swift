@@ -1,5 +1,8 @@
 import JSON
 
+// The type-system classes are `@unchecked Sendable` and lock-free: they are filled in while a schema is built
+// (types refer to each other, and applications set resolvers after `buildSchema`), then only read, on every field.
+
 /// Any GraphQL type: a named type, or a list or non-null wrapper around one.
 ///
 /// ```swift

@@ -34,7 +34,7 @@ public enum DirectiveLocation: String, Sendable, CaseIterable {
 }
 
 /// A directive definition.
-public final class GraphQLDirective: @unchecked Sendable {
+public final class GraphQLDirective: @unchecked Sendable {  // set up while building, then read-only (Definition.swift)
     public let name: String
     public var description: String?
     public var locations: [DirectiveLocation]

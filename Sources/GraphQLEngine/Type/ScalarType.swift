@@ -9,7 +9,7 @@ import JSON
 ///     parseValue: { json in guard case .string = json else { throw GraphQLError("Not a date", locations: []) }; return json })
 /// let schema = try buildSchema(sdl, scalars: [dateTime])
 /// ```
-public final class GraphQLScalarType: @unchecked Sendable {
+public final class GraphQLScalarType: @unchecked Sendable {  // set up while building, then read-only (Definition.swift)
     public typealias Serialize = @Sendable (_ value: any Sendable) throws -> JSONValue
     public typealias ParseValue = @Sendable (_ value: JSONValue) throws -> JSONValue
     public typealias ParseLiteral = @Sendable (_ node: ValueNode, _ variables: JSONObject?) throws -> JSONValue

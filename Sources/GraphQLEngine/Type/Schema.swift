@@ -1,11 +1,13 @@
+import Synchronization
+
 /// A GraphQL schema: root operation types, the type map and the directives.
 ///
 /// ```swift
 /// let schema = try buildSchema("type Query { hello: String }")
 /// schema.type(named: "Query")
 /// ```
-public final class GraphQLSchema: @unchecked Sendable {
-    public var description: String?
+public final class GraphQLSchema: Sendable {
+    public let description: String?
     public let queryType: GraphQLObjectType?
     public let mutationType: GraphQLObjectType?
     public let subscriptionType: GraphQLObjectType?
@@ -13,9 +15,15 @@ public final class GraphQLSchema: @unchecked Sendable {
     /// Every named type, in graphql-js's collection order.
     public let typeMap: OrderedNamedMap<GraphQLNamedType>
 
-    private var implementations: [String: (objects: [GraphQLObjectType], interfaces: [GraphQLInterfaceType])] = [:]
-    private var subTypeCache: [String: Set<String>] = [:]
-    private let lock = SimpleLock()
+    private let implementations: [String: (objects: [GraphQLObjectType], interfaces: [GraphQLInterfaceType])]
+    /// What is worked out on first use and kept: executions on many threads ask.
+    private let caches = Mutex(Caches())
+
+    private struct Caches {
+        var subTypes: [String: Set<String>] = [:]
+        var validationErrors: [GraphQLError]?
+        var allSynchronous: Bool?
+    }
 
     public init(
         query: GraphQLObjectType?, mutation: GraphQLObjectType? = nil, subscription: GraphQLObjectType? = nil,
@@ -76,6 +84,7 @@ public final class GraphQLSchema: @unchecked Sendable {
         collect(.object(Introspection.schemaType))
 
         var map = OrderedNamedMap<GraphQLNamedType>()
+        var implementations: [String: (objects: [GraphQLObjectType], interfaces: [GraphQLInterfaceType])] = [:]
         for case let t? in slots {
             map[t.name] = t
             switch t {
@@ -87,6 +96,7 @@ public final class GraphQLSchema: @unchecked Sendable {
             }
         }
         typeMap = map
+        self.implementations = implementations
     }
 
     public func type(named name: String) -> GraphQLNamedType? { typeMap[name] }
@@ -118,7 +128,7 @@ public final class GraphQLSchema: @unchecked Sendable {
     /// Whether `maybeSub` is a possible type (or implementing interface) of `abstract`.
     public func isSubType(_ abstract: GraphQLNamedType, _ maybeSub: GraphQLNamedType) -> Bool {
         let key = abstract.name
-        if let cached = lock.withLock({ subTypeCache[key] }) { return cached.contains(maybeSub.name) }
+        if let cached = caches.withLock({ $0.subTypes[key] }) { return cached.contains(maybeSub.name) }
         var set = Set<String>()
         switch abstract {
         case .union(let u): for t in u.types { set.insert(t.name) }
@@ -128,18 +138,15 @@ public final class GraphQLSchema: @unchecked Sendable {
             for t in impl.interfaces { set.insert(t.name) }
         default: break
         }
-        lock.withLock { subTypeCache[key] = set }
+        caches.withLock { $0.subTypes[key] = set }
         return set.contains(maybeSub.name)
     }
-
-    private var validationErrorsCache: [GraphQLError]?
-    private var allSynchronousCache: Bool?
 
     /// Whether every resolver is `.sync` (or the default) and no abstract type has an application `resolveType`:
     /// then execution runs with no suspension points at all. Computed at the first execution; set resolvers
     /// before executing.
     public var isAllSynchronous: Bool {
-        if let cached = lock.withLock({ allSynchronousCache }) { return cached }
+        if let cached = caches.withLock({ $0.allSynchronous }) { return cached }
         var sync = true
         scan: for t in typeMap.values {
             switch t {
@@ -152,45 +159,15 @@ public final class GraphQLSchema: @unchecked Sendable {
             default: break
             }
         }
-        lock.withLock { allSynchronousCache = sync }
+        caches.withLock { $0.allSynchronous = sync }
         return sync
     }
 
     /// The schema's validation errors (computed once), as graphql-js's `validateSchema`.
     public var validationErrors: [GraphQLError] {
-        if let cached = lock.withLock({ validationErrorsCache }) { return cached }
+        if let cached = caches.withLock({ $0.validationErrors }) { return cached }
         let errors = validateSchema(self)
-        lock.withLock { validationErrorsCache = errors }
+        caches.withLock { $0.validationErrors = errors }
         return errors
     }
 }
-
-/// A small mutex for caches inside otherwise immutable objects.
-final class SimpleLock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    @inline(__always)
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A document after parsing and validation: ready to execute, or the errors to answer with.
 public enum ValidatedDocument: Sendable {
     case valid(DocumentNode)
@@ -25,7 +27,7 @@ public enum ValidatedDocument: Sendable {
 /// case .invalid(let errors): ...answer with errors
 /// }
 /// ```
-public final class ValidatedDocumentCache: @unchecked Sendable {
+public final class ValidatedDocumentCache: Sendable {
     private struct Key: Hashable {
         let text: String
         let operationName: String?
@@ -41,10 +43,13 @@ public final class ValidatedDocumentCache: @unchecked Sendable {
     public let limits: QueryLimits
     private let rules: [ValidationRule]
     private let maxErrors: Int
-    private let lock = SimpleLock()
-    private var entries: LRUCache<Key, Entry>
-    private var hitCount = 0
-    private var missCount = 0
+    private let state: Mutex<State>
+
+    private struct State {
+        var entries: LRUCache<Key, Entry>
+        var hitCount = 0
+        var missCount = 0
+    }
 
     public init(
         schema: GraphQLSchema, capacity: Int = 1_000, limits: QueryLimits = .none,
@@ -54,7 +59,7 @@ public final class ValidatedDocumentCache: @unchecked Sendable {
         self.limits = limits
         self.rules = rules + limits.rules
         self.maxErrors = maxErrors
-        entries = LRUCache(capacity: max(1, capacity))
+        state = Mutex(State(entries: LRUCache(capacity: max(1, capacity))))
     }
 
     /// The parsed and validated document for this text, from the cache when it was seen before.
@@ -65,9 +70,9 @@ public final class ValidatedDocumentCache: @unchecked Sendable {
     /// The validated document and the field plans its executions share (pass them to `execute(…plans:)`).
     public func prepared(_ text: String, operationName: String? = nil) -> (document: ValidatedDocument, plans: FieldPlanCache?) {
         let key = Key(text: text, operationName: operationName)
-        if let known = lock.withLock({ () -> Entry? in
-            let value = entries.value(for: key)
-            if value != nil { hitCount += 1 }
+        if let known = state.withLock({ state -> Entry? in
+            let value = state.entries.value(for: key)
+            if value != nil { state.hitCount += 1 }
             return value
         }) {
             return (known.document, known.plans)
@@ -75,9 +80,9 @@ public final class ValidatedDocumentCache: @unchecked Sendable {
         // Outside the lock: two threads missing the same text both validate it, and the results are equal.
         let result = validateUncached(text)
         let entry = Entry(document: result, plans: result.document.map(FieldPlanCache.init(document:)))
-        lock.withLock {
-            missCount += 1
-            entries.set(entry, for: key)
+        state.withLock { state in
+            state.missCount += 1
+            state.entries.set(entry, for: key)
         }
         return (entry.document, entry.plans)
     }
@@ -98,6 +103,6 @@ public final class ValidatedDocumentCache: @unchecked Sendable {
 
     /// Lookups answered from the cache, lookups that parsed and validated, and entries held.
     public var statistics: (hits: Int, misses: Int, count: Int) {
-        lock.withLock { (hitCount, missCount, entries.count) }
+        state.withLock { ($0.hitCount, $0.missCount, $0.entries.count) }
     }
 }

@@ -148,7 +148,7 @@ private func usesVariable(_ set: SelectionSetNode) -> Bool {
         switch selection {
         case .field(let field):
             if usesVariable(field.directives) { return true }
-            for argument in field.arguments where usesVariable(argument.value) { return true }
+            for argument in field.arguments where !isConstValueNode(argument.value) { return true }
             if let sub = field.selectionSet, usesVariable(sub) { return true }
         case .inlineFragment(let inline):
             if usesVariable(inline.directives) || usesVariable(inline.selectionSet) { return true }
@@ -161,16 +161,7 @@ private func usesVariable(_ set: SelectionSetNode) -> Bool {
 
 private func usesVariable(_ directives: [DirectiveNode]) -> Bool {
     for directive in directives {
-        for argument in directive.arguments where usesVariable(argument.value) { return true }
+        for argument in directive.arguments where !isConstValueNode(argument.value) { return true }
     }
     return false
-}
-
-private func usesVariable(_ value: ValueNode) -> Bool {
-    switch value {
-    case .variable: return true
-    case .list(let list): return list.values.contains(where: usesVariable)
-    case .object(let object): return object.fields.contains { usesVariable($0.value) }
-    default: return false
-    }
 }

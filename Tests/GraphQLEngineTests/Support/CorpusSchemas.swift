@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 /// The schemas of the shared corpus that graphql-core builds.
 enum CorpusSchemas {

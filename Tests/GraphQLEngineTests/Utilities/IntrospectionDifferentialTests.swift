@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 @Suite("Introspection equals graphql-core's", .serialized)
 struct IntrospectionDifferentialTests {

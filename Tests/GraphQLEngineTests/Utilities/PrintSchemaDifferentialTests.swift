@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 @Suite("printSchema equals graphql-core's print_schema", .serialized)
 struct PrintSchemaDifferentialTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 @Suite("TypeInfo tracks types during a document walk")
 struct TypeInfoTests {

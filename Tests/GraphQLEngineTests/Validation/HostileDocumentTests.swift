@@ -1,5 +1,6 @@
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 /// Documents built to be slow. Each must be answered quickly: the time bound here is loose (debug build, a noisy
 /// machine) and only catches a quadratic or exponential blow-up; BENCHMARKS.md has the release figures.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 @Suite("Validation differential, our documents (graphql-core 3.2.8)")
 struct MarketplaceValidationDifferentialTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 @Suite("Query limits (depth, aliases, root fields, cost, tokens, introspection)")
 struct QueryLimitsTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 @Suite("Validated-document cache")
 struct ValidatedDocumentCacheTests {

@@ -2,6 +2,7 @@ import Foundation
 import JSON
 import Testing
 @testable import GraphQLEngine
+import GraphQLTestSupport
 
 /// Runs graphql-core's `validate` live (Support/graphql_core_validate.py) on a batch of documents.
 enum GraphQLCoreValidateOracle {

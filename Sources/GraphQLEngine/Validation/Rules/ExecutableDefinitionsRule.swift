@@ -2,9 +2,8 @@
 public func ExecutableDefinitionsRule(_ context: ValidationContext) -> Visitor {
     Visitor(kinds: KindSet(.document), enter: { node, _ in
         guard case .document(let document) = node else { return .continue }
-        for definition in document.definitions {
+        for definition in document.definitions where !isExecutableDefinitionNode(definition) {
             switch definition {
-            case .operation, .fragment: continue
             case .schema, .schemaExtension:
                 context.report(GraphQLError("The schema definition is not executable.", nodes: [definition]))
             default:

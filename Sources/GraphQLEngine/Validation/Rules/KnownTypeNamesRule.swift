@@ -2,7 +2,7 @@
 public func KnownTypeNamesRule(_ context: ValidationContext) -> Visitor {
     let schema = context.schema
     var definedTypes: [String] = []
-    for definition in context.document.definitions where isTypeDefinition(definition) {
+    for definition in context.document.definitions where isTypeDefinitionNode(definition) {
         if let name = definitionName(definition) { definedTypes.append(name) }
     }
     let definedSet = Set(definedTypes)
@@ -14,28 +14,10 @@ public func KnownTypeNamesRule(_ context: ValidationContext) -> Visitor {
         let name = named.name.value
         guard schema.type(named: name) == nil, !definedSet.contains(name) else { return .continue }
         let definitionNode = ctx.ancestors.count > 1 ? ctx.ancestors[1] : ctx.parent
-        let isSDL = definitionNode.map(isSDLNode) ?? false
+        let isSDL = definitionNode.map { isTypeSystemDefinitionNode($0) || isTypeSystemExtensionNode($0) } ?? false
         if isSDL && standardTypeNames.contains(name) { return .continue }
         let suggestions = suggestionList(name, isSDL ? standardTypeNames + typeNames : typeNames)
         context.report(GraphQLError("Unknown type \"\(name)\"." + didYouMean(suggestions), nodes: [named]))
         return .continue
     })
-}
-
-func isTypeDefinition(_ d: DefinitionNode) -> Bool {
-    switch d {
-    case .scalarType, .objectType, .interfaceType, .unionType, .enumType, .inputObjectType: return true
-    default: return false
-    }
-}
-
-func isSDLNode(_ node: ASTNode) -> Bool {
-    switch node {
-    case .schemaDefinition, .schemaExtension, .scalarTypeDefinition, .objectTypeDefinition, .interfaceTypeDefinition,
-         .unionTypeDefinition, .enumTypeDefinition, .inputObjectTypeDefinition, .directiveDefinition,
-         .scalarTypeExtension, .objectTypeExtension, .interfaceTypeExtension, .unionTypeExtension, .enumTypeExtension,
-         .inputObjectTypeExtension:
-        return true
-    default: return false
-    }
 }

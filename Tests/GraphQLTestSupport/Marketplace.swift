@@ -1,9 +1,9 @@
-@testable import GraphQLEngine
+import GraphQLEngine
 import JSON
 
 /// A gifticon-marketplace-shaped schema and data set for execution tests (as SDL and a JSON root value).
-enum Marketplace {
-    static let sdl = """
+public enum Marketplace {
+    public static let sdl = """
         \"\"\"A gifticon marketplace.\"\"\"
         schema { query: Query mutation: Mutation }
 
@@ -77,7 +77,7 @@ enum Marketplace {
         """
 
     /// A JSON root: plain objects, abstract values carry `__typename`.
-    static func root(items: Int = 12) -> JSONValue {
+    public static func root(items: Int = 12) -> JSONValue {
         var brands: [JSONValue] = []
         for b in 0..<4 {
             brands.append(["__typename": "Brand", "id": .string("b\(b)"), "name": .string("Brand \(b)"), "logo": b % 2 == 0 ? .string("logo\(b).png") : .null])
@@ -125,7 +125,7 @@ enum Marketplace {
     }
 
     /// Documents with their variables (valid per graphql-js's rules).
-    static let documents: [(query: String, variables: JSONValue?)] = [
+    public static let documents: [(query: String, variables: JSONValue?)] = [
         ("{ gifticons { id title price } }", nil),
         ("{ gifticons(first: 5) { ...G } } fragment G on Gifticon { id title brand { id name logo } seller { nickname rating verified } category status price faceValue discountRate expiresAt tags }", nil),
         ("{ a: gifticon(id: 1) { id t: title } b: gifticon(id: \"1\") { title id } __typename }", nil),

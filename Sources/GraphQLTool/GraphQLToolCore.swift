@@ -1,3 +1,4 @@
+import GraphQLEngine
 import JSON
 
 /// The logic of the `graphql` command-line tool, as functions that return what it prints (testable in-process).
@@ -45,12 +46,10 @@ public enum GraphQLToolCore {
         }
         let errors: [GraphQLError]
         do {
-            let document = try parseDocument(query, sourceName: queryName)
+            let document = try parse(Source(query, name: queryName))
             errors = validateDocument(schema, document)
-        } catch let e as GraphQLError {
-            errors = [e]
         } catch {
-            errors = [GraphQLError(String(describing: error))]
+            errors = [error]
         }
         let list = JSONValue.array(errors.map { e in
             var o = JSONObject()

@@ -1,5 +1,5 @@
 import Foundation
-@testable import GraphQLEngine
+import GraphQLEngine
 import JSON
 
 /// Runs graphql-core (the Python port of graphql-js) live to compute expected answers.
@@ -7,11 +7,11 @@ import JSON
 /// ```swift
 /// let answers = try GraphQLCoreOracle.ask([["op": "print", "sdl": .string(sdl)]])
 /// ```
-enum GraphQLCoreOracle {
-    static let supportDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+public enum GraphQLCoreOracle {
+    public static let supportDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     /// Sends a batch of requests; each answer is `{"ok": ...}` or `{"error": message}`.
-    static func ask(_ requests: [JSONValue]) throws -> [JSONValue] {
+    public static func ask(_ requests: [JSONValue]) throws -> [JSONValue] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", supportDirectory.appendingPathComponent("graphql_core_oracle.py").path]
@@ -30,15 +30,18 @@ enum GraphQLCoreOracle {
         return answers
     }
 
-    struct OracleError: Error { let message: String }
+    public struct OracleError: Error {
+        public let message: String
+        public init(message: String) { self.message = message }
+    }
 }
 
 /// The shared corpus folder (../shared/graphql-corpus relative to the package root).
-enum Corpus {
-    static let root: URL = {
+public enum Corpus {
+    public static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)
-        // Tests/GraphQLEngineTests/Support/X.swift -> package root
-        for _ in 0..<4 { url.deleteLastPathComponent() }
+        // Tests/GraphQLTestSupport/X.swift -> package root
+        for _ in 0..<3 { url.deleteLastPathComponent() }
         let candidates = [
             url.appendingPathComponent("../shared/graphql-corpus").standardized,
             URL(fileURLWithPath: "/work/shared/graphql-corpus"),
@@ -46,11 +49,11 @@ enum Corpus {
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
     }()
 
-    static func read(_ relative: String) throws -> String {
+    public static func read(_ relative: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
     }
 
-    static func files(in folder: String) -> [String] {
+    public static func files(in folder: String) -> [String] {
         let dir = root.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".graphql") }.sorted().map { folder + "/" + $0 }
@@ -58,7 +61,7 @@ enum Corpus {
 }
 
 /// Compares JSON values with numbers by value (1 == 1.0) and object keys in order.
-func jsonEqual(_ a: JSONValue, _ b: JSONValue, ignoreKeyOrder: Bool = false) -> Bool {
+public func jsonEqual(_ a: JSONValue, _ b: JSONValue, ignoreKeyOrder: Bool = false) -> Bool {
     switch (a, b) {
     case (.int, .int), (.double, .double), (.int, .double), (.double, .int):
         return a.doubleValue == b.doubleValue
@@ -76,7 +79,7 @@ func jsonEqual(_ a: JSONValue, _ b: JSONValue, ignoreKeyOrder: Bool = false) -> 
 }
 
 /// A message with graphql-core's Python quoting mapped to graphql-js's (`'X'` -> `"X"`, `None` -> `null`).
-func normalizeMessage(_ message: String) -> String {
+public func normalizeMessage(_ message: String) -> String {
     var m = message.replacingOccurrences(of: "'", with: "\"")
     for (py, js) in [("None", "null"), ("True", "true"), ("False", "false"), ("to be a mapping", "to be an object"),
                      ("\"resolve_type\"", "\"resolveType\""), ("\"is_type_of\"", "\"isTypeOf\"")] {
@@ -90,7 +93,7 @@ func normalizeMessage(_ message: String) -> String {
 }
 
 /// The errors of a response as a set of normalized `message @ locations @ path` strings.
-func errorSet(_ response: JSONValue) -> Set<String> {
+public func errorSet(_ response: JSONValue) -> Set<String> {
     guard case .array(let errors)? = response["errors"] else { return [] }
     return Set(errors.map { e in
         let message = editionWording(normalizeMessage(e["message"]?.stringValue ?? ""))
@@ -102,7 +105,7 @@ func errorSet(_ response: JSONValue) -> Set<String> {
 
 /// The September 2025 edition made a missing root operation type a validation error (KnownOperationTypesRule,
 /// graphql-js 17's wording); graphql-core 3.2.8 reports it at execution in other words. Same place, same meaning.
-func editionWording(_ message: String) -> String {
+public func editionWording(_ message: String) -> String {
     for operation in ["query", "mutation", "subscription"]
     where message == "Schema is not configured to execute \(operation) operation." {
         return "The \(operation) operation is not supported by the schema."
@@ -112,6 +115,6 @@ func editionWording(_ message: String) -> String {
 
 /// Whether our response matches graphql-core's: `data` equal with key order (an absent `data`, as graphql-js
 /// leaves it when the request fails before execution, matches graphql-core's `None`), errors equal as a set.
-func responsesMatch(_ ours: JSONValue, _ expected: JSONValue) -> Bool {
+public func responsesMatch(_ ours: JSONValue, _ expected: JSONValue) -> Bool {
     jsonEqual(ours["data"] ?? .null, expected["data"] ?? .null) && errorSet(ours) == errorSet(expected)
 }

@@ -1,7 +1,9 @@
 import Foundation
+import GraphQLEngine
+import GraphQLTestSupport
+@testable import GraphQLTool
 import JSON
 import Testing
-@testable import GraphQLEngine
 
 /// The `graphql` tool's contract (print, introspect, validate, execute), checked in-process through
 /// `GraphQLToolCore`, which the executable only wraps.
