@@ -53,6 +53,8 @@ let package = Package(
         .target(name: "Commands", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
         // The contract between the sync (which writes the read models) and the gateway (which reads them).
         .target(name: "ReadModels", dependencies: ["Stores"]),
+        // The deterministic dataset and the original's SQL loader: written through the command side's tables, not a command.
+        .target(name: "Seeding", dependencies: ["Commands", "Stores", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Sync", dependencies: ["ReadModels", "Stores", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Gateway",
@@ -69,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "GifticonCLI",
             dependencies: [
-                "Commands", "Sync", "Gateway", "ReadModels", "Stores",
+                "Commands", "Seeding", "Sync", "Gateway", "ReadModels", "Stores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -81,7 +83,7 @@ let package = Package(
 
         .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Seeding", "Stores"]),
         .testTarget(
             name: "SyncTests",
             dependencies: ["Sync", "ReadModels", "Stores", "Commands", .product(name: "Logging", package: "swift-log")]
