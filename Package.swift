@@ -67,7 +67,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            // The public contract, compiled in as bytes: Schema/schema.graphql is a symlink to the repository root's
+            // schema.graphql (resources must sit in the target's folder; SwiftPM follows the link).
+            resources: [.embedInCode("Schema/schema.graphql")]
         ),
         .executableTarget(
             name: "GifticonCLI",
