@@ -161,19 +161,3 @@ struct BenchSyncCommand: AsyncParsableCommand {
                          images: [.init(url: "https://example.com/\(name).jpg")], tagIds: [tag])
     }
 }
-
-/// The highest consistency token seen, shared by the command tasks.
-final class LSNBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var highest: LSN?
-    func raise(_ lsn: LSN) {
-        lock.lock()
-        if highest.map({ lsn > $0 }) ?? true { highest = lsn }
-        lock.unlock()
-    }
-    var value: LSN? {
-        lock.lock()
-        defer { lock.unlock() }
-        return highest
-    }
-}
