@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "gifticon", targets: ["GifticonCLI"]),
         .executable(name: "graphql", targets: ["GraphQLTool"]),
+        .executable(name: "gifticon-bench", targets: ["GifticonBench"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
         .library(name: "JSON", targets: ["JSON"]),
     ],
@@ -58,6 +59,8 @@ let package = Package(
         .target(name: "Commands", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
         // The contract between the sync (which writes the read models) and the gateway (which reads them).
         .target(name: "ReadModels", dependencies: ["JSON", "Stores"]),
+        // The deterministic dataset and the original's SQL loader: written through the command side's tables, not a command.
+        .target(name: "Seeding", dependencies: ["Commands", "Stores", .product(name: "Logging", package: "swift-log")]),
         .target(name: "Sync", dependencies: ["JSON", "ReadModels", "Stores", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Gateway",
@@ -69,18 +72,29 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            // The public contract, compiled in as bytes: Schema/schema.graphql is a symlink to the repository root's
+            // schema.graphql (resources must sit in the target's folder; SwiftPM follows the link).
+            resources: [.embedInCode("Schema/schema.graphql")]
         ),
         .executableTarget(
             name: "GifticonCLI",
             dependencies: [
-                "Commands", "Sync", "Gateway", "ReadModels", "Stores",
+                "Commands", "Seeding", "Sync", "Gateway", "ReadModels", "Stores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        // The benchmarks' driver (BENCHMARKS.md), not shipped in `gifticon`; only packages the product already uses.
+        .executableTarget(
+            name: "GifticonBench",
+            dependencies: [
+                "Commands", "Sync", "ReadModels", "Stores",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -93,7 +107,7 @@ let package = Package(
         .testTarget(name: "GraphQLEngineTests", dependencies: ["GraphQLEngine", "GraphQLTestSupport", "JSON"]),
         .testTarget(name: "GraphQLToolTests", dependencies: ["GraphQLTool", "GraphQLEngine", "GraphQLTestSupport", "JSON"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores", "JSON"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Stores"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Seeding", "Stores"]),
         .testTarget(
             name: "SyncTests",
             dependencies: ["Sync", "ReadModels", "Stores", "Commands", "JSON", .product(name: "Logging", package: "swift-log")]

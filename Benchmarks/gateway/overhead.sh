@@ -2,13 +2,19 @@
 # The gateway's own cost: a persisted (APQ) detail query for one gifticon, sent as GET with only its hash, so
 # parsing and validation come from the caches and the documents from the read-model cache (and, unless the gateway
 # runs with GATEWAY_RESPONSE_CACHE=false, the whole response from the response cache). Beside it, the ceiling: a
-# plain Hummingbird server (`gifticon bench-ceiling`, same configuration) answering the same bytes to the same
+# plain Hummingbird server (`gifticon-bench ceiling`, same configuration) answering the same bytes to the same
 # request, and the gateway's own /health/live.
-# Usage: overhead.sh [base URL] [seconds] [gifticon binary]   (the gateway must be serving at the base URL)
+# Usage: overhead.sh [base URL] [seconds] [gifticon-bench binary]   (the gateway must be serving at the base URL)
 set -euo pipefail
 BASE=${1:-http://127.0.0.1:8080}
 SECONDS_=${2:-10}
-GIFTICON=${3:-$(cd "$(dirname "$0")/../.." && swift build -c release --show-bin-path)/gifticon}
+if [[ -n "${3:-}" ]]; then
+  BENCH=$3
+else
+  ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+  (cd "$ROOT" && swift build -c release --product gifticon-bench >&2)
+  BENCH=$(cd "$ROOT" && swift build -c release --show-bin-path)/gifticon-bench
+fi
 CEILING_PORT=${CEILING_PORT:-8081}
 QUERY='query Detail($id: ID!) { gifticon(id: $id) { id name description status dueDate createdAt price { basePrice salePrice currency discountPercentage } brand { id name } category { id name } seller { id nickname ratingSummary { average count } } images { url altText displayOrder } primaryImage { url } tags { name } } }'
 HASH=$(printf '%s' "$QUERY" | sha256sum | cut -d' ' -f1)
@@ -23,7 +29,7 @@ curl -fsS "$URL" > "$BODY_FILE"
 echo "persisted detail query, bytes: $(wc -c < "$BODY_FILE")"
 wrk -t 1 -c 32 -d "${SECONDS_}s" --latency "$URL" | grep -E "Requests/sec|99%|50%|Non-2xx"
 
-"$GIFTICON" bench-ceiling --body "$BODY_FILE" --port "$CEILING_PORT" &
+"$BENCH" ceiling --body "$BODY_FILE" --port "$CEILING_PORT" &
 CEILING_PID=$!
 CEILING_URL="http://127.0.0.1:$CEILING_PORT/graphql?extensions=$EXT&variables=$VARS"
 for _ in $(seq 1 100); do curl -fsS "$CEILING_URL" -o /dev/null 2>/dev/null && break; sleep 0.1; done

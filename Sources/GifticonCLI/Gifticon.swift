@@ -6,6 +6,6 @@ struct Gifticon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gifticon",
         abstract: "The gifticon marketplace back end: command side, sync and GraphQL gateway.",
-        subcommands: [ServeCommand.self, TokenCommand.self, StoresCheck.self, MigrateCommand.self, SeedCommand.self, SyncCommand.self, ExpireCommand.self, BenchCommandsCommand.self, BenchSyncCommand.self, BenchCeilingCommand.self]
+        subcommands: [ServeCommand.self, TokenCommand.self, StoresCheck.self, MigrateCommand.self, SeedCommand.self, SyncCommand.self, ExpireCommand.self]
     )
 }

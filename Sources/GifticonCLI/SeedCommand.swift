@@ -1,6 +1,7 @@
 import ArgumentParser
 import Commands
 import Foundation
+import Seeding
 
 /// `gifticon seed`: migrates, then writes the deterministic dataset, or loads the original's with --dataset.
 struct SeedCommand: AsyncParsableCommand {

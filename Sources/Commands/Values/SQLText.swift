@@ -1,7 +1,7 @@
 /// Literals for SQL text built by the bulk writers (seed) and array parameters for `unnest`.
-enum SQLText {
+package enum SQLText {
     /// A string literal ('' doubles a quote; standard_conforming_strings is on), or NULL.
-    static func literal(_ value: String?) -> String {
+    package static func literal(_ value: String?) -> String {
         guard let value else { return "NULL" }
         return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }

@@ -1,5 +1,5 @@
-/// Argument checks shared by the commands; each throws INVALID_ARGUMENT naming the field.
-enum Validate {
+/// Argument checks shared by the commands (and the seed); each throws INVALID_ARGUMENT naming the field.
+package enum Validate {
     static func text(_ value: String, field: String, max: Int = 255) throws {
         guard !value.allSatisfy(\.isWhitespace) else { throw CommandError.invalid(field, "\(field) is required") }
         guard value.count <= max else { throw CommandError.invalid(field, "\(field) is at most \(max) characters") }
@@ -22,7 +22,7 @@ enum Validate {
     }
 
     /// A calendar date written yyyy-MM-dd.
-    static func date(_ value: String, field: String) throws {
+    package static func date(_ value: String, field: String) throws {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),

@@ -1,10 +1,12 @@
 import GraphQLEngine
 
-/// The served schema: the SDL of schema.graphql with the gateway's resolvers attached.
+/// The served schema: the SDL of schema.graphql (embedded by SwiftPM, see Package.swift) with the gateway's
+/// resolvers attached.
 public enum GatewaySchema {
     public static func make() throws -> GraphQLSchema {
         var resolvers = QuerySide.resolvers
         resolvers["Mutation"] = MutationResolvers.resolvers
-        return try buildSchema(gatewaySchemaSDL, sourceName: "schema.graphql", resolvers: resolvers)
+        let sdl = String(decoding: PackageResources.schema_graphql, as: UTF8.self)
+        return try buildSchema(sdl, sourceName: "schema.graphql", resolvers: resolvers)
     }
 }

@@ -2,8 +2,10 @@ import CRdKafka
 
 /// A Kafka consumer in a consumer group. Offsets are committed only when the caller says so (after it has
 /// applied the records), never automatically. Blocking calls run on a thread of its own.
-public final class KafkaConsumer: @unchecked Sendable {
-    private let handle: OpaquePointer
+public final class KafkaConsumer: Sendable {
+    /// librdkafka's handle, used only on `executor`'s one thread (the compiler cannot see that in a C pointer): the
+    /// one member it does not check.
+    nonisolated(unsafe) private let handle: OpaquePointer
     private let executor = BlockingExecutor(threads: 1)
 
     public init(brokers: String, groupID: String, topics: [String], settings: [String: String] = [:]) throws {

@@ -1,15 +1,19 @@
 import CRdKafka
 import Foundation
+import Synchronization
 
 /// A Kafka producer whose `send` returns once the broker acknowledged the record (acks=all, idempotent).
 ///
 /// librdkafka's delivery reports arrive on a polling thread of our own; each report resumes the waiting caller.
-public final class KafkaProducer: @unchecked Sendable {
-    let handle: OpaquePointer
-    private var topics: [String: OpaquePointer] = [:]
-    private let lock = NSLock()
+public final class KafkaProducer: Sendable {
+    /// librdkafka's handle, safe to use from any thread (librdkafka's own contract, which the compiler cannot see in
+    /// a C pointer): the one member the compiler does not check.
+    nonisolated(unsafe) let handle: OpaquePointer
+    /// Topic handles by name, made on first use.
+    private let topics = Mutex<[String: OpaquePointer]>([:])
     private let running = ManagedAtomicFlag()
-    private let poller: Thread
+    /// Signalled by the polling thread as it ends.
+    private let pollerEnded = DispatchSemaphore(value: 0)
 
     public init(brokers: String, settings: [String: String] = [:]) throws {
         var all = ["bootstrap.servers": brokers, "acks": "all", "enable.idempotence": "true",
@@ -34,10 +38,12 @@ public final class KafkaProducer: @unchecked Sendable {
         }
         self.handle = handle
         let running = self.running
+        let pollerEnded = self.pollerEnded
         running.set(true)
         let pollHandle = UnsafeTransfer(handle)
-        poller = Thread {
+        let poller = Thread {
             while running.get() { rd_kafka_poll(pollHandle.value, 100) }
+            pollerEnded.signal()
         }
         poller.name = "kafka-producer-poll"
         poller.start()
@@ -76,23 +82,23 @@ public final class KafkaProducer: @unchecked Sendable {
     }
 
     private func topicHandle(_ name: String) -> OpaquePointer {
-        lock.lock()
-        defer { lock.unlock() }
-        if let existing = topics[name] { return existing }
-        let created = rd_kafka_topic_new(handle, name, nil)!
-        topics[name] = created
-        return created
+        topics.withLock { topics in
+            if let existing = topics[name] { return existing }
+            let created = rd_kafka_topic_new(handle, name, nil)!
+            topics[name] = created
+            return created
+        }
     }
 
     /// Waits for outstanding records, then stops the polling thread and frees the handle.
     public func close(timeoutMilliseconds: Int32 = 10_000) {
         rd_kafka_flush(handle, timeoutMilliseconds)
         running.set(false)
-        while !poller.isFinished { usleep(10_000) }
-        lock.lock()
-        topics.values.forEach { rd_kafka_topic_destroy($0) }
-        topics.removeAll()
-        lock.unlock()
+        pollerEnded.wait()
+        topics.withLock { topics in
+            topics.values.forEach { rd_kafka_topic_destroy($0) }
+            topics.removeAll()
+        }
         rd_kafka_destroy(handle)
     }
 
@@ -122,39 +128,42 @@ private final class DeliveryWaiter {
 }
 
 /// The caller waiting for every record of a `sendAll`: resumed once, after the last report.
-private final class DeliveryBatch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var positions: [KafkaRecordPosition?]
-    private var remaining: Int
-    private var failure: (any Error)?
+private final class DeliveryBatch: Sendable {
+    private struct Reports {
+        var positions: [KafkaRecordPosition?]
+        var remaining: Int
+        var failure: (any Error)?
+    }
+
+    private let reports: Mutex<Reports>
     private let continuation: CheckedContinuation<[KafkaRecordPosition], any Error>
 
     init(count: Int, continuation: CheckedContinuation<[KafkaRecordPosition], any Error>) {
-        positions = Array(repeating: nil, count: count)
-        remaining = count
+        reports = Mutex(Reports(positions: Array(repeating: nil, count: count), remaining: count))
         self.continuation = continuation
     }
 
     func report(_ index: Int, _ result: Result<KafkaRecordPosition, any Error>) {
-        lock.lock()
-        switch result {
-        case .success(let position): positions[index] = position
-        case .failure(let error): if failure == nil { failure = error }
+        let outcome = reports.withLock { reports -> Result<[KafkaRecordPosition], any Error>? in
+            switch result {
+            case .success(let position): reports.positions[index] = position
+            case .failure(let error): if reports.failure == nil { reports.failure = error }
+            }
+            reports.remaining -= 1
+            guard reports.remaining == 0 else { return nil }
+            if let failure = reports.failure { return .failure(failure) }
+            return .success(reports.positions.map { $0! })
         }
-        remaining -= 1
-        let done = remaining == 0
-        lock.unlock()
-        guard done else { return }
-        if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: positions.map { $0! }) }
+        // Resumed outside the lock: the caller may run at once.
+        if let outcome { continuation.resume(with: outcome) }
     }
 }
 
-/// A lock-protected Bool (the poll loop's stop signal).
-final class ManagedAtomicFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set(_ newValue: Bool) { lock.lock(); value = newValue; lock.unlock() }
-    func get() -> Bool { lock.lock(); defer { lock.unlock() }; return value }
+/// The poll loop's stop signal, shared with the polling thread.
+final class ManagedAtomicFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func set(_ newValue: Bool) { value.store(newValue, ordering: .releasing) }
+    func get() -> Bool { value.load(ordering: .acquiring) }
 }
 
 extension KafkaProducer {

@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import Stores
+import Synchronization
 
 /// `gifticon sync relay`'s one projector: publishes each committed transaction to Kafka as Debezium does (a BEGIN
 /// and an END on the transaction topic, each change as an envelope on its table's topic) and returns only once the
@@ -8,14 +9,13 @@ import Stores
 ///
 /// The last snapshot batch is held back until the snapshot ends, so its final record can carry Debezium's
 /// `snapshot: "last"` marker: the projector finishes its snapshot work (sweeps, bulk indexing) on that record.
-public final class KafkaRelay: Projector, @unchecked Sendable {
+public final class KafkaRelay: Projector, Sendable {
     public let name = "kafka-relay"
     let producer: KafkaProducer
     let topics: KafkaTopics
     let database: String
-    private let lock = NSLock()
-    private var heldSnapshotBatch: CommittedTransaction?
-    private var snapshotBatches = 0
+    /// The snapshot batch held back, and how many were published before it.
+    private let heldSnapshot = Mutex<(batch: CommittedTransaction?, published: Int)>((nil, 0))
 
     public init(producer: KafkaProducer, topics: KafkaTopics, database: String) {
         self.producer = producer
@@ -46,12 +46,12 @@ public final class KafkaRelay: Projector, @unchecked Sendable {
 
     /// Holds `batch` back (nil: none) and returns the one held before, with its number in the snapshot.
     private func swapHeldSnapshotBatch(_ batch: CommittedTransaction?) -> (CommittedTransaction, Int)? {
-        lock.lock()
-        defer { lock.unlock() }
-        let previous = heldSnapshotBatch.map { ($0, snapshotBatches) }
-        if previous != nil { snapshotBatches += 1 }
-        heldSnapshotBatch = batch
-        return previous
+        heldSnapshot.withLock { held in
+            let previous = held.batch.map { ($0, held.published) }
+            if previous != nil { held.published += 1 }
+            held.batch = batch
+            return previous
+        }
     }
 
     func publish(_ transaction: CommittedTransaction, lastOfSnapshot: Bool, snapshotBatch: Int? = nil) async throws {

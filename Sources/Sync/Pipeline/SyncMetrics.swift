@@ -1,10 +1,11 @@
 import Foundation
 import Logging
 import Stores
+import Synchronization
 
 /// Throughput and freshness of a running sync: transactions and row changes applied, and the lag from a
 /// transaction's commit to the moment every projector had it. A progress line goes to the log every `interval`.
-public final class SyncMetrics: @unchecked Sendable {
+public final class SyncMetrics: Sendable {
     public struct Progress: Sendable {
         public var transactions: Int
         public var changes: Int
@@ -20,17 +21,21 @@ public final class SyncMetrics: @unchecked Sendable {
     /// row count: how a metrics endpoint records them.
     public typealias Observer = @Sendable (_ lagMicros: Int64?, _ changes: Int) -> Void
 
-    private let lock = NSLock()
+    /// What the applying task writes and readers (the metrics endpoint, benchmarks) read.
+    private struct Counts {
+        var transactions = 0
+        var changes = 0
+        var lastLag: Int64 = 0
+        var windowStart = Date()
+        var windowChanges = 0
+        var windowMaxLag: Int64 = 0
+        var recordedLags: [Int64] = []
+        var lastLSN: LSN?
+    }
+
+    private let counts = Mutex(Counts())
     private let interval: TimeInterval
-    private var transactions = 0
-    private var changes = 0
-    private var lastLag: Int64 = 0
-    private var windowStart = Date()
-    private var windowChanges = 0
-    private var windowMaxLag: Int64 = 0
     private let recordsLags: Bool
-    private var recordedLags: [Int64] = []
-    private var lastLSN: LSN?
     private let observer: Observer?
 
     /// `recordLags`: keep every transaction's lag (benchmarks read them from `lags`).
@@ -42,9 +47,7 @@ public final class SyncMetrics: @unchecked Sendable {
 
     /// Every recorded commit-to-applied lag, microseconds, in apply order.
     public var lags: [Int64] {
-        lock.lock()
-        defer { lock.unlock() }
-        return recordedLags
+        counts.withLock { $0.recordedLags }
     }
 
     /// Records one applied transaction (snapshot batches have no commit time: no lag).
@@ -52,23 +55,22 @@ public final class SyncMetrics: @unchecked Sendable {
         let now = Date()
         let lagMicros = transaction.commitTimeMicros > 0 ? max(0, Int64(now.timeIntervalSince1970 * 1_000_000) - transaction.commitTimeMicros) : 0
         let lag = lagMicros / 1000
-        lock.lock()
-        transactions += 1
-        changes += transaction.changes.count
-        windowChanges += transaction.changes.count
-        lastLag = lag
-        lastLSN = transaction.endLSN
-        if recordsLags, transaction.commitTimeMicros > 0 { recordedLags.append(lagMicros) }
-        windowMaxLag = max(windowMaxLag, lag)
-        let elapsed = now.timeIntervalSince(windowStart)
-        var line: (Double, Int64, Int)?
-        if elapsed >= interval {
-            line = (Double(windowChanges) / elapsed, windowMaxLag, changes)
-            windowStart = now
-            windowChanges = 0
-            windowMaxLag = 0
+        let line = counts.withLock { counts -> (Double, Int64, Int)? in
+            counts.transactions += 1
+            counts.changes += transaction.changes.count
+            counts.windowChanges += transaction.changes.count
+            counts.lastLag = lag
+            counts.lastLSN = transaction.endLSN
+            if recordsLags, transaction.commitTimeMicros > 0 { counts.recordedLags.append(lagMicros) }
+            counts.windowMaxLag = max(counts.windowMaxLag, lag)
+            let elapsed = now.timeIntervalSince(counts.windowStart)
+            guard elapsed >= interval else { return nil }
+            let line = (Double(counts.windowChanges) / elapsed, counts.windowMaxLag, counts.changes)
+            counts.windowStart = now
+            counts.windowChanges = 0
+            counts.windowMaxLag = 0
+            return line
         }
-        lock.unlock()
         observer?(transaction.commitTimeMicros > 0 ? lagMicros : nil, transaction.changes.count)
         if let (rate, maxLag, total) = line {
             logger.info("sync progress", metadata: [
@@ -79,11 +81,11 @@ public final class SyncMetrics: @unchecked Sendable {
     }
 
     public var progress: Progress {
-        lock.lock()
-        defer { lock.unlock() }
-        let elapsed = max(0.001, Date().timeIntervalSince(windowStart))
-        return Progress(transactions: transactions, changes: changes, lastLagMillis: lastLag,
-                        maxLagMillisInWindow: windowMaxLag, changesPerSecondInWindow: Double(windowChanges) / elapsed,
-                        lastLSN: lastLSN)
+        counts.withLock { counts in
+            let elapsed = max(0.001, Date().timeIntervalSince(counts.windowStart))
+            return Progress(transactions: counts.transactions, changes: counts.changes, lastLagMillis: counts.lastLag,
+                            maxLagMillisInWindow: counts.windowMaxLag,
+                            changesPerSecondInWindow: Double(counts.windowChanges) / elapsed, lastLSN: counts.lastLSN)
+        }
     }
 }

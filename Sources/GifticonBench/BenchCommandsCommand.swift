@@ -3,12 +3,12 @@ import Commands
 import Foundation
 import Stores
 
-/// `gifticon bench-commands` (hidden): buys/s and p50/p99 for buy and register under concurrent callers, beside
+/// `gifticon-bench commands`: buys/s and p50/p99 for buy and register under concurrent callers, beside
 /// pgbench's simple-update (-N) figure on the same server in the same run. Works in a database of its own, created
 /// and dropped here; prints a Markdown section for BENCHMARKS.md.
 struct BenchCommandsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-commands", abstract: "Benchmark the command side against pgbench -N.", shouldDisplay: false)
+        commandName: "commands", abstract: "Benchmark the command side against pgbench -N.")
 
     @OptionGroup var database: DatabaseOptions
 

@@ -1,3 +1,4 @@
+import Commands
 import Stores
 
 /// The marketplace's tables as a whole: counts, emptiness, reset and identity sequences (for the seed and loader).

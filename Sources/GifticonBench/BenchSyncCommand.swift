@@ -6,13 +6,13 @@ import ReadModels
 import Stores
 import Sync
 
-/// `gifticon bench-sync` (hidden): commit-to-visible lag under a steady rate of commands. Each command's
+/// `gifticon-bench sync`: commit-to-visible lag under a steady rate of commands. Each command's
 /// transaction is timed from its commit (PostgreSQL's commit timestamp, same host clock) to the moment every
 /// projector acknowledged it (documents written to MongoDB, the search index refreshed: readable and searchable)
 /// and the applied position was published. Works in a database, slot, MongoDB database and prefixes of its own.
 struct BenchSyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-sync", abstract: "Benchmark commit-to-visible lag of the embedded sync.", shouldDisplay: false)
+        commandName: "sync", abstract: "Benchmark commit-to-visible lag of the sync (embedded or through Kafka).")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -159,21 +159,5 @@ struct BenchSyncCommand: AsyncParsableCommand {
         RegisterGifticon(sellerId: seller, brandId: brand, categoryId: category, name: name, description: "벤치마크",
                          dueDate: "2099-12-31", price: Price(basePrice: 5000, salePrice: 4500),
                          images: [.init(url: "https://example.com/\(name).jpg")], tagIds: [tag])
-    }
-}
-
-/// The highest consistency token seen, shared by the command tasks.
-final class LSNBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var highest: LSN?
-    func raise(_ lsn: LSN) {
-        lock.lock()
-        if highest.map({ lsn > $0 }) ?? true { highest = lsn }
-        lock.unlock()
-    }
-    var value: LSN? {
-        lock.lock()
-        defer { lock.unlock() }
-        return highest
     }
 }

@@ -1,3 +1,4 @@
+import Commands
 import Stores
 
 /// `gifticon seed`: a deterministic marketplace of the original's shape and size (61 categories in 3 levels, 100

@@ -1,16 +1,14 @@
 import ArgumentParser
 import Foundation
-import HTTPTypes
 import Hummingbird
 import Logging
-import NIOCore
 
-/// `gifticon bench-ceiling` (hidden): the ceiling of the gateway-overhead benchmark. A plain Hummingbird server,
+/// `gifticon-bench ceiling`: the ceiling of the gateway-overhead benchmark. A plain Hummingbird server,
 /// configured as the gateway's, whose `GET /graphql` answers the bytes of a file (the gateway's own response to the
 /// benchmarked query) with no GraphQL work at all: what the HTTP layer alone costs for the same response.
 struct BenchCeilingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-ceiling", abstract: "Serve a file's bytes as GET /graphql (benchmark ceiling).", shouldDisplay: false)
+        commandName: "ceiling", abstract: "Serve a file's bytes as GET /graphql (the gateway benchmark's ceiling).")
 
     @Option(help: "The response body to serve.")
     var body: String

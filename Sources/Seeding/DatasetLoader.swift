@@ -1,4 +1,5 @@
 import Foundation
+import Commands
 import Logging
 import Stores
 
@@ -23,7 +24,7 @@ public struct DatasetLoader: Sendable {
     }
 
     public let database: PostgresClient
-    static let logger = Logger(label: "gifticon.commands.dataset")
+    static let logger = Logger(label: "gifticon.seeding.dataset")
 
     /// The files in load order, with the table each one inserts into.
     static let files: [(file: String, table: String)] = [

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `gifticon-bench`: the benchmarks BENCHMARKS.md reports, kept out of the shipped `gifticon` executable.
+@main
+struct GifticonBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gifticon-bench",
+        abstract: "Benchmarks of the gifticon back end: the command side, the sync's lag, the gateway's HTTP ceiling.",
+        subcommands: [BenchCommandsCommand.self, BenchSyncCommand.self, BenchCeilingCommand.self]
+    )
+}
