@@ -7,18 +7,14 @@ struct GifticonPage: Sendable {
 
     /// `GifticonConnection`'s fields.
     static var fields: [String: GraphQLFieldResolver] {
+        var fields = SearchConnection.fields(hits: { ($0 as! GifticonPage).hits }, documents: GifticonHydration.documents)
+        fields.merge(facetFields) { _, facet in facet }
+        return fields
+    }
+
+    /// The brands and categories of every hit (not only this page's), with their counts.
+    static var facetFields: [String: GraphQLFieldResolver] {
         [
-            "totalCount": .sync { source, _, _, _ in (source as! GifticonPage).hits.total },
-            "pageInfo": .sync { source, _, _, _ in
-                let hits = (source as! GifticonPage).hits
-                return Connection.pageInfo(offset: hits.offset, count: hits.ids.count, total: hits.total)
-            },
-            "nodes": .async { source, _, context, _ in
-                try await GifticonHydration.documents((source as! GifticonPage).hits, GraphQLResolveInfo.context(context)).map(\.node)
-            },
-            "edges": .async { source, _, context, _ in
-                Connection.edges(try await GifticonHydration.documents((source as! GifticonPage).hits, GraphQLResolveInfo.context(context)))
-            },
             "brandFacets": .async { source, _, context, _ in
                 let buckets = (source as! GifticonPage).hits.buckets[GifticonSearch.brandFacet] ?? []
                 let brands = try await GraphQLResolveInfo.context(context).loaders.brands.loadMany(buckets.map(\.id))
