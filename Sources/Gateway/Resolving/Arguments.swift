@@ -25,8 +25,6 @@ enum Arguments {
         return try list.map { try id($0, field: field) }
     }
 
-    static func string(_ value: JSONValue?) -> String? { value?.stringValue }
-
     /// A `Decimal` (text, or a number a client sent as one) as an exact amount.
     static func amount(_ value: JSONValue?, field: String) throws -> Amount? {
         guard let value, !value.isNull else { return nil }
