@@ -1,7 +1,8 @@
 import GraphQLEngine
 import JSON
 
-/// The `GifticonFilter` input's conditions, read into a search (bad values are BAD_USER_INPUT naming the field).
+/// The `GifticonFilter` input's conditions, read into a search. Bad values (ids, amounts, instants, an empty range)
+/// are BAD_USER_INPUT naming the field, and never reach the search store.
 enum GifticonFilterInput {
     static func apply(_ filter: JSONObject, to search: inout GifticonSearch) throws {
         search.status = filter["status"]?.stringValue
@@ -11,7 +12,15 @@ enum GifticonFilterInput {
         search.tags = (filter["tags"]?.arrayValue ?? []).compactMap(\.stringValue)
         search.minPriceCents = try Arguments.amount(filter["minPrice"], field: "filter.minPrice")?.hundredths
         search.maxPriceCents = try Arguments.amount(filter["maxPrice"], field: "filter.maxPrice")?.hundredths
-        search.createdFrom = filter["createdFrom"]?.stringValue
-        search.createdTo = filter["createdTo"]?.stringValue
+        if let min = search.minPriceCents, let max = search.maxPriceCents, min > max {
+            throw GatewayError.badInput("filter.minPrice must not be above filter.maxPrice.", field: "filter.minPrice")
+        }
+        let from = try DateTimeInput.read(filter["createdFrom"], field: "filter.createdFrom")
+        let to = try DateTimeInput.read(filter["createdTo"], field: "filter.createdTo")
+        if let from, let to, from > to {
+            throw GatewayError.badInput("filter.createdFrom must not be after filter.createdTo.", field: "filter.createdFrom")
+        }
+        search.createdFrom = from?.text
+        search.createdTo = to?.text
     }
 }

@@ -12,8 +12,9 @@ enum UsersFeature: QueryFeature {
                 let id = try Arguments.id(args["id"], field: "id")
                 return try await ctx.loaders.users.load(id)
             },
-            "users": .async { _, args, context, _ in
+            "users": .async { _, args, context, info in
                 let ctx = GraphQLResolveInfo.context(context)
+                try await ctx.awaitConsistency(args, info)
                 return try await UserDirectory.page(keyword: args["keyword"]?.stringValue, PageArguments(args), ctx)
             },
         ]
