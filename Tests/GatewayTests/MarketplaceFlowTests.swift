@@ -164,6 +164,21 @@ import Testing
             #expect(reply.codes == ["CONFLICT"], "already sold: \(reply.text)")
             reply = try await gateway.graphql(detail, variables: ["id": first.id, "token": bought.token])
             #expect(dig(reply.data, "gifticon.status") as? String == "SOLD_OUT")
+            // The shop front: a sold listing leaves the default list, and is there when the filter names its status.
+            func listed(_ filter: [String: Any]) async throws -> (total: Int?, ids: [String]) {
+                let reply = try await gateway.graphql(search, variables: ["token": bought.token, "filter": filter])
+                #expect(reply.errors.isEmpty, "\(filter): \(reply.text)")
+                return (dig(reply.data, "gifticons.totalCount") as? Int,
+                        (dig(reply.data, "gifticons.nodes") as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? [])
+            }
+            let everyStatus = try await listed(["categoryIds": [top.id], "statuses": ["ON_SALE", "SOLD_OUT", "USED", "EXPIRED", "DELETED"]])
+            let shopFront = try await listed(["categoryIds": [top.id]])
+            #expect(everyStatus.total == 3 && shopFront.total == 2, "every status \(everyStatus), shop front \(shopFront)")
+            #expect(!shopFront.ids.contains(first.id))
+            #expect(try await listed(["categoryIds": [top.id], "status": "SOLD_OUT"]).ids == [first.id])
+            #expect(try await listed(["categoryIds": [top.id], "status": "SOLD_OUT", "statuses": ["ON_SALE"]]).total == 3)
+            reply = try await gateway.graphql(search, variables: ["filter": ["statuses": [] as [String]]])
+            #expect(reply.codes == ["BAD_USER_INPUT"], "no status at all: \(reply.text)")
             let use = "mutation($input: UseGifticonInput!) { useGifticon(input: $input) { gifticonId receipt { consistencyToken } } }"
             reply = try await mutate(use, ["input": ["gifticonId": first.id]], token: otherToken)
             #expect(reply.codes == ["FORBIDDEN"], "not the buyer: \(reply.text)")

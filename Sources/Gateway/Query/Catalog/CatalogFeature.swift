@@ -67,7 +67,7 @@ enum CatalogFeature: QueryFeature {
             guard let id = document(source)?["id"]?.intValue else { return nil }
             var search = GifticonSearch()
             search.categoryIds = [Int64(id)]
-            search.status = args["status"]?.stringValue
+            search.statuses = try GifticonFilterInput.statuses(args)
             search.order = args["orderBy"]?.stringValue
             return try await GifticonsFeature.searchPage(search, args, info, GraphQLResolveInfo.context(context))
         }

@@ -5,7 +5,7 @@ import JSON
 /// are BAD_USER_INPUT naming the field, and never reach the search store.
 enum GifticonFilterInput {
     static func apply(_ filter: JSONObject, to search: inout GifticonSearch) throws {
-        search.status = filter["status"]?.stringValue
+        search.statuses = try statuses(filter, prefix: "filter.")
         search.brandIds = try Arguments.ids(filter["brandIds"], field: "filter.brandIds") ?? []
         search.categoryIds = try Arguments.ids(filter["categoryIds"], field: "filter.categoryIds") ?? []
         search.sellerId = try Arguments.optionalId(filter["sellerId"], field: "filter.sellerId")
@@ -23,4 +23,17 @@ enum GifticonFilterInput {
         search.createdFrom = from?.text
         search.createdTo = to?.text
     }
+
+    /// The shop front unless asked otherwise: `status` and `statuses` together, or ON_SALE when neither is given.
+    static func statuses(_ args: JSONObject, prefix: String = "") throws -> [String] {
+        var chosen = args["statuses"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        if args["statuses"]?.arrayValue?.isEmpty == true {
+            throw GatewayError.badInput("\(prefix)statuses must name at least one status.", field: "\(prefix)statuses")
+        }
+        if let one = args["status"]?.stringValue, !chosen.contains(one) { chosen.insert(one, at: 0) }
+        return chosen.isEmpty ? [shopFront] : chosen
+    }
+
+    /// What a shopper sees by default: listings still for sale.
+    static let shopFront = "ON_SALE"
 }

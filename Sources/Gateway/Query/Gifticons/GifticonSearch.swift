@@ -10,7 +10,8 @@ struct GifticonSearch: Sendable {
     static let brandFacet = "brands", categoryFacet = "categories"
 
     var text: String?
-    var status: String?
+    /// Listings in any of these statuses (the readers default it to the shop front, ON_SALE); empty: any status.
+    var statuses: [String] = []
     var brandIds: [Int64] = []
     var categoryIds: [Int64] = []
     var sellerId: Int64?
@@ -26,7 +27,7 @@ struct GifticonSearch: Sendable {
 
     var body: JSONValue {
         var conditions: [JSONValue] = []
-        if let status { conditions.append(["term": [Entry.status: .string(status)]]) }
+        if !statuses.isEmpty { conditions.append(["terms": [Entry.status: .array(statuses.map { .string($0) })]]) }
         if !brandIds.isEmpty { conditions.append(["terms": [Entry.brandId: .array(brandIds.map { .int(Int($0)) })]]) }
         // categoryIds holds each gifticon's category and its ancestors: a category matches its whole subtree.
         if !categoryIds.isEmpty { conditions.append(["terms": [Entry.categoryIds: .array(categoryIds.map { .int(Int($0)) })]]) }

@@ -20,7 +20,7 @@ enum GifticonsFeature: QueryFeature {
                 try await ctx.awaitConsistency(args, info)
                 var search = GifticonSearch()
                 search.text = args["query"]?.stringValue
-                if let filter = args["filter"]?.objectValue { try GifticonFilterInput.apply(filter, to: &search) }
+                try GifticonFilterInput.apply(args["filter"]?.objectValue ?? JSONObject(), to: &search)
                 search.order = args["orderBy"]?.stringValue
                 return try await searchPage(search, args, info, ctx)
             },
