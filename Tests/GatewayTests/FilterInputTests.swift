@@ -53,11 +53,13 @@ import Testing
     }
 
     @Test func usersAndReviewsHonourConsistencyTokens() async throws {
-        try await withGateway(sync: true) { gateway in
+        // The wait is bounded generously: in a loaded suite the test's own sync may take seconds to publish its
+        // first applied position, and this asserts the token is waited for, not how fast the sync is.
+        try await withGateway(sync: true, configure: { $0.consistencyTimeout = .seconds(30) }) { gateway in
             for field in ["users", "reviews"] {
                 let bad = try await gateway.graphql("{ \(field)(consistency: \"not a position\") { totalCount } }")
                 #expect(bad.codes == ["BAD_USER_INPUT"], "\(field): \(bad.text)")
-                // A position the sync has long applied: answered with no stale-read error.
+                // A position the sync reaches with its first transaction: answered, once it has, with no stale-read error.
                 let applied = try await gateway.graphql("{ \(field)(consistency: \"0/1\") { totalCount } }")
                 #expect(applied.errors.isEmpty && dig(applied.data, "\(field).totalCount") is Int, "\(field): \(applied.text)")
             }
