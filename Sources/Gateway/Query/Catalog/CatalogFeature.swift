@@ -7,18 +7,14 @@ import ReadModels
 enum CatalogFeature: QueryFeature {
     static var queryFields: [String: GraphQLFieldResolver] {
         [
-            "brands": .async { _, args, context, info in
-                let ctx = GraphQLResolveInfo.context(context)
-                try await ctx.awaitConsistency(args, info)
+            "brands": readModelField { args, ctx, info in
                 let found = try await ctx.metrics.timeStore("mongo") {
                     try await ctx.readModels.mongo.find(MongoCollections.brands, filter: [:],
                                                         options: ["sort": [BrandDocument.name: 1], "limit": 1_000])
                 }
                 return found.map(\.withIDAlias) as [JSONValue]
             },
-            "categories": .async { _, args, context, info in
-                let ctx = GraphQLResolveInfo.context(context)
-                try await ctx.awaitConsistency(args, info)
+            "categories": readModelField { args, ctx, info in
                 let tree = try await ctx.loaders.categoryTree()
                 guard let level = args["level"], !level.isNull else { return tree.roots }
                 guard let n = level.intValue, (1...3).contains(n) else {
@@ -26,9 +22,7 @@ enum CatalogFeature: QueryFeature {
                 }
                 return tree.all.filter { $0[CategoryDocument.level]?.intValue == n }
             },
-            "category": .async { _, args, context, info in
-                let ctx = GraphQLResolveInfo.context(context)
-                try await ctx.awaitConsistency(args, info)
+            "category": readModelField { args, ctx, info in
                 let id = try Arguments.id(args["id"], field: "id")
                 return try await ctx.loaders.categoryTree().byId[Int(id)]
             },

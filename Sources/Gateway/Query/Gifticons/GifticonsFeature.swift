@@ -7,17 +7,13 @@ import ReadModels
 enum GifticonsFeature: QueryFeature {
     static var queryFields: [String: GraphQLFieldResolver] {
         [
-            "gifticon": .async { _, args, context, info in
-                let ctx = GraphQLResolveInfo.context(context)
-                try await ctx.awaitConsistency(args, info)
+            "gifticon": readModelField { args, ctx, info in
                 let id = try Arguments.id(args["id"], field: "id")
                 guard let document = try await ctx.loaders.gifticons.load(id), GifticonHydration.isListing(document) else { return nil }
                 GifticonHydration.primeReferences(of: [document], ctx)
                 return document
             },
-            "gifticons": .async { _, args, context, info in
-                let ctx = GraphQLResolveInfo.context(context)
-                try await ctx.awaitConsistency(args, info)
+            "gifticons": readModelField { args, ctx, info in
                 var search = GifticonSearch()
                 search.text = args["query"]?.stringValue
                 try GifticonFilterInput.apply(args["filter"]?.objectValue ?? JSONObject(), to: &search)

@@ -7,9 +7,7 @@ import ReadModels
 enum ReviewsFeature: QueryFeature {
     static var queryFields: [String: GraphQLFieldResolver] {
         [
-            "reviews": .async { _, args, context, info in
-                let ctx = GraphQLResolveInfo.context(context)
-                try await ctx.awaitConsistency(args, info)
+            "reviews": readModelField { args, ctx, info in
                 var search = ReviewSearch()
                 search.keyword = args["keyword"]?.stringValue
                 search.sellerId = try Arguments.optionalId(args["sellerId"], field: "sellerId")

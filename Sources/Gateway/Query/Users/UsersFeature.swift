@@ -6,15 +6,11 @@ import ReadModels
 enum UsersFeature: QueryFeature {
     static var queryFields: [String: GraphQLFieldResolver] {
         [
-            "user": .async { _, args, context, info in
-                let ctx = GraphQLResolveInfo.context(context)
-                try await ctx.awaitConsistency(args, info)
+            "user": readModelField { args, ctx, info in
                 let id = try Arguments.id(args["id"], field: "id")
                 return try await ctx.loaders.users.load(id)
             },
-            "users": .async { _, args, context, info in
-                let ctx = GraphQLResolveInfo.context(context)
-                try await ctx.awaitConsistency(args, info)
+            "users": readModelField { args, ctx, info in
                 return try await UserDirectory.page(keyword: args["keyword"]?.stringValue, PageArguments(args), ctx)
             },
         ]
