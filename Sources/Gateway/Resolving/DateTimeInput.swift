@@ -1,4 +1,5 @@
 import JSON
+import ReadModels
 
 /// A `DateTime` argument, checked before it reaches a store: RFC 3339 text, either a date (`2026-01-31`) or a date
 /// and time with an offset (`2026-01-31T09:30:00Z`, `2026-01-31T18:30:00.5+09:00`). The schema's `DateTime` is a
@@ -38,7 +39,7 @@ struct DateTimeInput: Sendable, Comparable {
             let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
             (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
-        let midnight = daysFromCivil(year, month, day) * 86_400_000_000
+        let midnight = ISO8601Time.days(year: year, month: month, day: day) * 86_400_000_000
         if b.count == 10 { return midnight }
         guard b.count >= 20, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
             b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
@@ -79,15 +80,5 @@ struct DateTimeInput: Sendable, Comparable {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    private static func daysFromCivil(_ year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -1,3 +1,5 @@
+import ReadModels
+
 /// Parsing PostgreSQL's text output of dates and times (DateStyle ISO) without Foundation's slow formatters.
 public enum PostgresTime {
     /// "2025-01-31 12:34:56.123456" or with an offset ("+09", "-03:30") -> microseconds since the Unix epoch, UTC.
@@ -36,13 +38,7 @@ public enum PostgresTime {
         guard bytes.count >= 10, let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
             (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        // Days from civil (Howard Hinnant's algorithm).
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        return ISO8601Time.days(year: year, month: month, day: day)
     }
 
     private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int64? {
