@@ -3,7 +3,7 @@ import Stores
 
 /// The search read model's indexes, their settings and mappings: the sync creates and fills them, the gateway
 /// searches them. Standard analyzers and types only, so the same definitions work on Elasticsearch 8 and
-/// OpenSearch 2 as on the stand-in server.
+/// OpenSearch 2 as on the stand-in server; Korean text is searched through keyword tokens (`SearchTokens`).
 public struct SearchIndexes: Sendable {
     public var gifticons: String
     public var reviews: String
@@ -16,19 +16,25 @@ public struct SearchIndexes: Sendable {
 
     public static let standard = SearchIndexes()
 
-    public static let gifticonsDefinition = definition([
-        (GifticonSearchEntry.name, "text"), (GifticonSearchEntry.description, "text"),
-        (GifticonSearchEntry.status, "keyword"), (GifticonSearchEntry.brandId, "long"),
-        (GifticonSearchEntry.categoryIds, "long"), (GifticonSearchEntry.sellerId, "long"),
-        (GifticonSearchEntry.tags, "keyword"), (GifticonSearchEntry.salePriceCents, "long"),
-        (GifticonSearchEntry.createdAt, "date"), (GifticonSearchEntry.dueDate, "date"),
-    ])
+    private typealias G = GifticonSearchEntry
+    private typealias R = ReviewSearchEntry
 
-    public static let reviewsDefinition = definition([
-        (ReviewSearchEntry.title, "text"), (ReviewSearchEntry.content, "text"), (ReviewSearchEntry.rating, "integer"),
-        (ReviewSearchEntry.gifticonId, "long"), (ReviewSearchEntry.reviewerId, "long"),
-        (ReviewSearchEntry.sellerId, "long"), (ReviewSearchEntry.createdAt, "date"),
-    ])
+    static let gifticonsFields: [(name: String, type: String)] = [
+        (G.id, "long"), (G.name, "text"), (G.description, "text"),
+        (G.substrings, "keyword"), (G.nameWords, "keyword"), (G.namePrefixes, "keyword"), (G.nameSubstrings, "keyword"),
+        (G.labelWords, "keyword"),
+        (G.status, "keyword"), (G.brandId, "long"), (G.categoryIds, "long"), (G.categoryId, "long"), (G.sellerId, "long"),
+        (G.tags, "keyword"), (G.salePriceCents, "long"), (G.createdAt, "date"), (G.dueDate, "date"),
+    ]
+
+    static let reviewsFields: [(name: String, type: String)] = [
+        (R.id, "long"), (R.title, "text"), (R.content, "text"),
+        (R.substrings, "keyword"), (R.titleWords, "keyword"), (R.titlePrefixes, "keyword"), (R.titleSubstrings, "keyword"),
+        (R.rating, "integer"), (R.gifticonId, "long"), (R.reviewerId, "long"), (R.sellerId, "long"), (R.createdAt, "date"),
+    ]
+
+    public static let gifticonsDefinition = definition(gifticonsFields)
+    public static let reviewsDefinition = definition(reviewsFields)
 
     /// One shard, no replicas, and the fields' types.
     static func definition(_ fields: [(name: String, type: String)]) -> JSONValue {
@@ -38,9 +44,22 @@ public struct SearchIndexes: Sendable {
         ]
     }
 
-    /// Creates both indexes unless they exist (the sync owns their definitions).
+    /// Creates both indexes unless they exist (the sync owns their definitions). An index made by an earlier version,
+    /// which lacks a field or maps it otherwise, is refused with what to do: searches on it would silently miss.
     public func ensure(_ search: SearchClient) async throws {
-        try await search.createIndex(gifticons, body: Self.gifticonsDefinition)
-        try await search.createIndex(reviews, body: Self.reviewsDefinition)
+        for (index, definition, fields) in [(gifticons, Self.gifticonsDefinition, Self.gifticonsFields),
+                                            (reviews, Self.reviewsDefinition, Self.reviewsFields)] {
+            if try await search.indexExists(index) {
+                let answer = try await search.request("GET", "/\(index)/_mapping")
+                let properties = answer[index]?["mappings"]?["properties"]
+                let stale = fields.filter { properties?[$0.name]?["type"]?.stringValue != $0.type }.map(\.name)
+                if !stale.isEmpty {
+                    throw StoreError(.search, .rejected, "the index \(index) was made by an earlier version (fields \(stale.joined(separator: ", ")) "
+                                     + "are missing or typed otherwise): stop the sync and run `gifticon sync rebuild` to recreate it")
+                }
+            } else {
+                try await search.createIndex(index, body: definition)
+            }
+        }
     }
 }

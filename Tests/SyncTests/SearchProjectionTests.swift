@@ -93,13 +93,26 @@ import Testing
         await client.shutdown()
     }
 
-    @Test func indexEntryTakesExactCentsAndAncestors() {
+    @Test func indexEntryTakesExactCentsAncestorsAndSearchTokens() {
         let entry = SearchProjector.gifticonEntry([
-            "name": "n", "categoryId": 7, "category": ["ancestorIds": [1, 3]], "price": ["salePrice": "4500.5"],
-            "tags": [["id": 1, "name": "a"], ["id": 2, "name": .null]],
-        ])
+            "_id": 42, "name": "달빛커피 Tall-2", "description": "선물해보세요.", "categoryId": 7, "category": ["ancestorIds": [1, 3]],
+            "brand": ["id": 9, "name": "별빛"], "price": ["salePrice": "4500.5"],
+            "tags": [["id": 1, "name": "할인"], ["id": 2, "name": .null]],
+        ], categoryNames: [1: "식음료", 3: "커피/차", 7: "아메리카노"])
+        #expect(entry["id"] == 42)
         #expect(entry["categoryIds"] == [1, 3, 7])
+        #expect(entry["categoryId"] == 7)
         #expect(entry["salePriceCents"] == 450050)
-        #expect(entry["tags"] == ["a"])
+        #expect(entry["tags"] == ["할인"])
+        #expect(entry["nameWords"] == ["2", "tall", "달빛커피"])
+        let substrings = Set(entry["substrings"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        // Inside a compound, a prefix, Latin lowercased, the description, the brand, the category path and the tags.
+        for expected in ["커피", "달빛", "빛커", "tal", "선물", "별빛", "식음료", "차", "아메리", "할인"] {
+            #expect(substrings.contains(expected), "\(expected) is searchable")
+        }
+        #expect(!substrings.contains("커피 "), "no token spans a word boundary")
+        #expect(entry["namePrefixes"]?.arrayValue?.contains("달빛커") == true)
+        #expect(entry["namePrefixes"]?.arrayValue?.contains("커피") == false, "a substring that is no prefix")
+        #expect(entry["labelWords"]?.arrayValue?.contains("커피") == true, "커피/차 is two words")
     }
 }

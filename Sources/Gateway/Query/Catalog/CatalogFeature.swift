@@ -63,7 +63,8 @@ enum CatalogFeature: QueryFeature {
             search.categoryIds = [Int64(id)]
             search.statuses = try GifticonFilterInput.statuses(args)
             search.order = args["orderBy"]?.stringValue
-            return try await GifticonsFeature.searchPage(search, args, info, GraphQLResolveInfo.context(context))
+            return try await GifticonsFeature.searchPage(search, list: "Category/\(id)/gifticons", args, info,
+                                                         GraphQLResolveInfo.context(context))
         }
         return fields
     }

@@ -12,11 +12,11 @@ enum GifticonHydration {
     }
 
     /// The page's documents in the index's order (a hit the documents do not have yet is left out).
-    static func documents(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(offset: Int, node: JSONValue)] {
+    static func documents(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(cursor: String, node: JSONValue)] {
         let found = try await ctx.loaders.gifticons.loadMany(page.ids)
-        let nodes = page.ids.enumerated().compactMap { index, id -> (offset: Int, node: JSONValue)? in
+        let nodes = page.ids.enumerated().compactMap { index, id -> (cursor: String, node: JSONValue)? in
             guard let document = found[id], isListing(document) else { return nil }
-            return (page.offset + index, document)
+            return (page.cursors[index], document)
         }
         primeReferences(of: nodes.map(\.node), ctx)
         return nodes

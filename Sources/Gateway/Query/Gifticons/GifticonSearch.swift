@@ -2,14 +2,18 @@ import JSON
 import ReadModels
 import Stores
 
-/// A gifticon search as the search index runs it: full text on name and description, the filter as exact
-/// conditions, an order, a page, and the brand and category facets when asked for.
+/// A gifticon search as the search index runs it: the shopper's words (`TextQuery`), the filter as exact
+/// conditions, a total order ending in the id, a keyset page, and the total and facets only when selected.
 struct GifticonSearch: Sendable {
     private typealias Entry = GifticonSearchEntry
-    /// The aggregations' names, which `SearchPage.buckets` is keyed by.
-    static let brandFacet = "brands", categoryFacet = "categories"
+    /// The facets' aggregation names, which `SearchPage.buckets` is keyed by.
+    enum Facet: String, Sendable, CaseIterable {
+        case brands, categories, statuses
+    }
+    /// At most this many buckets per facet; the hits in buckets beyond it are counted (`SearchPage.leftOut`).
+    static let facetSize = 1_000
 
-    var text: String?
+    var text: TextQuery?
     /// Listings in any of these statuses (the readers default it to the shop front, ON_SALE); empty: any status.
     var statuses: [String] = []
     var brandIds: [Int64] = []
@@ -21,11 +25,15 @@ struct GifticonSearch: Sendable {
     var createdFrom: String?
     var createdTo: String?
     var order: String?
-    var offset = 0
-    var size = 20
-    var facets = false
+    var facets: Set<Facet> = []
+    var total = false
 
-    var body: JSONValue {
+    /// Where each query word was found, and what it adds to the score.
+    static let ranking: [(field: String, weight: Double)] = [
+        (Entry.nameWords, 8), (Entry.namePrefixes, 4), (Entry.labelWords, 2), (Entry.nameSubstrings, 1),
+    ]
+
+    var query: JSONValue {
         var conditions: [JSONValue] = []
         if !statuses.isEmpty { conditions.append(["terms": [Entry.status: .array(statuses.map { .string($0) })]]) }
         if !brandIds.isEmpty { conditions.append(["terms": [Entry.brandId: .array(brandIds.map { .int(Int($0)) })]]) }
@@ -45,43 +53,48 @@ struct GifticonSearch: Sendable {
             if let createdTo { range.append(("lte", .string(createdTo))) }
             conditions.append(["range": [Entry.createdAt: .object(JSONObject(range))]])
         }
-        var must: [JSONValue] = []
-        if let text, !text.isEmpty {
-            must.append(["multi_match": ["query": .string(text), "fields": [.string("\(Entry.name)^2"), .string(Entry.description)]]])
+        var members: [(String, JSONValue)] = []
+        if let text {
+            let (filter, should) = text.clauses(substrings: Entry.substrings, ranking: Self.ranking)
+            conditions += filter
+            members.append(("should", .array(should)))
         }
-        var members: [(String, JSONValue)] = [
-            ("query", ["bool": ["must": .array(must.isEmpty ? [["match_all": [:]]] : must), "filter": .array(conditions)]]),
-            ("from", .int(offset)), ("size", .int(size)),
-            ("track_total_hits", true), ("_source", false),
-        ]
-        if let sort { members.append(("sort", sort)) }
-        if facets {
-            members.append(("aggs", [
-                Self.brandFacet: ["terms": ["field": .string(Entry.brandId), "size": 50]],
-                Self.categoryFacet: ["terms": ["field": .string(Entry.categoryIds), "size": 100]],
-            ]))
-        }
-        return .object(JSONObject(members))
+        members.insert(("filter", .array(conditions)), at: 0)
+        return ["bool": .object(JSONObject(members))]
     }
 
-    private var sort: JSONValue? {
-        let chosen = order ?? ((text?.isEmpty == false) ? "RELEVANCE" : "NEWEST")
-        func by(_ field: String, _ direction: String) -> JSONValue { [field: .string(direction)] }
+    /// The order asked for, or relevance when there are words to rank by and newest otherwise; each ends in the id.
+    var sort: SearchSort {
+        let chosen = order ?? (text != nil ? "RELEVANCE" : "NEWEST")
+        let newest: [(String, Bool)] = [(Entry.createdAt, true), (Entry.id, true)]
         switch chosen {
-        case "RELEVANCE": return nil
-        case "OLDEST": return [by(Entry.createdAt, "asc")]
-        case "PRICE_ASC": return [by(Entry.salePriceCents, "asc"), by(Entry.createdAt, "desc")]
-        case "PRICE_DESC": return [by(Entry.salePriceCents, "desc"), by(Entry.createdAt, "desc")]
-        case "DUE_DATE_ASC": return [by(Entry.dueDate, "asc"), by(Entry.createdAt, "desc")]
-        default: return [by(Entry.createdAt, "desc")]
+        case "RELEVANCE" where text != nil: return SearchSort(name: chosen, keys: [(SearchSort.score, true)] + newest)
+        case "OLDEST": return SearchSort(name: chosen, keys: [(Entry.createdAt, false), (Entry.id, false)])
+        case "PRICE_ASC": return SearchSort(name: chosen, keys: [(Entry.salePriceCents, false)] + newest)
+        case "PRICE_DESC": return SearchSort(name: chosen, keys: [(Entry.salePriceCents, true)] + newest)
+        case "DUE_DATE_ASC": return SearchSort(name: chosen, keys: [(Entry.dueDate, false)] + newest)
+        default: return SearchSort(name: chosen == "RELEVANCE" ? "NEWEST" : chosen, keys: newest)  // relevance without words: newest
         }
     }
 
-    /// Runs the search on the gifticons index; the hits' documents and the facets' brands join the next fetches.
-    func run(_ ctx: RequestContext) async throws -> GifticonPage {
-        let page = try await SearchPage.search(ctx.readModels.indexes.gifticons, body, offset: offset, ctx)
-        ctx.loaders.gifticons.prime(page.ids)
-        ctx.loaders.brands.prime((page.buckets[Self.brandFacet] ?? []).map(\.id))
-        return GifticonPage(hits: page)
+    var aggregations: [(String, JSONValue)] {
+        facets.sorted { $0.rawValue < $1.rawValue }.map { facet in
+            let field: String
+            switch facet {
+            case .brands: field = Entry.brandId
+            case .categories: field = Entry.categoryIds
+            case .statuses: field = Entry.status
+            }
+            return (facet.rawValue, ["terms": ["field": .string(field), "size": .int(Self.facetSize)]])
+        }
+    }
+
+    /// Runs the search for `page`; the hits' documents and the facets' brands join the next fetches.
+    func run(_ page: PageArguments, _ ctx: RequestContext) async throws -> GifticonPage {
+        let hits = try await SearchPage.search(ctx.readModels.indexes.gifticons, query: query, sort: sort, page: page, total: total,
+                                               aggregations: aggregations, ctx)
+        ctx.loaders.gifticons.prime(hits.ids)
+        ctx.loaders.brands.prime((hits.buckets[Facet.brands.rawValue] ?? []).compactMap(\.id))
+        return GifticonPage(hits: hits)
     }
 }

@@ -15,10 +15,10 @@ enum GifticonsFeature: QueryFeature {
             },
             "gifticons": readModelField { args, ctx, info in
                 var search = GifticonSearch()
-                search.text = args["query"]?.stringValue
+                search.text = try TextQuery(args["query"]?.stringValue, field: "query")
                 try GifticonFilterInput.apply(args["filter"]?.objectValue ?? JSONObject(), to: &search)
                 search.order = args["orderBy"]?.stringValue
-                return try await searchPage(search, args, info, ctx)
+                return try await searchPage(search, list: "gifticons", args, info, ctx)
             },
         ]
     }
@@ -27,15 +27,18 @@ enum GifticonsFeature: QueryFeature {
         ["Gifticon": gifticonFields, "GifticonConnection": GifticonPage.fields]
     }
 
-    /// Runs `search` for the page `args` ask for (`first`, `after`), with facets only when they are selected.
-    static func searchPage(_ search: GifticonSearch, _ args: JSONObject, _ info: GraphQLResolveInfo,
+    /// Runs `search` for the page `args` ask for, on the list named `list` (cursors are bound to it), with the total
+    /// and each facet only when selected.
+    static func searchPage(_ search: GifticonSearch, list: String, _ args: JSONObject, _ info: GraphQLResolveInfo,
                            _ ctx: RequestContext) async throws -> GifticonPage {
         var search = search
-        let page = try PageArguments(args)
-        search.size = page.size
-        search.offset = page.offset
-        search.facets = info.selects("brandFacets") || info.selects("categoryFacets")
-        return try await search.run(ctx)
+        let sort = search.sort
+        let page = try PageArguments(args, list: list, order: sort.name, keyCount: sort.keys.count)
+        search.total = info.selects("totalCount")
+        if info.selects("brandFacets") || info.selects("brandFacetsOmittedCount") { search.facets.insert(.brands) }
+        if info.selects("categoryFacets") || info.selects("categoryFacetsOmittedCount") { search.facets.insert(.categories) }
+        if info.selects("statusFacets") { search.facets.insert(.statuses) }
+        return try await search.run(page, ctx)
     }
 
     /// Lists in display order (the document keeps them as the rows came).

@@ -3,17 +3,20 @@ import JSON
 
 /// Relay connection fields shared by every page type.
 enum Connection {
-    static func pageInfo(offset: Int, count: Int, total: Int) -> JSONValue {
-        .object(JSONObject([
-            ("hasNextPage", .bool(offset + count < total)),
-            ("hasPreviousPage", .bool(offset > 0)),
-            ("startCursor", count > 0 ? .string(Cursor.make(offset)) : .null),
-            ("endCursor", count > 0 ? .string(Cursor.make(offset + count - 1)) : .null),
+    /// `pageInfo` of a page read with `page`'s arguments: `more` says whether the store had items beyond the page in
+    /// the direction of travel; the other direction has items when the page started from a cursor.
+    static func pageInfo(cursors: [String], more: Bool, page: PageArguments) -> JSONValue {
+        let fromCursor = page.position != nil
+        return .object(JSONObject([
+            ("hasNextPage", .bool(page.backward ? fromCursor : more)),
+            ("hasPreviousPage", .bool(page.backward ? more : fromCursor)),
+            ("startCursor", cursors.first.map { .string($0) } ?? .null),
+            ("endCursor", cursors.last.map { .string($0) } ?? .null),
         ]))
     }
 
-    /// `{ cursor node }` for each node, the cursor holding its offset.
-    static func edges(_ nodes: [(offset: Int, node: JSONValue)]) -> [JSONValue] {
-        nodes.map { .object(JSONObject([("cursor", .string(Cursor.make($0.offset))), ("node", $0.node)])) }
+    /// `{ cursor node }` for each node.
+    static func edges(_ nodes: [(cursor: String, node: JSONValue)]) -> [JSONValue] {
+        nodes.map { .object(JSONObject([("cursor", .string($0.cursor)), ("node", $0.node)])) }
     }
 }

@@ -4,10 +4,10 @@ import ReadModels
 
 /// The review documents behind search hits, with their reviewers, sellers and gifticons primed.
 enum ReviewHydration {
-    static func documents(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(offset: Int, node: JSONValue)] {
+    static func documents(_ page: SearchPage, _ ctx: RequestContext) async throws -> [(cursor: String, node: JSONValue)] {
         let found = try await ctx.loaders.reviews.loadMany(page.ids)
-        let nodes = page.ids.enumerated().compactMap { index, id -> (offset: Int, node: JSONValue)? in
-            found[id].map { (page.offset + index, $0) }
+        let nodes = page.ids.enumerated().compactMap { index, id -> (cursor: String, node: JSONValue)? in
+            found[id].map { (page.cursors[index], $0) }
         }
         let people = nodes.flatMap { [$0.node[ReviewDocument.reviewerId], $0.node[ReviewDocument.sellerId]] }
             .compactMap { $0?.intValue.map(Int64.init) }

@@ -2,36 +2,42 @@ import JSON
 import ReadModels
 import Stores
 
-/// A review search on the index: keywords on title and content, by seller or gifticon, newest first.
+/// A review search on the index: keywords on title and content (`TextQuery`), by seller or gifticon, newest first
+/// or by relevance when there are keywords, each order ending in the id.
 struct ReviewSearch: Sendable {
     private typealias Entry = ReviewSearchEntry
 
-    var keyword: String?
+    var keyword: TextQuery?
     var sellerId: Int64?
     var gifticonId: Int64?
-    var offset = 0
-    var size = 20
+    var total = false
 
-    var body: JSONValue {
+    static let ranking: [(field: String, weight: Double)] = [(Entry.titleWords, 8), (Entry.titlePrefixes, 4), (Entry.titleSubstrings, 1)]
+
+    var query: JSONValue {
         var conditions: [JSONValue] = []
         if let sellerId { conditions.append(["term": [Entry.sellerId: .int(Int(sellerId))]]) }
         if let gifticonId { conditions.append(["term": [Entry.gifticonId: .int(Int(gifticonId))]]) }
-        let hasText = keyword.map { !$0.isEmpty } ?? false
-        let must: [JSONValue] = hasText
-            ? [["multi_match": ["query": .string(keyword!), "fields": [.string("\(Entry.title)^2"), .string(Entry.content)]]]]
-            : [["match_all": [:]]]
-        var members: [(String, JSONValue)] = [
-            ("query", ["bool": ["must": .array(must), "filter": .array(conditions)]]),
-            ("from", .int(offset)), ("size", .int(size)), ("track_total_hits", true), ("_source", false),
-        ]
-        if !hasText { members.append(("sort", [[Entry.createdAt: "desc"]])) }
-        return .object(JSONObject(members))
+        var members: [(String, JSONValue)] = []
+        if let keyword {
+            let (filter, should) = keyword.clauses(substrings: Entry.substrings, ranking: Self.ranking)
+            conditions += filter
+            members.append(("should", .array(should)))
+        }
+        members.insert(("filter", .array(conditions)), at: 0)
+        return ["bool": .object(JSONObject(members))]
     }
 
-    /// Runs the search on the reviews index; the hits' documents join the next fetch.
-    func run(_ ctx: RequestContext) async throws -> ReviewPage {
-        let page = try await SearchPage.search(ctx.readModels.indexes.reviews, body, offset: offset, ctx)
-        ctx.loaders.reviews.prime(page.ids)
-        return ReviewPage(hits: page)
+    var sort: SearchSort {
+        let newest: [(String, Bool)] = [(Entry.createdAt, true), (Entry.id, true)]
+        return keyword == nil ? SearchSort(name: "NEWEST", keys: newest)
+            : SearchSort(name: "RELEVANCE", keys: [(SearchSort.score, true)] + newest)
+    }
+
+    /// Runs the search for `page`; the hits' documents join the next fetch.
+    func run(_ page: PageArguments, _ ctx: RequestContext) async throws -> ReviewPage {
+        let hits = try await SearchPage.search(ctx.readModels.indexes.reviews, query: query, sort: sort, page: page, total: total, ctx)
+        ctx.loaders.reviews.prime(hits.ids)
+        return ReviewPage(hits: hits)
     }
 }

@@ -9,10 +9,10 @@ enum ReviewsFeature: QueryFeature {
         [
             "reviews": readModelField { args, ctx, info in
                 var search = ReviewSearch()
-                search.keyword = args["keyword"]?.stringValue
+                search.keyword = try TextQuery(args["keyword"]?.stringValue, field: "keyword")
                 search.sellerId = try Arguments.optionalId(args["sellerId"], field: "sellerId")
                 search.gifticonId = try Arguments.optionalId(args["gifticonId"], field: "gifticonId")
-                return try await searchPage(search, args, ctx)
+                return try await searchPage(search, list: "reviews", args, info, ctx)
             },
         ]
     }
@@ -21,13 +21,14 @@ enum ReviewsFeature: QueryFeature {
         ["Review": reviewFields, "ReviewConnection": ReviewPage.fields]
     }
 
-    /// Runs `search` for the page `args` ask for (`first`, `after`).
-    static func searchPage(_ search: ReviewSearch, _ args: JSONObject, _ ctx: RequestContext) async throws -> ReviewPage {
+    /// Runs `search` for the page `args` ask for, on the list named `list`, with the total only when selected.
+    static func searchPage(_ search: ReviewSearch, list: String, _ args: JSONObject, _ info: GraphQLResolveInfo,
+                           _ ctx: RequestContext) async throws -> ReviewPage {
         var search = search
-        let page = try PageArguments(args)
-        search.size = page.size
-        search.offset = page.offset
-        return try await search.run(ctx)
+        let sort = search.sort
+        let page = try PageArguments(args, list: list, order: sort.name, keyCount: sort.keys.count)
+        search.total = info.selects("totalCount")
+        return try await search.run(page, ctx)
     }
 
     /// The reviewer, the seller and the gifticon, from their documents (a gifticon the sync has not completed yet

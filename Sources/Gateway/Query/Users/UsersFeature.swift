@@ -11,7 +11,8 @@ enum UsersFeature: QueryFeature {
                 return try await ctx.loaders.users.load(id)
             },
             "users": readModelField { args, ctx, info in
-                return try await UserDirectory.page(keyword: args["keyword"]?.stringValue, PageArguments(args), ctx)
+                let page = try PageArguments(args, list: "users", order: "ID", keyCount: 1)
+                return try await UserDirectory.page(keyword: args["keyword"]?.stringValue, page, total: info.selects("totalCount"), ctx)
             },
         ]
     }
@@ -26,11 +27,12 @@ enum UsersFeature: QueryFeature {
             guard let id = document(source)?["id"]?.intValue else { return nil }
             return try await GraphQLResolveInfo.context(context).loaders.ratings.load(Int64(id))
         }
-        fields["reviewsReceived"] = .async { source, args, context, _ in
+        fields["reviewsReceived"] = .async { source, args, context, info in
             guard let id = document(source)?["id"]?.intValue else { return nil }
             var search = ReviewSearch()
             search.sellerId = Int64(id)
-            return try await ReviewsFeature.searchPage(search, args, GraphQLResolveInfo.context(context))
+            return try await ReviewsFeature.searchPage(search, list: "User/\(id)/reviewsReceived", args, info,
+                                                       GraphQLResolveInfo.context(context))
         }
         return fields
     }

@@ -36,11 +36,16 @@ public struct SearchProjector: Projector {
         var gifticonIDs: [Int64] = []
         var reviewIDs: [Int64] = []
         var renamedTags: [Int64] = []
+        var renamedBrands: [Int64] = []
+        var renamedCategories: [Int64] = []
         for change in changes {
             switch change.table {
             case "gifticons": change.integer("id").int64.map { gifticonIDs.append($0) }
             case "gifticon_prices", "gifticon_images", "gifticon_tags": change.integer("gifticon_id").int64.map { gifticonIDs.append($0) }
             case "tags" where change.operation != .delete: change.integer("id").int64.map { renamedTags.append($0) }
+            // A brand's or category's name is searchable text of every gifticon under it.
+            case "brands" where change.operation == .update: change.integer("id").int64.map { renamedBrands.append($0) }
+            case "categories" where change.operation == .update: change.integer("id").int64.map { renamedCategories.append($0) }
             case "reviews": change.integer("id").int64.map { reviewIDs.append($0) }
             default: continue
             }
@@ -50,10 +55,19 @@ public struct SearchProjector: Projector {
                                                 options: ["projection": [DocumentKey.id: 1]])
             gifticonIDs.append(contentsOf: carrying.compactMap { $0[DocumentKey.id]?.int64 })
         }
+        for (renamed, paths) in [(renamedBrands, [GifticonDocument.brandId]),
+                                 (renamedCategories, [GifticonDocument.categoryId, "\(GifticonDocument.category).\(GifticonDocument.Embedded.ancestorIds)"])]
+        where !renamed.isEmpty {
+            let ids: JSONValue = ["$in": .array(renamed.map { .int(Int($0)) })]
+            let under = try await mongo.find(MongoCollections.gifticons, filter: ["$or": .array(paths.map { [$0: ids] })],
+                                             options: ["projection": [DocumentKey.id: 1]])
+            gifticonIDs.append(contentsOf: under.compactMap { $0[DocumentKey.id]?.int64 })
+        }
+        let categoryNames = gifticonIDs.isEmpty ? [:] : try await self.categoryNames()
         let version = Int64(clamping: last.endLSN.value)
         var lines: [JSONValue] = []
         try await appendActions(&lines, index: indexes.gifticons, collection: MongoCollections.gifticons, ids: gifticonIDs,
-                                version: version, document: Self.gifticonEntry)
+                                version: version, document: { Self.gifticonEntry($0, categoryNames: categoryNames) })
         try await appendActions(&lines, index: indexes.reviews, collection: MongoCollections.reviews, ids: reviewIDs,
                                 version: version, document: Self.reviewEntry)
         guard !lines.isEmpty else { return }
@@ -64,7 +78,9 @@ public struct SearchProjector: Projector {
     /// Indexes every gifticon and review document once the snapshot is in MongoDB, at the snapshot's position.
     public func snapshotApplied(at lsn: LSN) async throws {
         let version = Int64(clamping: lsn.value)
-        for (index, collection, entry) in [(indexes.gifticons, MongoCollections.gifticons, Self.gifticonEntry),
+        let categoryNames = try await self.categoryNames()
+        let gifticonEntry: (JSONValue) -> JSONValue = { Self.gifticonEntry($0, categoryNames: categoryNames) }
+        for (index, collection, entry) in [(indexes.gifticons, MongoCollections.gifticons, gifticonEntry),
                                          (indexes.reviews, MongoCollections.reviews, Self.reviewEntry)] {
             let documents = try await mongo.find(collection, filter: [:])
             for start in stride(from: 0, to: documents.count, by: 1_000) {
@@ -105,22 +121,47 @@ public struct SearchProjector: Projector {
         return .object(JSONObject([(kind, target)]))
     }
 
-    /// The indexed fields of a gifticon document.
-    static func gifticonEntry(_ source: JSONValue) -> JSONValue {
+    /// Every category's name by id (the tree is small: a gifticon's searchable text names its whole category path).
+    func categoryNames() async throws -> [Int: String] {
+        let categories = try await mongo.find(MongoCollections.categories, filter: [:],
+                                              options: ["projection": [DocumentKey.id: 1, CategoryDocument.name: 1]])
+        var names: [Int: String] = [:]
+        for category in categories {
+            if let id = category[DocumentKey.id]?.intValue, let name = category[CategoryDocument.name]?.stringValue { names[id] = name }
+        }
+        return names
+    }
+
+    /// The indexed fields of a gifticon document: filters, sort keys and the search tokens of its text.
+    static func gifticonEntry(_ source: JSONValue, categoryNames: [Int: String]) -> JSONValue {
         typealias Document = GifticonDocument
         typealias Entry = GifticonSearchEntry
         let categoryID = source[Document.categoryId] ?? .null
         let ancestors = source[Document.category]?[Document.Embedded.ancestorIds]?.arrayValue ?? []
-        let tags = (source[Document.tags]?.arrayValue ?? []).compactMap { $0[Document.Embedded.name] }.filter { $0 != .null }
+        let path = ancestors + (categoryID == .null ? [] : [categoryID])
+        let tagNames = (source[Document.tags]?.arrayValue ?? []).compactMap { $0[Document.Embedded.name]?.stringValue }
         let salePrice = source[Document.price]?[Document.Price.salePrice]?.stringValue
+        let nameWords = SearchTokens.words(source[Document.name]?.stringValue ?? "")
+        var labels = [source[Document.brand]?[Document.Embedded.name]?.stringValue ?? ""]
+        labels += path.compactMap { $0.intValue.flatMap { categoryNames[$0] } } + tagNames
+        let labelWords = labels.flatMap(SearchTokens.words)
+        let textWords = nameWords + SearchTokens.words(source[Document.description]?.stringValue ?? "") + labelWords
+        func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
         return [
+            Entry.id: source[DocumentKey.id] ?? .null,
             Entry.name: source[Document.name] ?? .null,
             Entry.description: source[Document.description] ?? .null,
+            Entry.substrings: strings(SearchTokens.substrings(of: textWords)),
+            Entry.nameWords: strings(SearchTokens.distinct(nameWords)),
+            Entry.namePrefixes: strings(SearchTokens.prefixes(of: nameWords)),
+            Entry.nameSubstrings: strings(SearchTokens.substrings(of: nameWords)),
+            Entry.labelWords: strings(SearchTokens.distinct(labelWords)),
             Entry.status: source[Document.status] ?? .null,
             Entry.brandId: source[Document.brandId] ?? .null,
-            Entry.categoryIds: .array(ancestors + (categoryID == .null ? [] : [categoryID])),
+            Entry.categoryIds: .array(path),
+            Entry.categoryId: categoryID,
             Entry.sellerId: source[Document.sellerId] ?? .null,
-            Entry.tags: .array(tags),
+            Entry.tags: strings(tagNames),
             Entry.salePriceCents: salePrice.flatMap { DocumentProjector.cents($0) }.map { .int(Int($0)) } ?? .null,
             Entry.createdAt: source[Document.createdAt] ?? .null,
             Entry.dueDate: source[Document.dueDate] ?? .null,
@@ -131,9 +172,17 @@ public struct SearchProjector: Projector {
     static func reviewEntry(_ source: JSONValue) -> JSONValue {
         typealias Document = ReviewDocument
         typealias Entry = ReviewSearchEntry
+        let titleWords = SearchTokens.words(source[Document.title]?.stringValue ?? "")
+        let textWords = titleWords + SearchTokens.words(source[Document.content]?.stringValue ?? "")
+        func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
         return [
+            Entry.id: source[DocumentKey.id] ?? .null,
             Entry.title: source[Document.title] ?? .null,
             Entry.content: source[Document.content] ?? .null,
+            Entry.substrings: strings(SearchTokens.substrings(of: textWords)),
+            Entry.titleWords: strings(SearchTokens.distinct(titleWords)),
+            Entry.titlePrefixes: strings(SearchTokens.prefixes(of: titleWords)),
+            Entry.titleSubstrings: strings(SearchTokens.substrings(of: titleWords)),
             Entry.rating: source[Document.rating] ?? .null,
             Entry.gifticonId: source[Document.gifticonId] ?? .null,
             Entry.reviewerId: source[Document.reviewerId] ?? .null,
