@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine", "JSON",
+                "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine", "JSON", "Seeding",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -25,8 +25,10 @@ final class GatewayHarness: @unchecked Sendable {
     private let slot: String
     private let adminURL: String
 
+    /// `prepare` runs on the test's migrated command database (its URL) before the sync starts: what it writes arrives
+    /// through the sync's snapshot.
     init(sync: Bool, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil,
-         searchURL: String? = nil, mongoURI: String? = nil) async throws {
+         searchURL: String? = nil, mongoURI: String? = nil, prepare: ((String) async throws -> Void)? = nil) async throws {
         let settings = StoreSettings.fromEnvironment()
         name = "gw_test_\(UInt32.random(in: 0...UInt32.max))"
         slot = "slot_\(name)"
@@ -45,6 +47,7 @@ final class GatewayHarness: @unchecked Sendable {
             databaseURL = url
             let database = PostgresClient(url: url, maxConnections: 4)
             try await Migrator(database: database).migrate()
+            try await prepare?(url)
             commands = CommandRunner(database: database)
             let pipeline = SyncPipeline(databaseURL: url, slot: slot, mongo: readModels.mongo, search: readModels.search,
                                         redis: readModels.redis, indexes: readModels.indexes, keys: readModels.keys, refreshSearch: true)
@@ -170,9 +173,10 @@ func dig(_ value: Any?, _ path: String) -> Any? {
 
 /// Runs `body` against a gateway of its own, then shuts it down (also when the body throws).
 func withGateway(sync: Bool = false, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil,
-                 searchURL: String? = nil, mongoURI: String? = nil, _ body: (GatewayHarness) async throws -> Void) async throws {
+                 searchURL: String? = nil, mongoURI: String? = nil, prepare: ((String) async throws -> Void)? = nil,
+                 _ body: (GatewayHarness) async throws -> Void) async throws {
     let gateway = try await GatewayHarness(sync: sync, configure: configure, redisURL: redisURL, searchURL: searchURL,
-                                           mongoURI: mongoURI)
+                                           mongoURI: mongoURI, prepare: prepare)
     do {
         try await body(gateway)
     } catch {
