@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "GifticonBench",
             dependencies: [
-                "Commands", "Sync", "ReadModels", "Stores",
+                "Commands", "Sync", "ReadModels", "Stores", "Gateway", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

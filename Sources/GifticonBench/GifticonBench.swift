@@ -5,7 +5,7 @@ import ArgumentParser
 struct GifticonBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gifticon-bench",
-        abstract: "Benchmarks of the gifticon back end: the command side, the sync's lag, the gateway's HTTP ceiling.",
-        subcommands: [BenchCommandsCommand.self, BenchSyncCommand.self, BenchCeilingCommand.self]
+        abstract: "Benchmarks of the gifticon back end: the command side, the sync's lag, the gateway's HTTP ceiling, the list profile's bodies.",
+        subcommands: [BenchCommandsCommand.self, BenchSyncCommand.self, BenchCeilingCommand.self, BenchListBodiesCommand.self]
     )
 }
