@@ -7,9 +7,9 @@ public enum GifticonSearchEntry {
     public static let name = "name", description = "description"
     /// `SearchTokens.substrings` of the name, description, brand, category path and tags: a query word must be one.
     public static let substrings = "substrings"
-    /// Ranking: the name's whole words, their prefixes and substrings; the brand's, categories' and tags' words.
+    /// Ranking: the name's whole words, their prefixes and substrings; the brand's and category path's words; the tags' words.
     public static let nameWords = "nameWords", namePrefixes = "namePrefixes", nameSubstrings = "nameSubstrings"
-    public static let labelWords = "labelWords"
+    public static let labelWords = "labelWords", tagWords = "tagWords"
     public static let status = "status", brandId = "brandId", sellerId = "sellerId", tags = "tags"
     /// The category and every ancestor: a category filter matches its whole subtree.
     public static let categoryIds = "categoryIds"

@@ -23,7 +23,7 @@ import Testing
             {"settings":{"number_of_shards":1,"number_of_replicas":0},"mappings":{"properties":{
             "id":{"type":"long"},"name":{"type":"text"},"description":{"type":"text"},"substrings":{"type":"keyword"},
             "nameWords":{"type":"keyword"},"namePrefixes":{"type":"keyword"},"nameSubstrings":{"type":"keyword"},
-            "labelWords":{"type":"keyword"},"status":{"type":"keyword"},"brandId":{"type":"long"},
+            "labelWords":{"type":"keyword"},"tagWords":{"type":"keyword"},"status":{"type":"keyword"},"brandId":{"type":"long"},
             "categoryIds":{"type":"long"},"categoryId":{"type":"long"},"sellerId":{"type":"long"},"tags":{"type":"keyword"},
             "salePriceCents":{"type":"long"},"createdAt":{"type":"date"},"dueDate":{"type":"date"}}}}
             """)

@@ -114,5 +114,7 @@ import Testing
         #expect(entry["namePrefixes"]?.arrayValue?.contains("달빛커") == true)
         #expect(entry["namePrefixes"]?.arrayValue?.contains("커피") == false, "a substring that is no prefix")
         #expect(entry["labelWords"]?.arrayValue?.contains("커피") == true, "커피/차 is two words")
+        #expect(entry["labelWords"] == ["별빛", "식음료", "아메리카노", "차", "커피"], "the brand and the category path")
+        #expect(entry["tagWords"] == ["할인"])
     }
 }

@@ -28,9 +28,10 @@ struct GifticonSearch: Sendable {
     var facets: Set<Facet> = []
     var total = false
 
-    /// Where each query word was found, and what it adds to the score.
+    /// Where each query word was found, and what it adds to the score: a whole word of the name, a prefix of one, a
+    /// word of the brand or category path, part of a name word, a tag's word (the tags are the seller's to choose).
     static let ranking: [(field: String, weight: Double)] = [
-        (Entry.nameWords, 8), (Entry.namePrefixes, 4), (Entry.labelWords, 2), (Entry.nameSubstrings, 1),
+        (Entry.nameWords, 8), (Entry.namePrefixes, 4), (Entry.labelWords, 2), (Entry.nameSubstrings, 1), (Entry.tagWords, 0.5),
     ]
 
     var query: JSONValue {

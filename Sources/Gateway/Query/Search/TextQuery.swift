@@ -3,8 +3,8 @@ import ReadModels
 
 /// A shopper's words as search clauses over the token fields the sync computes (`SearchTokens`): every word must be
 /// a substring of the item's text (a word inside a compound, a prefix while typing), and the ranking adds fixed
-/// weights for where each word was found, so whole-word hits in the name come first, then name prefixes, then the
-/// labels, then name substrings, then hits in the text only.
+/// weights for where each word was found (each search names its fields and weights), so that whole-word hits in the
+/// name come first and hits in the description only come last.
 struct TextQuery: Sendable {
     let words: [String]
 

@@ -143,9 +143,10 @@ public struct SearchProjector: Projector {
         let salePrice = source[Document.price]?[Document.Price.salePrice]?.stringValue
         let nameWords = SearchTokens.words(source[Document.name]?.stringValue ?? "")
         var labels = [source[Document.brand]?[Document.Embedded.name]?.stringValue ?? ""]
-        labels += path.compactMap { $0.intValue.flatMap { categoryNames[$0] } } + tagNames
+        labels += path.compactMap { $0.intValue.flatMap { categoryNames[$0] } }
         let labelWords = labels.flatMap(SearchTokens.words)
-        let textWords = nameWords + SearchTokens.words(source[Document.description]?.stringValue ?? "") + labelWords
+        let tagWords = tagNames.flatMap(SearchTokens.words)
+        let textWords = nameWords + SearchTokens.words(source[Document.description]?.stringValue ?? "") + labelWords + tagWords
         func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
         return [
             Entry.id: source[DocumentKey.id] ?? .null,
@@ -156,6 +157,7 @@ public struct SearchProjector: Projector {
             Entry.namePrefixes: strings(SearchTokens.prefixes(of: nameWords)),
             Entry.nameSubstrings: strings(SearchTokens.substrings(of: nameWords)),
             Entry.labelWords: strings(SearchTokens.distinct(labelWords)),
+            Entry.tagWords: strings(SearchTokens.distinct(tagWords)),
             Entry.status: source[Document.status] ?? .null,
             Entry.brandId: source[Document.brandId] ?? .null,
             Entry.categoryIds: .array(path),
