@@ -34,12 +34,15 @@ struct GifticonSearch: Sendable {
         (Entry.nameWords, 8), (Entry.namePrefixes, 4), (Entry.labelWords, 2), (Entry.nameSubstrings, 1), (Entry.tagWords, 0.5),
     ]
 
+    /// Every status a listing can have: asking for all of them is no condition at all.
+    static let allStatuses: Set<String> = ["ON_SALE", "SOLD_OUT", "USED", "EXPIRED", "DELETED"]
+
     var query: JSONValue {
         var conditions: [JSONValue] = []
-        if !statuses.isEmpty { conditions.append(["terms": [Entry.status: .array(statuses.map { .string($0) })]]) }
-        if !brandIds.isEmpty { conditions.append(["terms": [Entry.brandId: .array(brandIds.map { .int(Int($0)) })]]) }
+        if !Set(statuses).isSuperset(of: Self.allStatuses) { conditions.appendAnyOf(Entry.status, statuses.map { .string($0) }) }
+        conditions.appendAnyOf(Entry.brandId, brandIds.map { .int(Int($0)) })
         // categoryIds holds each gifticon's category and its ancestors: a category matches its whole subtree.
-        if !categoryIds.isEmpty { conditions.append(["terms": [Entry.categoryIds: .array(categoryIds.map { .int(Int($0)) })]]) }
+        conditions.appendAnyOf(Entry.categoryIds, categoryIds.map { .int(Int($0)) })
         if let sellerId { conditions.append(["term": [Entry.sellerId: .int(Int(sellerId))]]) }
         for tag in tags { conditions.append(["term": [Entry.tags: .string(tag)]]) }
         if minPriceCents != nil || maxPriceCents != nil {
@@ -97,5 +100,17 @@ struct GifticonSearch: Sendable {
         ctx.loaders.gifticons.prime(hits.ids)
         ctx.loaders.brands.prime((hits.buckets[Facet.brands.rawValue] ?? []).compactMap(\.id))
         return GifticonPage(hits: hits)
+    }
+}
+
+extension [JSONValue] {
+    /// A condition that `field` is one of `values`: a `term` for one value (the stand-in search server runs a
+    /// one-value `terms` 1.6 times slower), `terms` for several, nothing for none.
+    mutating func appendAnyOf(_ field: String, _ values: [JSONValue]) {
+        switch values.count {
+        case 0: return
+        case 1: append(["term": .object(JSONObject([(field, values[0])]))])
+        default: append(["terms": .object(JSONObject([(field, .array(values))]))])
+        }
     }
 }
