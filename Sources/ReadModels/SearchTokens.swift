@@ -58,11 +58,14 @@ public enum SearchTokens {
     /// The words each once, sorted.
     public static func distinct(_ words: [String]) -> [String] { Array(Set(words)).sorted() }
 
-    /// What a query word must match among the stored substrings: itself, or when longer than `longest` every window
-    /// of that size (all of them present: the word is there, barring a coincidence of overlapping windows).
+    /// What a query word must match among the stored substrings: itself, or when longer than `longest` windows of
+    /// that size covering it end to end (side by side, the last one flush with the end: a 200-character word costs
+    /// 20 terms, not 191). All present means the word is there, barring a coincidence of 10-character pieces.
     public static func substringTerms(for word: String) -> [String] {
         let characters = Array(word)
         guard characters.count > longest else { return [word] }
-        return (0...(characters.count - longest)).map { String(characters[$0..<($0 + longest)]) }
+        var starts = Array(stride(from: 0, to: characters.count - longest, by: longest))
+        starts.append(characters.count - longest)
+        return starts.map { String(characters[$0..<($0 + longest)]) }
     }
 }

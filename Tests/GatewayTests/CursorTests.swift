@@ -5,7 +5,7 @@ import Testing
 /// Keyset cursors: opaque, bound to one list, order and set of arguments, and refused otherwise with the field named.
 @Suite struct CursorTests {
     func page(_ args: JSONValue, list: String = "gifticons", order: String = "NEWEST") throws -> PageArguments {
-        try PageArguments(args.objectValue!, list: list, order: order, keyCount: 2)
+        try PageArguments(args.objectValue!, list: list, order: order, sortKeys: ["createdAt", "id"])
     }
 
     @Test func aCursorContinuesItsOwnListWhateverTheConsistencyToken() throws {
@@ -21,7 +21,7 @@ import Testing
 
     @Test func aCursorOfAnotherListOrderOrFilterIsRefused() throws {
         let sameThree = { (args: JSONValue, list: String, order: String) throws -> PageArguments in
-            try PageArguments(args.objectValue!, list: list, order: order, keyCount: 3)
+            try PageArguments(args.objectValue!, list: list, order: order, sortKeys: ["_score", "createdAt", "id"])
         }
         let cursor = try sameThree(["query": "커피"], "gifticons", "RELEVANCE").cursor([.double(13.0), .int(1), .int(2)])
         #expect(try sameThree(["query": "커피", "after": .string(cursor)], "gifticons", "RELEVANCE").position?.count == 3)
@@ -38,7 +38,10 @@ import Testing
         let scope = try page([:]).scope
         for text in ["", "b2Zmc2V0OjEw", "!!!", String(repeating: "A", count: 2_000),
                      Cursor.make(scope: scope, key: [.int(1)]),                         // one value for a two-key order
-                     Cursor.make(scope: scope, key: [(["$gt": 1] as JSONValue), .int(1)])] {  // not a scalar
+                     Cursor.make(scope: scope, key: [(["$gt": 1] as JSONValue), .int(1)]),   // not a number
+                     Cursor.make(scope: scope, key: ["2026-01-01", .int(1)]),              // a date as text
+                     Cursor.make(scope: scope, key: [.double(1.5), .int(1)]),              // a fraction where an instant goes
+                     Cursor.make(scope: scope, key: [.null, .int(1)])] {
             #expect(throws: GatewayError.self, "\(text.prefix(40))") { try page(["after": .string(text)]) }
         }
         #expect(throws: GatewayError.self) { try page(["first": 0]) }

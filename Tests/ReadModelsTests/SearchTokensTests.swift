@@ -22,10 +22,11 @@ import ReadModels
         let long = String(repeating: "가", count: 3) + "나다라마바사아자차카타"   // 14 characters
         let longTokens = SearchTokens.substrings(of: [long])
         #expect(longTokens.allSatisfy { $0.count <= SearchTokens.longest })
-        // A query word longer than the longest token is looked up by every window of that size, all stored.
+        // A query word longer than the longest token is looked up by windows of that size covering it, all stored.
         let windows = SearchTokens.substringTerms(for: long)
-        #expect(windows.count == 14 - SearchTokens.longest + 1)
+        #expect(windows == [String(Array(long)[0..<10]), String(Array(long)[4..<14])])
         #expect(windows.allSatisfy { longTokens.contains($0) })
+        #expect(SearchTokens.substringTerms(for: String(repeating: "가나", count: 100)).count == 20)
         #expect(SearchTokens.substringTerms(for: "아메리") == ["아메리"])
     }
 

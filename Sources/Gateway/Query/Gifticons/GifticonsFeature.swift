@@ -33,7 +33,7 @@ enum GifticonsFeature: QueryFeature {
                            _ ctx: RequestContext) async throws -> GifticonPage {
         var search = search
         let sort = search.sort
-        let page = try PageArguments(args, list: list, order: sort.name, keyCount: sort.keys.count)
+        let page = try PageArguments(args, list: list, order: sort.name, sortKeys: sort.keys.map(\.field))
         search.total = info.selects("totalCount")
         if info.selects("brandFacets") || info.selects("brandFacetsOmittedCount") { search.facets.insert(.brands) }
         if info.selects("categoryFacets") || info.selects("categoryFacetsOmittedCount") { search.facets.insert(.categories) }

@@ -14,7 +14,7 @@ public enum ListPageSearchBody {
         search.total = selectsTotal
         if selectsFacets { search.facets = [.brands, .categories] }
         let sort = search.sort
-        let page = try PageArguments(arguments, list: "gifticons", order: sort.name, keyCount: sort.keys.count)
+        let page = try PageArguments(arguments, list: "gifticons", order: sort.name, sortKeys: sort.keys.map(\.field))
         return SearchPage.body(query: search.query, sort: sort, page: page, total: search.total, aggregations: search.aggregations)
     }
 }

@@ -14,15 +14,24 @@ enum Cursor {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
-    /// The key in `text`, which must be a cursor of `scope` with `keyCount` scalar values; otherwise BAD_USER_INPUT naming `field`.
-    static func key(_ text: String, scope: String, keyCount: Int, field: String) throws -> [JSONValue] {
+    /// The key in `text`, which must be a cursor of `scope` with one value per sort key: an integer for a field (ids,
+    /// amounts, instants as epoch milliseconds), any finite number for the score. Otherwise BAD_USER_INPUT naming
+    /// `field`: a forged value of the wrong type would otherwise fail in the search server as an INTERNAL error.
+    static func key(_ text: String, scope: String, sortKeys: [String], field: String) throws -> [JSONValue] {
         guard text.utf8.count <= longest, let (found, key) = decode(text) else {
             throw GatewayError.badInput("\(field) is not a cursor this API gave out.", field: field)
         }
-        guard found == scope, key.count == keyCount else {
+        guard found == scope, key.count == sortKeys.count else {
             throw GatewayError.badInput(
                 "\(field) is a cursor of another list or order: a cursor only continues the list (same arguments, same order) it came from.",
                 field: field)
+        }
+        for (value, sortKey) in zip(key, sortKeys) {
+            switch value {
+            case .int: continue
+            case .double(let score) where sortKey == SearchSort.score && score.isFinite: continue
+            default: throw GatewayError.badInput("\(field) is not a cursor this API gave out.", field: field)
+            }
         }
         return key
     }
@@ -31,18 +40,8 @@ enum Cursor {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let json = try? JSONReader.parse(Array(data)),
-              let parts = json.arrayValue, parts.count == 2, let scope = parts[0].stringValue, let key = parts[1].arrayValue,
-              key.allSatisfy(\.isScalar)
+              let parts = json.arrayValue, parts.count == 2, let scope = parts[0].stringValue, let key = parts[1].arrayValue
         else { return nil }
         return (scope, key)
-    }
-}
-
-private extension JSONValue {
-    var isScalar: Bool {
-        switch self {
-        case .array, .object, .bool: return false
-        default: return true
-        }
     }
 }

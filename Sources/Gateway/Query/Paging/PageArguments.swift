@@ -18,8 +18,8 @@ struct PageArguments: Sendable {
     static let pagingNames: Set<String> = ["first", "after", "last", "before", "consistency"]
 
     /// Reads the paging arguments of `args` for the list `list` (its name and, for a nested list, its parent) in
-    /// `order`, whose sort keys have `keyCount` values.
-    init(_ args: JSONObject, list: String, order: String, keyCount: Int) throws {
+    /// `order`, sorted by the fields `sortKeys`.
+    init(_ args: JSONObject, list: String, order: String, sortKeys: [String]) throws {
         scope = "\(list)|\(order)|\(Self.fingerprint(args))"
         let first = try Self.size(args["first"], field: "first")
         let last = try Self.size(args["last"], field: "last")
@@ -39,7 +39,7 @@ struct PageArguments: Sendable {
         backward = last != nil || before != nil
         size = (backward ? last : first) ?? 20
         let cursor = backward ? before : after
-        position = try cursor.map { try Cursor.key($0, scope: scope, keyCount: keyCount, field: backward ? "before" : "after") }
+        position = try cursor.map { try Cursor.key($0, scope: scope, sortKeys: sortKeys, field: backward ? "before" : "after") }
     }
 
     private static func size(_ value: JSONValue?, field: String) throws -> Int? {

@@ -26,7 +26,7 @@ enum ReviewsFeature: QueryFeature {
                            _ ctx: RequestContext) async throws -> ReviewPage {
         var search = search
         let sort = search.sort
-        let page = try PageArguments(args, list: list, order: sort.name, keyCount: sort.keys.count)
+        let page = try PageArguments(args, list: list, order: sort.name, sortKeys: sort.keys.map(\.field))
         search.total = info.selects("totalCount")
         return try await search.run(page, ctx)
     }

@@ -13,8 +13,6 @@ enum UserDirectory {
         }
         let matching = JSONValue.object(JSONObject(conditions))
         if let id = page.position?.first {
-            guard case .int = id else { throw GatewayError.badInput("\(page.backward ? "before" : "after") is not a cursor this API gave out.",
-                                                                     field: page.backward ? "before" : "after") }
             conditions.append((DocumentKey.id, .object(JSONObject([(page.backward ? "$lt" : "$gt", id)]))))
         }
         let mongo = ctx.readModels.mongo

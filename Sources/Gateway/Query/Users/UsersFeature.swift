@@ -11,7 +11,7 @@ enum UsersFeature: QueryFeature {
                 return try await ctx.loaders.users.load(id)
             },
             "users": readModelField { args, ctx, info in
-                let page = try PageArguments(args, list: "users", order: "ID", keyCount: 1)
+                let page = try PageArguments(args, list: "users", order: "ID", sortKeys: [DocumentKey.id])
                 return try await UserDirectory.page(keyword: args["keyword"]?.stringValue, page, total: info.selects("totalCount"), ctx)
             },
         ]
