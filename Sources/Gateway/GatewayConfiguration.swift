@@ -21,6 +21,8 @@ public struct GatewayConfiguration: Sendable {
     public var cacheReadModels = true
     /// Keep whole query responses for the same generation too (see `ResponseCache`; needs `cacheReadModels`).
     public var cacheResponses = true
+    /// Browser origins allowed to call the API from another origin (`https://shop.example.kr`); none by default.
+    public var corsOrigins: Set<String> = []
     public var documentCacheCapacity = 1_000
     public var persistedQueryCapacity = 10_000
 
@@ -39,6 +41,9 @@ public struct GatewayConfiguration: Sendable {
         if let cost = environment["GATEWAY_MAX_COST"].flatMap(Int.init) { c.limits.maxCost = cost }
         if let tokens = environment["GATEWAY_MAX_TOKENS"].flatMap(Int.init) { c.limits.maxTokens = tokens }
         if let aliases = environment["GATEWAY_MAX_ALIASES"].flatMap(Int.init) { c.limits.maxAliases = aliases }
+        if let origins = environment["GATEWAY_CORS_ORIGINS"] {
+            c.corsOrigins = Set(origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
         if let flag = environment["GATEWAY_CACHE"] { c.cacheReadModels = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         if let flag = environment["GATEWAY_RESPONSE_CACHE"] { c.cacheResponses = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         if let flag = environment["GATEWAY_INTROSPECTION"] { c.limits.allowsIntrospection = !["0", "false", "off", "no"].contains(flag.lowercased()) }

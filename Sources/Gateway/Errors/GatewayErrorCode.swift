@@ -1,5 +1,5 @@
 /// The `extensions.code` values the gateway answers with (besides the engine's limit codes).
-public enum GatewayErrorCode: String, Sendable {
+public enum GatewayErrorCode: String, Sendable, CaseIterable {
     case notFound = "NOT_FOUND"
     case forbidden = "FORBIDDEN"
     case conflict = "CONFLICT"
@@ -13,4 +13,8 @@ public enum GatewayErrorCode: String, Sendable {
     case validationFailed = "GRAPHQL_VALIDATION_FAILED"
     /// An automatic persisted query whose hash the gateway does not know (yet): resend with the text.
     case persistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND"
+    /// A request GraphQL over HTTP refuses before any GraphQL: no query, a mutation over GET, another HTTP method.
+    case badRequest = "BAD_REQUEST"
+    /// The request ran past `GATEWAY_REQUEST_TIMEOUT_MS` (HTTP 504).
+    case timeout = "TIMEOUT"
 }

@@ -16,7 +16,7 @@ extension GraphQLService {
             logger.warning("request timed out", metadata: ["timeout": "\(configuration.requestTimeout)"])
             throw EarlyAnswer(response: GraphQLHTTPResponse(status: 504, headers: [("Content-Type", media.contentType)], body: ExecutionResult(
                 data: nil, errors: [GraphQLError("The request took longer than \(configuration.requestTimeout).",
-                                                 extensions: [ErrorExtensionEntry("code", "TIMEOUT")])]).jsonBytes()))
+                                                 extensions: [ErrorExtensionEntry("code", .string(GatewayErrorCode.timeout.rawValue))])]).jsonBytes()))
         }
         if result.data == nil {
             // Variables that do not coerce: a request error.

@@ -23,7 +23,7 @@ extension GraphQLService {
 
     /// A request that is not well-formed GraphQL over HTTP: the status and one error.
     func plainError(_ status: Int, _ message: String, media: ResponseMediaType) -> GraphQLHTTPResponse {
-        let code = status == 415 || status == 413 || status == 400 ? GatewayErrorCode.badUserInput.rawValue : "BAD_REQUEST"
+        let code = status == 415 || status == 413 || status == 400 ? GatewayErrorCode.badUserInput.rawValue : GatewayErrorCode.badRequest.rawValue
         metrics.errorSent(code: code)
         return GraphQLHTTPResponse(status: status, headers: [("Content-Type", media.contentType)], body: ExecutionResult(
             data: nil, errors: [GraphQLError(message, extensions: [ErrorExtensionEntry("code", .string(code))])]).jsonBytes())

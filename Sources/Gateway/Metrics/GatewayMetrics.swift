@@ -101,7 +101,8 @@ extension Optional where Wrapped == GatewayMetrics {
             metrics.storeCall(store, duration: clock.now - start, failed: false)
             return value
         } catch {
-            metrics.storeCall(store, duration: clock.now - start, failed: true)
+            // A call abandoned because its request or a sibling field was cancelled is no failure of the store.
+            metrics.storeCall(store, duration: clock.now - start, failed: !(Task.isCancelled || error is CancellationError))
             throw error
         }
     }

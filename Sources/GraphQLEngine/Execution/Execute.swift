@@ -229,6 +229,8 @@ final class ExecutionContext: Sendable {
             }
             return try await completeValue(returnType, field.nodes, info, fieldPath, result)
         } catch {
+            // Cancelled because a sibling's error nulled the parent: the sibling's error is the answer, this is none.
+            if Task.isCancelled { throw error }
             let located = locatedError(error, nodes: field.nodes, path: fieldPath.components)
             if returnType.isNonNull { throw located }
             addError(located)
@@ -295,6 +297,7 @@ final class ExecutionContext: Sendable {
             do {
                 out.append(try await completeValue(itemType, nodes, info, itemPath, item))
             } catch {
+                if Task.isCancelled { throw error }
                 let located = locatedError(error, nodes: nodes, path: itemPath.components)
                 if itemType.isNonNull { throw located }
                 addError(located)

@@ -6,6 +6,7 @@ public enum QueryLimitCode {
     public static let rootFields = "ROOT_FIELD_LIMIT_EXCEEDED"
     public static let cost = "COST_LIMIT_EXCEEDED"
     public static let introspection = "INTROSPECTION_DISABLED"
+    public static let all = [tokens, depth, aliases, rootFields, cost, introspection]
 }
 
 /// `Operation "Name"` or `The anonymous operation`, for the limits' messages.
