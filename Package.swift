@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "GraphQLToolTests", dependencies: ["GraphQLTool", "GraphQLEngine", "GraphQLTestSupport", "JSON"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores", "JSON"]),
         .testTarget(name: "ReadModelsTests", dependencies: ["ReadModels", "JSON", "Stores"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Seeding", "Stores"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Seeding", "Stores", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "SyncTests",
             dependencies: ["Sync", "ReadModels", "Stores", "Commands", "JSON", .product(name: "Logging", package: "swift-log")]

@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Prefix of the Redis keys the sync writes.")
     var redisPrefix = "gifticon:"
 
+    @Option(help: "Seconds between expiry runs (ON_SALE listings past their due date become EXPIRED); 0: never (default: $GATEWAY_EXPIRY_INTERVAL_S, else 60).")
+    var expiryInterval: Int?
+
     func run() async throws {
         // With TZ unset, glibc re-reads /etc/localtime for every log line's timestamp (a stat per request); naming
         // the same zone explicitly lets it keep what it read.
@@ -54,6 +57,11 @@ struct ServeCommand: AsyncParsableCommand {
             print("gateway: GraphiQL at http://\(host):\(port)/graphql")
             announce.info("gateway listening", metadata: ["graphiql": "http://\(host):\(port)/graphql"])
         }
+        // Expiry on a schedule, on the command side: safe with any number of gateways doing the same.
+        let expirySeconds = expiryInterval ?? ProcessInfo.processInfo.environment["GATEWAY_EXPIRY_INTERVAL_S"].flatMap(Int.init) ?? 60
+        let expiry = expirySeconds > 0
+            ? Task { await ExpirySchedule(runner: commands, interval: .seconds(expirySeconds)).run(logger: logger) } : nil
+        defer { expiry?.cancel() }
         try await app.runService()
     }
 }
