@@ -6,4 +6,9 @@ public enum SyncStatusHash {
     public static let commitMillis = "commitMillis"
     /// When every read model had it (ms since the epoch, Redis's clock).
     public static let appliedMillis = "appliedMillis"
+    /// How far the command database's WAL had come when the sync last reported (as PostgreSQL prints it): with
+    /// `position`, how far the read models are behind; equal when caught up.
+    public static let heardPosition = "heardLsn"
+    /// When the sync last reported (ms since the epoch, Redis's clock): every few seconds while it runs, busy or idle.
+    public static let reportedMillis = "reportedMillis"
 }

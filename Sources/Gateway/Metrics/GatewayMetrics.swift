@@ -74,13 +74,6 @@ public final class GatewayMetrics: Sendable {
         ).record(duration)
     }
 
-    /// The sync's lag as the gateway last saw it: bytes of WAL between a token it was asked for and the applied position.
-    func syncLag(bytes: UInt64) {
-        registry.makeGauge(descriptor: MetricNameDescriptor(metricName: "gateway_sync_lag", unitName: "bytes",
-                                                            helpText: "WAL bytes between the newest consistency token seen and the applied position"),
-                           labels: []).set(Double(bytes))
-    }
-
     /// The Prometheus text exposition.
     public func exposition() -> [UInt8] {
         var buffer: [UInt8] = []

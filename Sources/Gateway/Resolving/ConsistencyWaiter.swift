@@ -64,7 +64,6 @@ final class ConsistencyWaiter: Sendable {
                     metrics?.consistencyWait(clock.now - start, stale: false)
                     return .applied
                 }
-                metrics?.syncLag(bytes: token.value - applied.value)
             }
             if clock.now - start >= timeout || Task.isCancelled {
                 metrics?.consistencyWait(clock.now - start, stale: true)

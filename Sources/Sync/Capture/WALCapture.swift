@@ -93,6 +93,9 @@ public final class WALCapture {
         }
     }
 
+    /// How far the server has sent the WAL (its keepalives and data): the command database's position as last heard.
+    public var heardPosition: LSN { received }
+
     /// Where the stream stands when it is idle: the walsender's keepalives report how far it has decoded, and every
     /// transaction that committed before that was sent already. Nil inside a transaction. A commit's consistency
     /// token can lie a little past the commit (other sessions' WAL): the applied position must reach it without

@@ -76,8 +76,15 @@ public final class ChangeStream: Sendable {
 
         try await onStreaming()
         var applied = 0
+        var lastReport = ContinuousClock.now - Self.reportInterval
         while !Task.isCancelled {
             if let stopAfter, applied >= stopAfter { break }
+            if ContinuousClock.now - lastReport >= Self.reportInterval {
+                // A heartbeat: readers tell a sync that is idle (reports on time, nothing behind) from one that is stuck.
+                let heard = try await executor.run { capture.value.heardPosition }
+                try? await positions?.report(heard: heard)
+                lastReport = ContinuousClock.now
+            }
             guard let transaction = try await executor.run({ UnsafeTransfer(try capture.value.next(timeout: 0.5)) }).value else {
                 if let idle = try await executor.run({ capture.value.idlePosition }) {
                     for projector in projectors { try await projector.positionAdvanced(to: idle) }
@@ -103,6 +110,8 @@ public final class ChangeStream: Sendable {
         }
     }
 
+    /// How often the sync reports that it is alive and how far it has heard the WAL (`SyncStatusHash.reportedMillis`).
+    static let reportInterval: Duration = .seconds(5)
     static let maxBatchTransactions = 200
     static let maxBatchChanges = 5_000
 

@@ -1,4 +1,5 @@
 import ReadModels
+import Stores
 
 /// How fresh the read models are, from the hash the sync publishes beside its applied position
 /// (`RedisKeys.syncStatus`, with the fields of `SyncStatusHash`). Read when `/metrics` is scraped and by
@@ -11,6 +12,15 @@ struct SyncFreshness: Sendable {
     var commitMillis: Int64?
     /// When every read model had it (ms since the epoch, Redis's clock).
     var appliedMillis: Int64?
+    /// How far the command database's WAL had come when the sync last reported, and when that was.
+    var heardPosition: String?
+    var reportedMillis: Int64?
+
+    /// WAL bytes the read models are behind the command database, as of the sync's last report (0 when caught up).
+    var behindBytes: UInt64? {
+        guard let heard = heardPosition.flatMap(LSN.init), let applied = position.flatMap(LSN.init) else { return nil }
+        return heard.value > applied.value ? heard.value - applied.value : 0
+    }
 
     /// Commit-to-applied lag of the last applied transaction; 0 when the sync is caught up on an idle stream.
     var lagMillis: Int64? {
@@ -27,6 +37,8 @@ struct SyncFreshness: Sendable {
         }
         let commit = fields[SyncStatusHash.commitMillis].flatMap { Int64($0) }
         return SyncFreshness(position: fields[SyncStatusHash.position], commitMillis: commit == 0 ? nil : commit,
-                             appliedMillis: fields[SyncStatusHash.appliedMillis].flatMap { Int64($0) })
+                             appliedMillis: fields[SyncStatusHash.appliedMillis].flatMap { Int64($0) },
+                             heardPosition: fields[SyncStatusHash.heardPosition],
+                             reportedMillis: fields[SyncStatusHash.reportedMillis].flatMap { Int64($0) })
     }
 }

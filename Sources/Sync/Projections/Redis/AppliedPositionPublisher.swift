@@ -33,6 +33,18 @@ public struct AppliedPositionPublisher: Sendable {
                                              String(commitTimeMicros / 1000)])
     }
 
+    static let reportScript = """
+        local now = redis.call('TIME')
+        redis.call('HSET', KEYS[1], '\(SyncStatusHash.heardPosition)', ARGV[1],
+            '\(SyncStatusHash.reportedMillis)', tostring(now[1] * 1000 + math.floor(now[2] / 1000)))
+        return 1
+        """
+
+    /// The sync is alive and has heard the command database's WAL up to `heard` (a heartbeat, busy or idle).
+    public func report(heard: LSN) async throws {
+        _ = try await redis.eval(Self.reportScript, keys: [keys.syncStatus], arguments: [heard.description])
+    }
+
     /// The position the read models reflect, or nil before the first transaction was applied.
     public func current() async throws -> LSN? {
         guard let stored = try await redis.get(keys.appliedPosition) else { return nil }
