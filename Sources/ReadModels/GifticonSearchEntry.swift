@@ -10,7 +10,7 @@ public enum GifticonSearchEntry {
     /// Ranking: the name's whole words, their prefixes and substrings; the brand's and category path's words; the tags' words.
     public static let nameWords = "nameWords", namePrefixes = "namePrefixes", nameSubstrings = "nameSubstrings"
     public static let labelWords = "labelWords", tagWords = "tagWords"
-    public static let status = "status", brandId = "brandId", sellerId = "sellerId", tags = "tags"
+    public static let status = "status", brandId = "brandId", sellerId = "sellerId", buyerId = "buyerId", tags = "tags"
     /// The category and every ancestor: a category filter matches its whole subtree.
     public static let categoryIds = "categoryIds"
     /// The category itself (not its ancestors): each gifticon counted once in the category facet.

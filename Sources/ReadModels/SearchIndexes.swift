@@ -23,7 +23,7 @@ public struct SearchIndexes: Sendable {
         (G.id, "long"), (G.name, "text"), (G.description, "text"),
         (G.substrings, "keyword"), (G.nameWords, "keyword"), (G.namePrefixes, "keyword"), (G.nameSubstrings, "keyword"),
         (G.labelWords, "keyword"), (G.tagWords, "keyword"),
-        (G.status, "keyword"), (G.brandId, "long"), (G.categoryIds, "long"), (G.categoryId, "long"), (G.sellerId, "long"),
+        (G.status, "keyword"), (G.brandId, "long"), (G.categoryIds, "long"), (G.categoryId, "long"), (G.sellerId, "long"), (G.buyerId, "long"),
         (G.tags, "keyword"), (G.salePriceCents, "long"), (G.createdAt, "date"), (G.dueDate, "date"),
     ]
 

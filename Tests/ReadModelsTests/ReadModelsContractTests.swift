@@ -24,7 +24,7 @@ import Testing
             "id":{"type":"long"},"name":{"type":"text"},"description":{"type":"text"},"substrings":{"type":"keyword"},
             "nameWords":{"type":"keyword"},"namePrefixes":{"type":"keyword"},"nameSubstrings":{"type":"keyword"},
             "labelWords":{"type":"keyword"},"tagWords":{"type":"keyword"},"status":{"type":"keyword"},"brandId":{"type":"long"},
-            "categoryIds":{"type":"long"},"categoryId":{"type":"long"},"sellerId":{"type":"long"},"tags":{"type":"keyword"},
+            "categoryIds":{"type":"long"},"categoryId":{"type":"long"},"sellerId":{"type":"long"},"buyerId":{"type":"long"},"tags":{"type":"keyword"},
             "salePriceCents":{"type":"long"},"createdAt":{"type":"date"},"dueDate":{"type":"date"}}}}
             """)
         let reviews = try JSONReader.parse("""

@@ -16,6 +16,21 @@ enum Caller: Sendable {
         }
     }
 
+    /// The user a personal query (`me`) is about, or UNAUTHENTICATED.
+    func viewer() throws -> Int64 {
+        switch self {
+        case .user(let claims): return claims.userID
+        case .anonymous: throw GatewayError(.unauthenticated, "me needs an Authorization: Bearer token.")
+        case .rejected(let reason): throw GatewayError(.unauthenticated, "The bearer token was refused: \(reason).")
+        }
+    }
+
+    /// The token's user, if the request carries a valid token (fields visible to some users only).
+    var userID: Int64? {
+        if case .user(let claims) = self { return claims.userID }
+        return nil
+    }
+
     /// The acting user of a mutation that needs `role`: UNAUTHENTICATED without a valid token, FORBIDDEN when the
     /// token does not grant the role.
     func actingUser(with role: Role) throws -> Int64 {

@@ -12,7 +12,7 @@ protocol QueryFeature {
 /// Every feature of the query side.
 enum QuerySide {
     static let features: [any QueryFeature.Type] = [
-        GifticonsFeature.self, ReviewsFeature.self, UsersFeature.self, CatalogFeature.self, SyncStatusFeature.self,
+        GifticonsFeature.self, ReviewsFeature.self, UsersFeature.self, CatalogFeature.self, SyncStatusFeature.self, ViewerFeature.self,
     ]
 
     /// `Query`'s resolvers and every feature's type resolvers; a type or root field claimed twice is a bug.

@@ -14,6 +14,13 @@ enum CatalogFeature: QueryFeature {
                 }
                 return found.map(\.withIDAlias) as [JSONValue]
             },
+            "tags": readModelField { args, ctx, info in
+                let found = try await ctx.metrics.timeStore("mongo") {
+                    try await ctx.readModels.mongo.find(MongoCollections.tags, filter: [:],
+                                                        options: ["sort": [TagDocument.name: 1], "limit": 10_000])
+                }
+                return found.map(\.withIDAlias) as [JSONValue]
+            },
             "categories": readModelField { args, ctx, info in
                 let tree = try await ctx.loaders.categoryTree()
                 guard let level = args["level"], !level.isNull else { return tree.roots }

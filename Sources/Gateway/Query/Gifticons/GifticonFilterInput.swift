@@ -24,14 +24,15 @@ enum GifticonFilterInput {
         search.createdTo = to?.text
     }
 
-    /// The shop front unless asked otherwise: `status` and `statuses` together, or ON_SALE when neither is given.
-    static func statuses(_ args: JSONObject, prefix: String = "") throws -> [String] {
+    /// The shop front unless asked otherwise: `status` and `statuses` together, or ON_SALE when neither is given
+    /// (with `all`, every status: a seller's own listings).
+    static func statuses(_ args: JSONObject, prefix: String = "", all: Bool = false) throws -> [String] {
         var chosen = args["statuses"]?.arrayValue?.compactMap(\.stringValue) ?? []
         if args["statuses"]?.arrayValue?.isEmpty == true {
             throw GatewayError.badInput("\(prefix)statuses must name at least one status.", field: "\(prefix)statuses")
         }
         if let one = args["status"]?.stringValue, !chosen.contains(one) { chosen.insert(one, at: 0) }
-        return chosen.isEmpty ? [shopFront] : chosen
+        return chosen.isEmpty ? (all ? [] : [shopFront]) : chosen
     }
 
     /// What a shopper sees by default: listings still for sale.

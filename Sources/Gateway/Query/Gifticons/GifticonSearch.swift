@@ -19,6 +19,7 @@ struct GifticonSearch: Sendable {
     var brandIds: [Int64] = []
     var categoryIds: [Int64] = []
     var sellerId: Int64?
+    var buyerId: Int64?
     var tags: [String] = []
     var minPriceCents: Int64?
     var maxPriceCents: Int64?
@@ -44,6 +45,7 @@ struct GifticonSearch: Sendable {
         // categoryIds holds each gifticon's category and its ancestors: a category matches its whole subtree.
         conditions.appendAnyOf(Entry.categoryIds, categoryIds.map { .int(Int($0)) })
         if let sellerId { conditions.append(["term": [Entry.sellerId: .int(Int(sellerId))]]) }
+        if let buyerId { conditions.append(["term": [Entry.buyerId: .int(Int(buyerId))]]) }
         for tag in tags { conditions.append(["term": [Entry.tags: .string(tag)]]) }
         if minPriceCents != nil || maxPriceCents != nil {
             var range: [(String, JSONValue)] = []

@@ -50,6 +50,15 @@ enum GifticonsFeature: QueryFeature {
                 return images.first { $0[GifticonDocument.ImageEntry.isPrimary]?.boolValue == true } ?? images.first
             },
             "tags": .sync { source, _, _, _ in document(source)?[GifticonDocument.tags]?.arrayValue ?? [] },
+            // Who bought it: shown to its buyer and its seller only (a purchase is their business).
+            "buyer": .async { source, _, context, _ in
+                guard let gifticon = document(source), let buyer = gifticon[GifticonDocument.buyerId]?.intValue else { return nil }
+                let ctx = GraphQLResolveInfo.context(context)
+                guard let caller = ctx.caller.userID,
+                      caller == Int64(buyer) || gifticon[GifticonDocument.sellerId]?.intValue.map(Int64.init) == caller
+                else { return nil }
+                return try await ctx.loaders.users.load(Int64(buyer))
+            },
         ]
     }
 

@@ -9,6 +9,7 @@ struct ReviewSearch: Sendable {
 
     var keyword: TextQuery?
     var sellerId: Int64?
+    var reviewerId: Int64?
     var gifticonId: Int64?
     var total = false
 
@@ -17,6 +18,7 @@ struct ReviewSearch: Sendable {
     var query: JSONValue {
         var conditions: [JSONValue] = []
         if let sellerId { conditions.append(["term": [Entry.sellerId: .int(Int(sellerId))]]) }
+        if let reviewerId { conditions.append(["term": [Entry.reviewerId: .int(Int(reviewerId))]]) }
         if let gifticonId { conditions.append(["term": [Entry.gifticonId: .int(Int(gifticonId))]]) }
         var members: [(String, JSONValue)] = []
         if let keyword {

@@ -163,6 +163,7 @@ public struct SearchProjector: Projector {
             Entry.categoryIds: .array(path),
             Entry.categoryId: categoryID,
             Entry.sellerId: source[Document.sellerId] ?? .null,
+            Entry.buyerId: source[Document.buyerId] ?? .null,
             Entry.tags: strings(tagNames),
             Entry.salePriceCents: salePrice.flatMap { DocumentProjector.cents($0) }.map { .int(Int($0)) } ?? .null,
             Entry.createdAt: source[Document.createdAt] ?? .null,
