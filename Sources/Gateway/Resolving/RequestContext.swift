@@ -47,6 +47,12 @@ final class RequestContext: Sendable {
         guard let text = value.stringValue, let token = LSN(text) else {
             throw GatewayError.badInput("The consistency token \(value) is not a WAL position like \"16/B374D848\".", field: "consistency")
         }
+        await awaitPosition(token, info)
+    }
+
+    /// Waits (bounded, shared by every field of the request waiting for the same position) until the read models
+    /// reflect `token`; past the bound, reports STALE_READ at `info`'s field and lets it read what there is.
+    func awaitPosition(_ token: LSN, _ info: GraphQLResolveInfo) async {
         let waiter = self.waiter
         let task = waits.withLock { waits -> Task<ConsistencyWaiter.Outcome, Never> in
             if let known = waits[token] { return known }

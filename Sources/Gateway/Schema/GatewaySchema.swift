@@ -6,6 +6,7 @@ public enum GatewaySchema {
     public static func make() throws -> GraphQLSchema {
         var resolvers = QuerySide.resolvers
         resolvers["Mutation"] = MutationResolvers.resolvers
+        resolvers.merge(PayloadObjects.typeFields) { _, payload in payload }
         let sdl = String(decoding: PackageResources.schema_graphql, as: UTF8.self)
         return try buildSchema(sdl, sourceName: "schema.graphql", resolvers: resolvers)
     }
