@@ -28,7 +28,7 @@ struct CrossOriginPolicy<Context: Hummingbird.RequestContext>: RouterMiddleware 
                 fields[.accessControlMaxAge] = Self.maxAgeSeconds
                 fields[.vary] = "Origin"
             }
-            metrics.requestAnswered(status: 204, operation: "none", duration: .zero)
+            metrics.requestCounted(status: 204)
             return Response(status: .noContent, headers: fields)
         }
         var response = try await next(request, context)

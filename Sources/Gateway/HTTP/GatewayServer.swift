@@ -30,7 +30,7 @@ public struct GatewayServer: Sendable {
         router.add(middleware: UnroutedAnswers(metrics: metrics))
         router.get("/graphql") { request, _ in
             if request.uri.query == nil, ResponseMediaType.prefersHTML(request.headers[.accept]) {
-                metrics.requestAnswered(status: 200, operation: "none", duration: .zero)
+                metrics.requestCounted(status: 200)
                 return Self.response(200, [("Content-Type", "text/html; charset=utf-8")], Array(GraphiQLPage.html.utf8))
             }
             return Self.response(await service.respond(to: Self.graphQLRequest(request, body: [])))
@@ -38,14 +38,14 @@ public struct GatewayServer: Sendable {
         router.post("/graphql") { request, _ in
             let limit = service.configuration.maxBodyBytes
             if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-                metrics.requestAnswered(status: 413, operation: "none", duration: .zero)
+                metrics.requestCounted(status: 413)
                 return Self.tooLarge(limit, request)
             }
             let body: ByteBuffer
             do {
                 body = try await request.body.collect(upTo: limit)
             } catch {
-                metrics.requestAnswered(status: 413, operation: "none", duration: .zero)
+                metrics.requestCounted(status: 413)
                 return Self.tooLarge(limit, request)
             }
             return Self.response(await service.respond(to: Self.graphQLRequest(request, body: Array(buffer: body))))
@@ -53,7 +53,7 @@ public struct GatewayServer: Sendable {
         // Methods the GraphQL endpoint does not take: 405 with what it does (GraphQL over HTTP).
         for method: HTTPRequest.Method in [.put, .delete, .patch] {
             router.on("/graphql", method: method) { request, _ in
-                metrics.requestAnswered(status: 405, operation: "none", duration: .zero)
+                metrics.requestCounted(status: 405)
                 let media = ResponseMediaType.negotiate(request.headers[.accept]) ?? .json
                 let body = #"{"errors":[{"message":"/graphql takes GET and POST.","extensions":{"code":"\#(GatewayErrorCode.badRequest.rawValue)"}}]}"#
                 return Self.response(405, [("Content-Type", media.contentType), ("Allow", CrossOriginPolicy<BasicRequestContext>.allowedMethods)],
@@ -61,16 +61,16 @@ public struct GatewayServer: Sendable {
             }
         }
         router.get("/health/live") { _, _ in
-            metrics.requestAnswered(status: 200, operation: "none", duration: .zero)
+            metrics.requestCounted(status: 200)
             return Self.response(200, [("Content-Type", "application/json")], Array(#"{"status":"live"}"#.utf8))
         }
         router.get("/health/ready") { _, _ in
             let (ready, body) = await readiness.run()
-            metrics.requestAnswered(status: ready ? 200 : 503, operation: "none", duration: .zero)
+            metrics.requestCounted(status: ready ? 200 : 503)
             return Self.response(ready ? 200 : 503, [("Content-Type", "application/json")], Array(body.utf8))
         }
         router.get("/metrics") { _, _ in
-            metrics.requestAnswered(status: 200, operation: "none", duration: .zero)
+            metrics.requestCounted(status: 200)
             // The sync's freshness as of this scrape; a Redis that is down leaves the last values.
             if let freshness = try? await SyncFreshness.read(service.readModels) { service.metrics.syncFreshness(freshness) }
             return Self.response(200, [("Content-Type", "text/plain; version=0.0.4; charset=utf-8")], service.metrics.exposition())

@@ -10,7 +10,7 @@ struct UnroutedAnswers<Context: Hummingbird.RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPResponseError {
-            metrics.requestAnswered(status: Int(error.status.code), operation: "none", duration: .zero)
+            metrics.requestCounted(status: Int(error.status.code))
             throw error
         }
     }

@@ -27,17 +27,23 @@ public final class GatewayMetrics: Sendable {
 
     /// One HTTP request answered: counted by status and operation type, timed.
     func requestAnswered(status: Int, operation: String, duration: Duration) {
-        requestCounters.handle("\(status) \(operation)") {
-            registry.makeCounter(descriptor: MetricNameDescriptor(metricName: "gateway_requests", unitName: "total",
-                                                                  helpText: "GraphQL HTTP requests answered"),
-                                 labels: [("status", String(status)), ("operation", operation)])
-        }.increment()
+        requestCounted(status: status, operation: operation)
         requestHistograms.handle(operation) {
             registry.makeDurationHistogram(
                 descriptor: MetricNameDescriptor(metricName: "gateway_request_duration", unitName: "seconds",
                                                  helpText: "Time to answer a GraphQL HTTP request"),
                 labels: [("operation", operation)], buckets: Self.latencyBuckets)
         }.record(duration)
+    }
+
+    /// One HTTP request answered, counted by status and operation type but not timed: answers that are not
+    /// GraphQL executions (health, metrics, GraphiQL, 404, 405, 413, preflights) stay out of the latency histogram.
+    func requestCounted(status: Int, operation: String = "none") {
+        requestCounters.handle("\(status) \(operation)") {
+            registry.makeCounter(descriptor: MetricNameDescriptor(metricName: "gateway_requests", unitName: "total",
+                                                                  helpText: "HTTP requests answered"),
+                                 labels: [("status", String(status)), ("operation", operation)])
+        }.increment()
     }
 
     /// A query answered from the response cache.
