@@ -46,7 +46,7 @@ struct BenchListBodiesCommand: ParsableCommand {
             let variables = JSONValue.object(JSONObject([("q", keyword), ("f", filter)]))
             graphql += JSONValue.object(JSONObject([("query", .string(Self.query)), ("variables", variables)])).jsonString() + "\n"
             let arguments = JSONObject([("query", keyword), ("filter", filter), ("first", .int(20))])
-            search += try ListPageSearchBody.body(arguments: arguments, selectsTotal: true).jsonString() + "\n"
+            search += try ListPageSearchBody.body(arguments: arguments, selects: ["totalCount", "nodes", "pageInfo"]).jsonString() + "\n"
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try graphql.write(toFile: out + "/graphql.lines", atomically: true, encoding: .utf8)

@@ -59,14 +59,7 @@ struct GifticonSearch: Sendable {
             if let createdTo { range.append(("lte", .string(createdTo))) }
             conditions.append(["range": [Entry.createdAt: .object(JSONObject(range))]])
         }
-        var members: [(String, JSONValue)] = []
-        if let text {
-            let (filter, should) = text.clauses(substrings: Entry.substrings, ranking: Self.ranking)
-            conditions += filter
-            members.append(("should", .array(should)))
-        }
-        members.insert(("filter", .array(conditions)), at: 0)
-        return ["bool": .object(JSONObject(members))]
+        return TextQuery.bool(conditions, text: text, substrings: Entry.substrings, ranking: Self.ranking)
     }
 
     /// The order asked for, or relevance when there are words to rank by and newest otherwise; each ends in the id.

@@ -14,11 +14,7 @@ enum GifticonsFeature: QueryFeature {
                 return document
             },
             "gifticons": readModelField { args, ctx, info in
-                var search = GifticonSearch()
-                search.text = try TextQuery(args["query"]?.stringValue, field: "query")
-                try GifticonFilterInput.apply(args["filter"]?.objectValue ?? JSONObject(), to: &search)
-                search.order = args["orderBy"]?.stringValue
-                return try await searchPage(search, list: "gifticons", args, info, ctx)
+                try await searchPage(try search(args), list: "gifticons", args, info, ctx)
             },
         ]
     }
@@ -27,18 +23,34 @@ enum GifticonsFeature: QueryFeature {
         ["Gifticon": gifticonFields, "GifticonConnection": GifticonPage.fields]
     }
 
+    /// The search `Query.gifticons` runs for its arguments (`query`, `filter`, `orderBy`).
+    static func search(_ args: JSONObject) throws -> GifticonSearch {
+        var search = GifticonSearch()
+        search.text = try TextQuery(args["query"]?.stringValue, field: "query")
+        try GifticonFilterInput.apply(args["filter"]?.objectValue ?? JSONObject(), to: &search)
+        search.order = args["orderBy"]?.stringValue
+        return search
+    }
+
     /// Runs `search` for the page `args` ask for, on the list named `list` (cursors are bound to it), with the total
     /// and each facet only when selected.
     static func searchPage(_ search: GifticonSearch, list: String, _ args: JSONObject, _ info: GraphQLResolveInfo,
                            _ ctx: RequestContext) async throws -> GifticonPage {
+        let (search, page) = try prepare(search, list: list, args, selects: info.selects)
+        return try await search.run(page, ctx)
+    }
+
+    /// `search` asking for what the selection does (the total, each facet), and the page `args` ask for.
+    static func prepare(_ search: GifticonSearch, list: String, _ args: JSONObject,
+                        selects: (String) -> Bool) throws -> (GifticonSearch, PageArguments) {
         var search = search
         let sort = search.sort
         let page = try PageArguments(args, list: list, order: sort.name, sortKeys: sort.keys.map(\.field))
-        search.total = info.selects("totalCount")
-        if info.selects("brandFacets") || info.selects("brandFacetsOmittedCount") { search.facets.insert(.brands) }
-        if info.selects("categoryFacets") || info.selects("categoryFacetsOmittedCount") { search.facets.insert(.categories) }
-        if info.selects("statusFacets") { search.facets.insert(.statuses) }
-        return try await search.run(page, ctx)
+        search.total = selects("totalCount")
+        if selects("brandFacets") || selects("brandFacetsOmittedCount") { search.facets.insert(.brands) }
+        if selects("categoryFacets") || selects("categoryFacetsOmittedCount") { search.facets.insert(.categories) }
+        if selects("statusFacets") { search.facets.insert(.statuses) }
+        return (search, page)
     }
 
     /// Lists in display order (the document keeps them as the rows came).

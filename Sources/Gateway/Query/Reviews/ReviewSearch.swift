@@ -20,14 +20,7 @@ struct ReviewSearch: Sendable {
         if let sellerId { conditions.append(["term": [Entry.sellerId: .int(Int(sellerId))]]) }
         if let reviewerId { conditions.append(["term": [Entry.reviewerId: .int(Int(reviewerId))]]) }
         if let gifticonId { conditions.append(["term": [Entry.gifticonId: .int(Int(gifticonId))]]) }
-        var members: [(String, JSONValue)] = []
-        if let keyword {
-            let (filter, should) = keyword.clauses(substrings: Entry.substrings, ranking: Self.ranking)
-            conditions += filter
-            members.append(("should", .array(should)))
-        }
-        members.insert(("filter", .array(conditions)), at: 0)
-        return ["bool": .object(JSONObject(members))]
+        return TextQuery.bool(conditions, text: keyword, substrings: Entry.substrings, ranking: Self.ranking)
     }
 
     var sort: SearchSort {

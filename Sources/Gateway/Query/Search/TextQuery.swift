@@ -26,6 +26,15 @@ struct TextQuery: Sendable {
         self.words = words
     }
 
+    /// The `bool` query of a search: `conditions` and, with words, each word's substring terms as filters and the
+    /// ranking as `should` clauses.
+    static func bool(_ conditions: [JSONValue], text: TextQuery?, substrings: String,
+                     ranking: [(field: String, weight: Double)]) -> JSONValue {
+        guard let text else { return ["bool": ["filter": .array(conditions)]] }
+        let (filter, should) = text.clauses(substrings: substrings, ranking: ranking)
+        return ["bool": ["filter": .array(conditions + filter), "should": .array(should)]]
+    }
+
     /// `bool` clauses: each word's substring terms as filters on `substrings`, and the ranking as `should` clauses of
     /// constant scores (a word found in several ways scores each of them).
     func clauses(substrings: String, ranking: [(field: String, weight: Double)]) -> (filter: [JSONValue], should: [JSONValue]) {
