@@ -81,3 +81,27 @@ import GraphQLEngine
         }
     }
 }
+
+/// Search text as an attacker sends it: NUL bytes, replacement characters, emoji, control and zero-width characters,
+/// punctuation only, the length bound and one past it. Each answers data or BAD_USER_INPUT naming `query`, never
+/// INTERNAL, and never counts a store failure.
+@Suite struct HostileSearchTextTests {
+    @Test func oddTextIsSearchedOrRefusedNeverAnInternalError() async throws {
+        try await withGateway { gateway in
+            let harmless = ["\u{0}커피", "커\u{0}피", "\u{FFFD}\u{FFFD}", "☕️🍰", "\u{200B}\u{200D}", "\u{202E}피커", "!!!???",
+                            "커피\n\t\r", String(repeating: "가", count: 200), "' OR 1=1 --", #"{"$gt": ""}"#]
+            for text in harmless {
+                let reply = try await gateway.graphql("query($q: String) { gifticons(query: $q) { totalCount nodes { id } } }",
+                                                      variables: ["q": text])
+                #expect(reply.errors.isEmpty, "\(text.debugDescription): \(reply.text.prefix(300))")
+                #expect(dig(reply.data, "gifticons.totalCount") as? Int == 0)
+            }
+            let tooLong = try await gateway.graphql("query($q: String) { gifticons(query: $q) { totalCount } }",
+                                                    variables: ["q": String(repeating: "가", count: 201)])
+            #expect(tooLong.codes == ["BAD_USER_INPUT"], "\(tooLong.text)")
+            let metrics = try await gateway.send("GET", path: "/metrics").text
+            #expect(!metrics.contains("gateway_store_failures_total"))
+            #expect(!metrics.contains(#"code="INTERNAL""#))
+        }
+    }
+}
