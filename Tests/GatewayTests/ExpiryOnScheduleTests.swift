@@ -29,19 +29,22 @@ import Testing
             let schedule = Task { await ExpirySchedule(runner: runner, interval: .milliseconds(500)).run(logger: logger) }
             defer { schedule.cancel() }
 
+            // The sync writes the document first and the search entry right after: wait for both (one deadline).
             let deadline = Date().addingTimeInterval(60)
+            let search = #"{ front: gifticons(query: "카페라떼") { totalCount } expired: gifticons(query: "카페라떼", filter: {status: EXPIRED}) { nodes { id status } } }"#
             var status: String?
+            var found = reply
             while Date() < deadline {
                 reply = try await gateway.graphql(detail)
                 status = dig(reply.data, "gifticon.status") as? String
-                if status == "EXPIRED" { break }
+                found = try await gateway.graphql(search)
+                if status == "EXPIRED", dig(found.data, "expired.nodes.0.id") as? String == String(id) { break }
                 try await Task.sleep(for: .milliseconds(200))
             }
             #expect(status == "EXPIRED", "the detail page shows the expiry: \(reply.text)")
-            reply = try await gateway.graphql(#"{ front: gifticons(query: "카페라떼") { totalCount } expired: gifticons(query: "카페라떼", filter: {status: EXPIRED}) { nodes { id status } } }"#)
-            #expect(dig(reply.data, "front.totalCount") as? Int == 0, "gone from the shop front: \(reply.text)")
-            #expect(dig(reply.data, "expired.nodes.0.id") as? String == String(id))
-            #expect(dig(reply.data, "expired.nodes.0.status") as? String == "EXPIRED")
+            #expect(dig(found.data, "front.totalCount") as? Int == 0, "gone from the shop front: \(found.text)")
+            #expect(dig(found.data, "expired.nodes.0.id") as? String == String(id))
+            #expect(dig(found.data, "expired.nodes.0.status") as? String == "EXPIRED")
             await database.shutdown()
         }
     }
