@@ -121,6 +121,7 @@ let package = Package(
             name: "GatewayTests",
             dependencies: [
                 "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine", "JSON", "Seeding",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -23,6 +23,8 @@ public struct GatewayConfiguration: Sendable {
     public var cacheResponses = true
     /// Browser origins allowed to call the API from another origin (`https://shop.example.kr`); none by default.
     public var corsOrigins: Set<String> = []
+    /// A folder holding GraphiQL's files, served under `/graphiql/` (see `GraphiQLAssets`); nil: pinned CDN copies.
+    public var graphiqlAssets: String?
     public var documentCacheCapacity = 1_000
     public var persistedQueryCapacity = 10_000
 
@@ -44,6 +46,7 @@ public struct GatewayConfiguration: Sendable {
         if let origins = environment["GATEWAY_CORS_ORIGINS"] {
             c.corsOrigins = Set(origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
+        if let folder = environment["GATEWAY_GRAPHIQL_ASSETS"], !folder.isEmpty { c.graphiqlAssets = folder }
         if let flag = environment["GATEWAY_CACHE"] { c.cacheReadModels = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         if let flag = environment["GATEWAY_RESPONSE_CACHE"] { c.cacheResponses = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         if let flag = environment["GATEWAY_INTROSPECTION"] { c.limits.allowsIntrospection = !["0", "false", "off", "no"].contains(flag.lowercased()) }

@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         let commands = CommandRunner(database: PostgresClient(url: settings.databaseURL, maxConnections: 8))
         let service = try GraphQLService(readModels: readModels, commands: commands, configuration: configuration, logger: logger)
         let (host, announce) = (configuration.host, logger)
-        let app = GatewayServer(service: service).application { port in
+        let app = try GatewayServer(service: service).application { port in
             print("gateway: GraphiQL at http://\(host):\(port)/graphql")
             announce.info("gateway listening", metadata: ["graphiql": "http://\(host):\(port)/graphql"])
         }

@@ -76,7 +76,7 @@ final class GatewayHarness: @unchecked Sendable {
         // The server's own logger stays quiet: stopping it by cancellation logs an error for every open connection.
         var serverLogger = Logger(label: "test.gateway.server")
         serverLogger.logLevel = .critical
-        let app = GatewayServer(service: service).application(logger: serverLogger) { port in continuation.yield(port) }
+        let app = try GatewayServer(service: service).application(logger: serverLogger) { port in continuation.yield(port) }
         serverTask = Task { try await app.run() }
         var iterator = stream.makeAsyncIterator()
         guard let bound = await iterator.next() else { throw HarnessError("the gateway did not start") }

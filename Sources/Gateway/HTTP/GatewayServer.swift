@@ -15,23 +15,29 @@ import NIOCore
 public struct GatewayServer: Sendable {
     public let service: GraphQLService
     let readiness: ReadinessCheck
+    let graphiql: GraphiQLAssets
+    let graphiqlPage: GraphiQLPage
 
-    public init(service: GraphQLService) {
+    /// Throws `GraphiQLAssets.LoadError` when `GATEWAY_GRAPHIQL_ASSETS` names a folder without GraphiQL's files.
+    public init(service: GraphQLService) throws {
         self.service = service
+        graphiql = try GraphiQLAssets.load(folder: service.configuration.graphiqlAssets)
+        graphiqlPage = GraphiQLPage(assets: graphiql)
         readiness = ReadinessCheck(readModels: service.readModels, commands: service.commands,
                                    timeout: service.configuration.readinessTimeout)
     }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        let service = self.service, readiness = self.readiness
+        let service = self.service, readiness = self.readiness, graphiql = self.graphiql, page = self.graphiqlPage
         let metrics = service.metrics
         router.add(middleware: CrossOriginPolicy(origins: service.configuration.corsOrigins, metrics: metrics))
         router.add(middleware: UnroutedAnswers(metrics: metrics))
         router.get("/graphql") { request, _ in
             if request.uri.query == nil, ResponseMediaType.prefersHTML(request.headers[.accept]) {
                 metrics.requestCounted(status: 200)
-                return Self.response(200, [("Content-Type", "text/html; charset=utf-8")], Array(GraphiQLPage.html.utf8))
+                return Self.response(200, [("Content-Type", "text/html; charset=utf-8"), ("Content-Security-Policy", page.contentSecurityPolicy),
+                                           ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-cache")], page.html)
             }
             return Self.response(await service.respond(to: Self.graphQLRequest(request, body: [])))
         }
@@ -59,6 +65,15 @@ public struct GatewayServer: Sendable {
                 return Self.response(405, [("Content-Type", media.contentType), ("Allow", CrossOriginPolicy<BasicRequestContext>.allowedMethods)],
                                      Array(body.utf8))
             }
+        }
+        router.get("\(GraphiQLAssets.pathPrefix):file") { request, context in
+            guard let name = context.parameters.get("file"), let file = graphiql.served(Substring(name)), let bytes = file.bytes else {
+                metrics.requestCounted(status: 404)
+                return Self.response(404, [("Content-Type", "text/plain; charset=utf-8")], Array("Not found.\n".utf8))
+            }
+            metrics.requestCounted(status: 200)
+            return Self.response(200, [("Content-Type", file.contentType), ("X-Content-Type-Options", "nosniff"),
+                                       ("Cache-Control", "public, max-age=3600")], bytes)
         }
         router.get("/health/live") { _, _ in
             metrics.requestCounted(status: 200)
