@@ -19,7 +19,9 @@ import Testing
 
     @Test func aQueryRunFromThePageInChromiumReturnsDataWithNoInternet() async throws {
         let folder = try Self.assetsFolder()
-        try await withGateway(sync: true, configure: { $0.graphiqlAssets = folder }) { gateway in
+        // The payload waits for the sync (its first snapshot included) as the other payload tests do: up to 30 s on a
+        // machine loaded by the rest of the suite.
+        try await withGateway(sync: true, configure: { $0.graphiqlAssets = folder; $0.consistencyTimeout = .seconds(30) }) { gateway in
             let admin = gateway.token(user: 1, admin: true)
             let created = try await gateway.graphql(#"mutation { createBrand(input: {name: "공차", slug: "gongcha"}) { brand { name } } }"#, token: admin)
             #expect(dig(created.data, "createBrand.brand.name") as? String == "공차", "\(created.text)")
