@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         // The gateway: HTTP server, HMAC for HS256 tokens and APQ hashes, Prometheus text exposition.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
@@ -70,6 +71,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
@@ -109,6 +114,8 @@ let package = Package(
             // Read from disk by the tests themselves (graphql-core's lexer as an oracle, the fuzzer's regressions).
             exclude: ["Language/language_oracle.py", "Language/Fixtures"]
         ),
+        // The allocator's count of bytes in use, for tests that measure what a cache holds.
+        .target(name: "CHeapStats", path: "Tests/CHeapStats"),
         .testTarget(name: "GraphQLToolTests", dependencies: ["GraphQLTool", "GraphQLEngine", "GraphQLTestSupport", "JSON"]),
         .testTarget(name: "StoresTests", dependencies: ["Stores", "JSON"]),
         .testTarget(name: "ReadModelsTests", dependencies: ["ReadModels", "JSON", "Stores"]),
@@ -120,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine", "JSON", "Seeding",
+                "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine", "JSON", "Seeding", "CHeapStats",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

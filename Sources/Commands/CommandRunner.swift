@@ -16,19 +16,35 @@ public final class CommandRunner: Sendable {
         self.database = database
     }
 
-    /// Runs `command` in one transaction. With an `idempotencyKey`, a retry returns the first call's receipt, and the
-    /// same key with different content is a CONFLICT. Throws only `CommandError`.
-    public func run<C: Command>(_ command: C, idempotencyKey: String? = nil) async throws -> Receipt {
+    /// Runs `command` in one transaction. With an `idempotencyKey`, a retry by the same `caller` (the acting user's
+    /// id; 0 for none) returns the first call's receipt, and the same key with different content is a CONFLICT; keys
+    /// of different callers never meet. Throws only `CommandError`.
+    public func run<C: Command>(_ command: C, idempotencyKey: String? = nil, caller: Int64 = 0) async throws -> Receipt {
         do {
             try command.validate()
             let request: IdempotentRequest?
             if let idempotencyKey {
-                request = try IdempotentRequest(key: idempotencyKey, command: command)
+                request = try IdempotentRequest(key: idempotencyKey, caller: caller, command: command)
             } else {
                 request = nil
             }
             return try await database.withConnection { db in
                 try CommandRunner.transact(command, request: request, on: db)
+            }
+        } catch {
+            throw ConstraintCatalog.commandError(for: error)
+        }
+    }
+
+    /// The command database's WAL insert position now: every consistency token a receipt has carried is at or before
+    /// it, so a token past it was never issued. Throws only `CommandError`.
+    public func currentPosition() async throws -> LSN {
+        do {
+            return try await database.withConnection { db in
+                guard let text = try db.query("SELECT pg_current_wal_insert_lsn()::text").rows.first?[0], let lsn = LSN(text) else {
+                    throw CommandError(.internal, "the command database's WAL position could not be read")
+                }
+                return lsn
             }
         } catch {
             throw ConstraintCatalog.commandError(for: error)

@@ -7,12 +7,19 @@ public struct GatewayConfiguration: Sendable {
     public var port = 8080
     /// The HS256 secret mutations' tokens are signed with; nil: every mutation is UNAUTHENTICATED.
     public var jwtSecret: String?
+    /// The longest a token may still be valid for (its `exp` from now); longer-lived tokens are refused.
+    public var maxTokenLifetime: TimeInterval = 86_400
     /// How long a query waits for its consistency token before answering STALE_READ.
     public var consistencyTimeout: Duration = .seconds(2)
     /// The longest a request may take before it is answered 504.
     public var requestTimeout: Duration = .seconds(10)
+    /// The longest one read-model store call may take (a reply, a connect, a free connection) before its fields fail:
+    /// a hung store costs a request this, not its whole deadline.
+    public var storeTimeout: Duration = .seconds(2)
     /// How long `/health/ready` waits for each store before calling it down.
     public var readinessTimeout: Duration = .seconds(1)
+    /// Read deadlines and the connection cap (`GATEWAY_IDLE_TIMEOUT_MS`, `GATEWAY_BODY_TIMEOUT_MS`, `GATEWAY_MAX_CONNECTIONS`).
+    public var connections = ConnectionLimits()
     /// Bodies larger than this are answered 413.
     public var maxBodyBytes = 256 * 1024
     /// Depth, aliases, root fields, cost and tokens: what a public endpoint accepts.
@@ -27,6 +34,12 @@ public struct GatewayConfiguration: Sendable {
     public var graphiqlAssets: String?
     public var documentCacheCapacity = 1_000
     public var persistedQueryCapacity = 10_000
+    /// The caches' byte budgets (keys included): together with the connection cap and the body limit they bound the
+    /// gateway's memory whatever clients send (README: "Memory").
+    public var documentCacheBytes = 64 << 20
+    public var persistedQueryBytes = 16 << 20
+    public var responseCacheBytes = 64 << 20
+    public var readModelCacheBytes = 64 << 20
 
     public init() {}
 
@@ -35,9 +48,14 @@ public struct GatewayConfiguration: Sendable {
         if let host = environment["GATEWAY_HOST"], !host.isEmpty { c.host = host }
         if let port = environment["GATEWAY_PORT"].flatMap(Int.init) { c.port = port }
         if let secret = environment["GATEWAY_JWT_SECRET"], !secret.isEmpty { c.jwtSecret = secret }
+        if let seconds = environment["GATEWAY_MAX_TOKEN_LIFETIME_S"].flatMap(Int.init), seconds > 0 { c.maxTokenLifetime = TimeInterval(seconds) }
         if let ms = environment["GATEWAY_CONSISTENCY_TIMEOUT_MS"].flatMap(Int.init) { c.consistencyTimeout = .milliseconds(ms) }
         if let ms = environment["GATEWAY_REQUEST_TIMEOUT_MS"].flatMap(Int.init) { c.requestTimeout = .milliseconds(ms) }
+        if let ms = environment["GATEWAY_STORE_TIMEOUT_MS"].flatMap(Int.init), ms > 0 { c.storeTimeout = .milliseconds(ms) }
         if let ms = environment["GATEWAY_READINESS_TIMEOUT_MS"].flatMap(Int.init) { c.readinessTimeout = .milliseconds(ms) }
+        if let ms = environment["GATEWAY_IDLE_TIMEOUT_MS"].flatMap(Int.init), ms > 0 { c.connections.idleTimeout = .milliseconds(ms) }
+        if let ms = environment["GATEWAY_BODY_TIMEOUT_MS"].flatMap(Int.init), ms > 0 { c.connections.bodyTimeout = .milliseconds(ms) }
+        if let count = environment["GATEWAY_MAX_CONNECTIONS"].flatMap(Int.init), count > 0 { c.connections.maxConnections = count }
         if let bytes = environment["GATEWAY_MAX_BODY_BYTES"].flatMap(Int.init) { c.maxBodyBytes = bytes }
         if let depth = environment["GATEWAY_MAX_DEPTH"].flatMap(Int.init) { c.limits.maxDepth = depth }
         if let cost = environment["GATEWAY_MAX_COST"].flatMap(Int.init) { c.limits.maxCost = cost }

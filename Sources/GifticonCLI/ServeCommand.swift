@@ -43,12 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
             logger.warning("GATEWAY_JWT_SECRET is not set: every mutation will answer UNAUTHENTICATED")
         }
         let settings = StoreSettings.fromEnvironment()
-        // A hung (not dead) MongoDB would hold a pooled connection for libmongoc's default socket timeout (five
-        // minutes), long past a request's deadline; the gateway's reads give up with the request. (The sync keeps the
-        // default: its batch writes on the stand-in server can take seconds.)
-        let readModels = ReadModelStores(
-            mongo: MongoClient(uri: MongoClient.uri(settings.mongoURI, socketTimeout: configuration.requestTimeout), maxConnections: 16), search: SearchClient(baseURL: settings.searchURL, maxConnections: 16),
-            redis: RedisClient(url: settings.redisURL, maxConnections: 16),
+        let readModels = ReadModelStores.connect(
+            mongoURI: settings.mongoURI, searchURL: settings.searchURL, redisURL: settings.redisURL, timeout: configuration.storeTimeout,
             indexes: SearchIndexes(prefix: indexPrefix), keys: RedisKeys(prefix: redisPrefix))
         let commands = CommandRunner(database: PostgresClient(url: settings.databaseURL, maxConnections: 8))
         let service = try GraphQLService(readModels: readModels, commands: commands, configuration: configuration, logger: logger)

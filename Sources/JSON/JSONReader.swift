@@ -5,7 +5,9 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(message) at offset \(offset)" }
 }
 
-/// A byte-level JSON parser that keeps object key order.
+/// A byte-level JSON parser that keeps object key order. It reads I-JSON (RFC 7493): text that is not UTF-8, a
+/// `\\u` escape of a lone surrogate, and an object with the same key twice are errors, never repaired or overwritten
+/// (a request `{"query": "{ a }", "query": "mutation ..."}` is refused, not run as whichever came last).
 ///
 /// ```swift
 /// let value = try JSONReader.parse(Array(#"{"b":1,"a":[true,null]}"#.utf8))
@@ -63,7 +65,9 @@ public struct JSONReader {
             while true {
                 skipWhitespace()
                 guard pos < buf.count, buf[pos] == UInt8(ascii: "\"") else { throw error("Expected a string key") }
+                let keyStart = pos
                 let key = try parseString()
+                if obj.position(of: key) != nil { pos = keyStart; throw error("Duplicate key \"\(key.prefix(64))\"") }
                 skipWhitespace()
                 guard pos < buf.count, buf[pos] == UInt8(ascii: ":") else { throw error("Expected ':'") }
                 pos += 1
@@ -141,7 +145,9 @@ public struct JSONReader {
         while pos < buf.count {
             let c = buf[pos]
             if c == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<pos]), as: UTF8.self)
+                guard let s = String(validating: UnsafeBufferPointer(rebasing: buf[start..<pos]), as: UTF8.self) else {
+                    throw error("Invalid UTF-8 in string")
+                }
                 pos += 1
                 return s
             }
@@ -153,8 +159,9 @@ public struct JSONReader {
         while pos < buf.count {
             let c = buf[pos]
             if c == UInt8(ascii: "\"") {
+                guard let s = String(validating: out, as: UTF8.self) else { throw error("Invalid UTF-8 in string") }
                 pos += 1
-                return String(decoding: out, as: UTF8.self)
+                return s
             }
             if c < 0x20 { throw error("Invalid control character in string") }
             if c != UInt8(ascii: "\\") {
@@ -178,21 +185,16 @@ public struct JSONReader {
             case UInt8(ascii: "u"):
                 var code = try readHex4()
                 if code >= 0xD800 && code < 0xDC00 {
-                    if pos + 6 <= buf.count && buf[pos] == UInt8(ascii: "\\") && buf[pos + 1] == UInt8(ascii: "u") {
-                        let save = pos
-                        pos += 2
-                        let low = try readHex4()
-                        if low >= 0xDC00 && low < 0xE000 {
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                        } else {
-                            pos = save
-                            code = 0xFFFD
-                        }
-                    } else {
-                        code = 0xFFFD
+                    // A high surrogate must be followed by the escape of a low one.
+                    guard pos + 6 <= buf.count, buf[pos] == UInt8(ascii: "\\"), buf[pos + 1] == UInt8(ascii: "u") else {
+                        throw error("Lone surrogate in \\u escape")
                     }
+                    pos += 2
+                    let low = try readHex4()
+                    guard low >= 0xDC00 && low < 0xE000 else { throw error("Lone surrogate in \\u escape") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 } else if code >= 0xDC00 && code < 0xE000 {
-                    code = 0xFFFD
+                    throw error("Lone surrogate in \\u escape")
                 }
                 let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))

@@ -27,17 +27,26 @@ final class GatewayHarness: @unchecked Sendable {
 
     /// `prepare` runs on the test's migrated command database (its URL) before the sync starts: what it writes arrives
     /// through the sync's snapshot.
+    /// `storeTimeout`: the read-model clients as the product makes them (`ReadModelStores.connect`), every wait bounded
+    /// by it; nil: the tests' usual clients, with the stores' generous defaults.
     init(sync: Bool, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil,
-         searchURL: String? = nil, mongoURI: String? = nil, prepare: ((String) async throws -> Void)? = nil) async throws {
+         searchURL: String? = nil, mongoURI: String? = nil, storeTimeout: Duration? = nil,
+         prepare: ((String) async throws -> Void)? = nil) async throws {
         let settings = StoreSettings.fromEnvironment()
         name = "gw_test_\(UInt32.random(in: 0...UInt32.max))"
         slot = "slot_\(name)"
         adminURL = settings.databaseURL
         let mongoURI = (mongoURI ?? settings.mongoURI).replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
-        readModels = ReadModelStores(
-            mongo: MongoClient(uri: mongoURI, maxConnections: 4), search: SearchClient(baseURL: searchURL ?? settings.searchURL, maxConnections: 4),
-            redis: RedisClient(url: redisURL ?? settings.redisURL, maxConnections: 4, acquireTimeout: .seconds(2)),
-            indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "test:\(name):"))
+        if let storeTimeout {
+            readModels = ReadModelStores.connect(
+                mongoURI: mongoURI, searchURL: searchURL ?? settings.searchURL, redisURL: redisURL ?? settings.redisURL, timeout: storeTimeout,
+                maxConnections: 4, indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "test:\(name):"))
+        } else {
+            readModels = ReadModelStores(
+                mongo: MongoClient(uri: mongoURI, maxConnections: 4), search: SearchClient(baseURL: searchURL ?? settings.searchURL, maxConnections: 4),
+                redis: RedisClient(url: redisURL ?? settings.redisURL, maxConnections: 4, acquireTimeout: .seconds(2)),
+                indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "test:\(name):"))
+        }
         var commands: CommandRunner?
         if sync {
             let admin = try PostgresConnection(url: settings.databaseURL)
@@ -173,10 +182,11 @@ func dig(_ value: Any?, _ path: String) -> Any? {
 
 /// Runs `body` against a gateway of its own, then shuts it down (also when the body throws).
 func withGateway(sync: Bool = false, configure: (inout GatewayConfiguration) -> Void = { _ in }, redisURL: String? = nil,
-                 searchURL: String? = nil, mongoURI: String? = nil, prepare: ((String) async throws -> Void)? = nil,
+                 searchURL: String? = nil, mongoURI: String? = nil, storeTimeout: Duration? = nil,
+                 prepare: ((String) async throws -> Void)? = nil,
                  _ body: (GatewayHarness) async throws -> Void) async throws {
     let gateway = try await GatewayHarness(sync: sync, configure: configure, redisURL: redisURL, searchURL: searchURL,
-                                           mongoURI: mongoURI, prepare: prepare)
+                                           mongoURI: mongoURI, storeTimeout: storeTimeout, prepare: prepare)
     do {
         try await body(gateway)
     } catch {

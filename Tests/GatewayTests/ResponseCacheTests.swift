@@ -26,14 +26,21 @@ import Testing
         #expect(cache.response(for: detail, generation: LSN(100)) == nil)
     }
 
+    /// Bounded by entries and by bytes, the keys' texts counted with the answers.
     @Test func boundsAndWhatIsNeverKept() {
-        let cache = ResponseCache(capacity: 2, byteCapacity: 10)
+        let entry = ResponseCache.cost(Array("12345".utf8), Self.key("a"))
+        let cache = ResponseCache(capacity: 3, byteCapacity: 2 * entry)
         cache.store(Array("12345".utf8), for: Self.key("a"), generation: LSN(1))
         cache.store(Array("12345".utf8), for: Self.key("b"), generation: LSN(1))
         #expect(cache.response(for: Self.key("a"), generation: LSN(1)) != nil)
+        #expect(cache.statistics.bytes == 2 * entry)
         cache.store(Array("1".utf8), for: Self.key("c"), generation: LSN(1))
-        #expect(cache.response(for: Self.key("a"), generation: LSN(1)) == nil, "full: it starts over")
+        #expect(cache.response(for: Self.key("a"), generation: LSN(1)) == nil, "full by bytes: it starts over")
         #expect(cache.response(for: Self.key("c"), generation: LSN(1)) != nil)
+        // A key as large as the budget (a long query text, large variables) is not kept at all.
+        let huge = ResponseCache.Key(query: String(repeating: "q", count: 2 * entry), operationName: nil, variables: [])
+        cache.store(Array("1".utf8), for: huge, generation: LSN(1))
+        #expect(cache.response(for: huge, generation: LSN(1)) == nil && cache.statistics.bytes <= 2 * entry)
         #expect(!ResponseCache.mayKeep("{ syncStatus { lagMilliseconds } }"))
         #expect(ResponseCache.mayKeep("{ brands { id } }"))
     }

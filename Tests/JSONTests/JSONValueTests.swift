@@ -58,16 +58,26 @@ import JSON
         #expect(JSONValue.double(42).intValue == 42 && JSONValue.double(0.5).intValue == nil)
     }
 
-    /// A repeated key keeps its first position and takes the last value (as JavaScript's `JSON.parse`).
+    /// A repeated key is an error (I-JSON), at any depth, naming the key and where its second copy starts: which of
+    /// two values was meant would be a guess.
     @Test func repeatedKeys() throws {
-        let value = try JSONReader.parse(#"{"a":1,"b":2,"a":3}"#)
-        #expect(value.objectValue?.keys == ["a", "b"])
-        #expect(value["a"] == .int(3))
+        #expect { try JSONReader.parse(#"{"a":1,"b":2,"a":3}"#) } throws: { "\($0)" == #"Duplicate key "a" at offset 13"# }
+        #expect(throws: JSONParseError.self) { try JSONReader.parse(#"[{"x":{"q":1,"q":1}}]"#) }
+        #expect(throws: JSONParseError.self) { try JSONReader.parse(#"{"a":1,"\u0061":2}"#) }
+        #expect(try JSONReader.parse(#"{"a":{"a":1},"b":{"a":2}}"#)["b"]?["a"] == .int(2), "the same key in different objects is fine")
     }
 
-    /// Invalid UTF-8 is repaired (U+FFFD), an escaped NUL is kept, a raw control character is an error.
+    /// Bytes that are not UTF-8 and escapes of lone surrogates are errors (I-JSON), never repaired to U+FFFD; an
+    /// escaped surrogate pair is one scalar; an escaped NUL is kept (refusing it is the caller's business); a raw
+    /// control character is an error.
     @Test func bytesInStrings() throws {
-        #expect(try JSONReader.parse([0x22, 0x61, 0xFF, 0x62, 0x22]).stringValue == "a\u{FFFD}b")
+        for bytes: [UInt8] in [[0x22, 0x61, 0xFF, 0x62, 0x22], [0x22, 0xC3, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0x5C, 0x6E, 0xC0, 0xAF, 0x22]] {
+            #expect(throws: JSONParseError.self, "\(bytes)") { try JSONReader.parse(bytes) }
+        }
+        for text in [#""\ud800""#, #""\udc00""#, #""a\ud800b""#, #""\ud800\u0041""#, #""\ud800\ud800""#] {
+            #expect { try JSONReader.parse(text) } throws: { "\($0)".hasPrefix("Lone surrogate") }
+        }
+        #expect(try JSONReader.parse(#""\ud83d\ude00""#).stringValue == "\u{1F600}")
         #expect(try JSONReader.parse(#""a\u0000b""#).stringValue == "a\u{0}b")
         #expect(JSONValue.string("a\u{0}b").jsonString() == #""a\u0000b""#)
         #expect(throws: JSONParseError.self) { try JSONReader.parse([0x22, 0x61, 0x0A, 0x22]) }

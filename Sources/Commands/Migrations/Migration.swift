@@ -12,5 +12,5 @@ public struct Migration: Sendable {
     }
 
     /// Every migration, in the order they are applied. Adding a step touches one new file and this list.
-    public static let all: [Migration] = [.v1Schema, .v2IdempotencyKeys, .v3Publication]
+    public static let all: [Migration] = [.v1Schema, .v2IdempotencyKeys, .v3Publication, .v4IdempotencyKeysPerCaller]
 }

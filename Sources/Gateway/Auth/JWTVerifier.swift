@@ -5,7 +5,8 @@ import JSON
 
 /// Verifies `Authorization: Bearer <JWT>` tokens signed HS256 with the gateway's secret and reads the acting user
 /// from `sub` and the granted roles from `roles`. Only HS256 is accepted (a token naming another algorithm, `none`
-/// included, is refused), and `exp` and `nbf` are checked when present.
+/// included, is refused); the claims are checked as `TokenClaims(payload:now:maxLifetime:)` says (a numeric `exp`
+/// is required, no further away than `maxLifetime`).
 ///
 /// ```swift
 /// let verifier = JWTVerifier(secret: "dev-secret")
@@ -16,11 +17,18 @@ public struct JWTVerifier: Sendable {
     private let secret: [UInt8]
     private var key: SymmetricKey { SymmetricKey(data: secret) }
 
-    public init(secret: String) { self.secret = Array(secret.utf8) }
+    /// The longest a token may still be valid for: a token whose `exp` lies further ahead is refused.
+    public let maxLifetime: TimeInterval
+
+    public init(secret: String, maxLifetime: TimeInterval = 86_400) {
+        self.secret = Array(secret.utf8)
+        self.maxLifetime = maxLifetime
+    }
 
     public struct Rejection: Error, Sendable, CustomStringConvertible {
         public let reason: String
         public var description: String { reason }
+        public init(reason: String) { self.reason = reason }
     }
 
     /// The user id in a valid token's `sub` claim and the roles in its `roles` claim.
@@ -46,17 +54,7 @@ public struct JWTVerifier: Sendable {
         guard let payload = try? JSONReader.parse(payloadBytes), payload.objectValue != nil else {
             throw Rejection(reason: "the token's claims are not a JSON object")
         }
-        let seconds = now.timeIntervalSince1970
-        if let exp = payload["exp"]?.doubleValue, seconds >= exp { throw Rejection(reason: "the token has expired") }
-        if let nbf = payload["nbf"]?.doubleValue, seconds < nbf { throw Rejection(reason: "the token is not valid yet") }
-        let sub: Int64?
-        switch payload["sub"] {
-        case .string(let text)?: sub = Int64(text)
-        case .int(let number)?: sub = Int64(number)
-        default: sub = nil
-        }
-        guard let sub, sub > 0 else { throw Rejection(reason: "the token's sub is not a user id") }
-        return TokenClaims(userID: sub, roles: TokenClaims.roles(fromClaim: payload["roles"]))
+        return try TokenClaims(payload: payload, now: now.timeIntervalSince1970, maxLifetime: maxLifetime)
     }
 }
 

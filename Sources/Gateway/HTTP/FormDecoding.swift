@@ -3,19 +3,32 @@ enum FormDecoding {
     /// `a=1&b=x+y` with percent escapes and `+` for spaces, as browsers and GraphQL clients encode GET parameters.
     /// Decoded in one pass over the bytes: Foundation's removingPercentEncoding, and then Substring views, cost a
     /// tenth of a persisted GET's CPU.
-    static func decode(_ query: String?) -> [String: String] {
-        guard var query, !query.isEmpty else { return [:] }
+    static func decode(_ query: String?) -> [String: String] { decodeChecked(query).parameters }
+
+    /// `decode`, also saying what makes the query malformed, if anything: a name or value whose percent escapes are
+    /// not UTF-8, or a name given twice (which one to take would be a guess, so neither is).
+    static func decodeChecked(_ query: String?) -> (parameters: [String: String], problem: String?) {
+        guard var query, !query.isEmpty else { return ([:], nil) }
         query.makeContiguousUTF8()
-        return query.utf8.withContiguousStorageIfAvailable { bytes -> [String: String] in
+        return query.utf8.withContiguousStorageIfAvailable { bytes -> ([String: String], String?) in
             var out: [String: String] = [:]
+            var problem: String?
             var decoded: [UInt8] = []
             decoded.reserveCapacity(bytes.count)
             var name: String?
             var i = 0
             func finishPart() {
-                let text = String(decoding: decoded, as: UTF8.self)
+                let text = String(validating: decoded, as: UTF8.self)
+                if text == nil, problem == nil { problem = "The URL's query string is not UTF-8 once its escapes are decoded." }
                 decoded.removeAll(keepingCapacity: true)
-                if let key = name { out[key] = text; name = nil } else { name = text }
+                if let key = name {
+                    if out.updateValue(text ?? "", forKey: key) != nil, problem == nil {
+                        problem = "The URL's query string gives \(key.prefix(64)) twice."
+                    }
+                    name = nil
+                } else {
+                    name = text ?? ""
+                }
             }
             while i < bytes.count {
                 let b = bytes[i]
@@ -44,8 +57,8 @@ enum FormDecoding {
                 if name == nil { finishPart() }
                 finishPart()
             }
-            return out
-        } ?? [:]
+            return (out, problem)
+        } ?? ([:], nil)
     }
 
     private static func hexValue(_ b: UInt8) -> UInt8? {

@@ -2,6 +2,7 @@ import Commands
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -98,21 +99,23 @@ public struct GatewayServer: Sendable {
         let configuration = service.configuration
         return Application(
             router: router(),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
-                                                    serverName: "gifticon-gateway"),
+            server: .gatewayHTTP1(configuration.connections),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "gifticon-gateway",
+                availableConnectionsDelegate: MaximumAvailableConnections(configuration.connections.maxConnections)),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger ?? service.logger)
     }
 
     static func graphQLRequest(_ request: Request, body: [UInt8]) -> GraphQLHTTPRequest {
-        let id = request.headers[HTTPField.Name("X-Request-ID")!].flatMap { $0.isEmpty || $0.count > 128 ? nil : $0 }
-            ?? RequestID.next()
+        let id = request.headers[HTTPField.Name("X-Request-ID")!].flatMap(RequestID.accepted) ?? RequestID.next()
+        let query = FormDecoding.decodeChecked(request.uri.query)
         return GraphQLHTTPRequest(
             method: request.method == .get ? .get : .post,
             contentType: request.headers[.contentType], accept: request.headers[.accept],
             authorization: request.headers[.authorization],
             idempotencyKey: request.headers[HTTPField.Name("Idempotency-Key")!],
-            requestID: id, queryParameters: FormDecoding.decode(request.uri.query), body: body)
+            requestID: id, queryParameters: query.parameters, queryProblem: query.problem, body: body)
     }
 
     static func tooLarge(_ limit: Int, _ request: Request) -> Response {

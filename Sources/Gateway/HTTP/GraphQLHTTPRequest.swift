@@ -10,10 +10,13 @@ public struct GraphQLHTTPRequest: Sendable {
     public var idempotencyKey: String?
     public var requestID: String
     public var queryParameters: [String: String]
+    /// Why the URL's query string is malformed (answered 400), nil when it is not.
+    public var queryProblem: String?
     public var body: [UInt8]
 
     public init(method: Method, contentType: String? = nil, accept: String? = nil, authorization: String? = nil,
-                idempotencyKey: String? = nil, requestID: String, queryParameters: [String: String] = [:], body: [UInt8] = []) {
+                idempotencyKey: String? = nil, requestID: String, queryParameters: [String: String] = [:], queryProblem: String? = nil,
+                body: [UInt8] = []) {
         self.method = method
         self.contentType = contentType
         self.accept = accept
@@ -21,6 +24,7 @@ public struct GraphQLHTTPRequest: Sendable {
         self.idempotencyKey = idempotencyKey
         self.requestID = requestID
         self.queryParameters = queryParameters
+        self.queryProblem = queryProblem
         self.body = body
     }
 }

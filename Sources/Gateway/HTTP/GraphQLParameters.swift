@@ -14,7 +14,13 @@ struct GraphQLParameters: Sendable {
         var message: String
     }
 
+    /// A body is UTF-8 (the only charset GraphQL over HTTP and JSON allow): another declared charset is 415 rather
+    /// than text decoded wrongly, and bytes that are not UTF-8 (or JSON with a lone surrogate escape or a key twice)
+    /// are 400 rather than text silently repaired or a value silently overwritten.
     static func fromBody(_ body: [UInt8], contentType: String?) throws(Malformed) -> GraphQLParameters {
+        if let charset = mediaTypeCharset(contentType), charset != "utf-8", charset != "utf8" {
+            throw Malformed(status: 415, message: "Content-Type charset \(charset) is not supported; send UTF-8 (charset=utf-8).")
+        }
         switch mediaTypeEssence(contentType) {
         case "application/json"?:
             let value: JSONValue
@@ -24,7 +30,8 @@ struct GraphQLParameters: Sendable {
             guard case .object(let object) = value else { throw Malformed(message: "The request body must be a JSON object.") }
             return try fromObject(object)
         case "application/graphql"?:
-            return GraphQLParameters(query: String(decoding: body, as: UTF8.self))
+            guard let text = String(validating: body, as: UTF8.self) else { throw Malformed(message: "The request body is not valid UTF-8.") }
+            return GraphQLParameters(query: text)
         case nil:
             throw Malformed(status: 415, message: "A POST needs Content-Type: application/json.")
         case let other?:

@@ -4,6 +4,9 @@ extension GraphQLService {
         if request.method == .post, request.body.count > configuration.maxBodyBytes {
             throw EarlyAnswer(response: plainError(413, "The request body is larger than \(configuration.maxBodyBytes) bytes.", media: media))
         }
+        if request.method == .get, let problem = request.queryProblem {
+            throw EarlyAnswer(response: plainError(400, problem, media: media))
+        }
         do {
             switch request.method {
             case .get: return try GraphQLParameters.fromQueryParameters(request.queryParameters)

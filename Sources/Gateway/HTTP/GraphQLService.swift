@@ -2,6 +2,7 @@ import Commands
 import GraphQLEngine
 import JSON
 import Logging
+import Stores
 
 /// GraphQL over HTTP, independent of the server framework. A request goes through these steps, each in a file of
 /// its own (`GraphQLService+<step>.swift`); the first that answers ends it:
@@ -37,13 +38,18 @@ public final class GraphQLService: Sendable {
         self.metrics = metrics
         self.readModels = readModels
         self.commands = commands
-        documents = ValidatedDocumentCache(schema: schema, capacity: configuration.documentCacheCapacity, limits: configuration.limits)
-        persisted = PersistedQueries(capacity: configuration.persistedQueryCapacity)
+        documents = ValidatedDocumentCache(schema: schema, capacity: configuration.documentCacheCapacity,
+                                           byteCapacity: configuration.documentCacheBytes, limits: configuration.limits)
+        persisted = PersistedQueries(capacity: configuration.persistedQueryCapacity, byteCapacity: configuration.persistedQueryBytes)
+        var commandPosition: (@Sendable () async throws -> LSN)?
+        if let commands { commandPosition = { try await commands.currentPosition() } }
         waiter = ConsistencyWaiter(readModels: readModels, timeout: configuration.consistencyTimeout, metrics: metrics,
-                                   cache: configuration.cacheReadModels ? ReadModelCache() : nil)
+                                   cache: configuration.cacheReadModels ? ReadModelCache(byteCapacity: configuration.readModelCacheBytes) : nil,
+                                   commandPosition: commandPosition)
         if configuration.cacheReadModels { waiter.watch(every: .milliseconds(50)) }
-        responses = configuration.cacheReadModels && configuration.cacheResponses ? ResponseCache() : nil
-        verifier = configuration.jwtSecret.map(JWTVerifier.init(secret:))
+        responses = configuration.cacheReadModels && configuration.cacheResponses
+            ? ResponseCache(byteCapacity: configuration.responseCacheBytes) : nil
+        verifier = configuration.jwtSecret.map { JWTVerifier(secret: $0, maxLifetime: configuration.maxTokenLifetime) }
         self.logger = logger
     }
 
@@ -72,9 +78,10 @@ public final class GraphQLService: Sendable {
         }
         do {
             var parameters = try readParameters(request, media: media)
-            try resolvePersistedQuery(&parameters, media: media)
+            let persistAs = try resolvePersistedQuery(&parameters, media: media)
             let query = try requireQuery(parameters, media: media)
             let prepared = try validate(query, media: media)
+            if let persistAs { persisted.store(query, hash: persistAs) }
             let operation = try selectOperation(in: prepared.document, named: parameters.operationName, media: media)
             operationKind = operation.operation.rawValue
             try refuseOverGET(operation, method: request.method, media: media)

@@ -51,3 +51,14 @@ func mediaTypeEssence(_ contentType: String?) -> String? {
     guard let contentType else { return nil }
     return contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
 }
+
+/// The `charset` parameter of a Content-Type header, lowercased and unquoted; nil when there is none.
+func mediaTypeCharset(_ contentType: String?) -> String? {
+    guard let contentType else { return nil }
+    for parameter in contentType.split(separator: ";").dropFirst() {
+        let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard pair.count == 2, pair[0].lowercased() == "charset" else { continue }
+        return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+    }
+    return nil
+}

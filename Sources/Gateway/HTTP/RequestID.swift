@@ -12,6 +12,17 @@ enum RequestID {
     }()
     private static let counter = Atomic<UInt64>(0)
 
+    /// An incoming `X-Request-ID`, if it is 1 to 128 letters, digits and `-_.:` (a UUID, a trace id, a number);
+    /// anything else (quotes, spaces, control characters that would forge log fields) is replaced by `next()`.
+    static func accepted(_ incoming: String) -> String? {
+        let bytes = incoming.utf8
+        guard (1...128).contains(bytes.count), bytes.allSatisfy({ byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-_.:".utf8.contains(byte)
+        }) else { return nil }
+        return incoming
+    }
+
     static func next() -> String {
         let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
         return "\(prefix)-\(n)"

@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// Only answers without errors are kept, and only when the read models did not move while the query ran. Queries
 /// are public, so a response does not depend on the caller; one that selects `syncStatus` (its lag is a clock
-/// reading) is never kept. Bounded by entries and bytes; everything goes when the generation moves.
+/// reading) is never kept. Bounded by entries and by bytes, keys (query text, variables) included; when full, or
+/// when the generation moves, everything goes.
 final class ResponseCache: Sendable {
     struct Key: Hashable, Sendable {
         let query: String
@@ -46,6 +47,14 @@ final class ResponseCache: Sendable {
         } ?? false
     }
 
+    /// An entry's bytes: the answer, the key's texts and some bookkeeping.
+    static func cost(_ body: [UInt8], _ key: Key) -> Int {
+        body.count + key.query.utf8.count + (key.operationName?.utf8.count ?? 0) + key.variables.count + 128
+    }
+
+    /// Entries held and their bytes.
+    var statistics: (count: Int, bytes: Int) { state.withLock { ($0.entries.count, $0.bytes) } }
+
     func response(for key: Key, generation: LSN) -> [UInt8]? {
         state.withLock { $0.generation == generation ? $0.entries[key] : nil }
     }
@@ -60,11 +69,13 @@ final class ResponseCache: Sendable {
                 state.entries.removeAll(keepingCapacity: true)
                 state.bytes = 0
             }
-            if state.entries.count >= capacity || state.bytes + body.count > byteCapacity {
+            let cost = Self.cost(body, key)
+            guard cost <= byteCapacity else { return }
+            if state.entries.count >= capacity || state.bytes + cost > byteCapacity {
                 state.entries.removeAll(keepingCapacity: true)
                 state.bytes = 0
             }
-            if state.entries.updateValue(body, forKey: key) == nil { state.bytes += body.count }
+            if state.entries.updateValue(body, forKey: key) == nil { state.bytes += cost }
         }
     }
 }

@@ -11,10 +11,12 @@ extension MutationResolvers {
             let ctx = GraphQLResolveInfo.context(context)
             let user = try role.map(ctx.caller.actingUser(with:)) ?? ctx.caller.actingUser()
             guard let commands = ctx.commands else { throw GatewayError(.internal, "This gateway runs without the command side.") }
-            let command = try build(args["input"]?.objectValue ?? JSONObject(), user)
+            let input = args["input"]?.objectValue ?? JSONObject()
+            try InputText.refuseNUL(in: input)
+            let command = try build(input, user)
             let receipt: Receipt
             do {
-                receipt = try await commands.run(command, idempotencyKey: ctx.idempotencyKey)
+                receipt = try await commands.run(command, idempotencyKey: ctx.idempotencyKey, caller: user)
             } catch let error as CommandError {
                 throw error.gatewayError.withLog(error, ctx)
             }

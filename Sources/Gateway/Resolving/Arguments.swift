@@ -32,7 +32,9 @@ enum Arguments {
         switch value {
         case .string(let s): text = s
         case .int(let i): text = String(i)
-        case .double(let d): text = String(format: "%.2f", d)
+        // The number's shortest round-trip text ("5000.125", "4500.5"), so a third decimal is refused as it is in a
+        // string, never rounded away.
+        case .double(let d): text = "\(d)"
         default: throw GatewayError.badInput("\(field) must be a decimal amount such as \"4500.00\".", field: field)
         }
         guard let amount = Amount(text) else {

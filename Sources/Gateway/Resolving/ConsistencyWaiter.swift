@@ -20,10 +20,15 @@ final class ConsistencyWaiter: Sendable {
     let cache: ReadModelCache?
     /// The newest applied position read so far: a token at or before it needs no round trip.
     private let newestSeen = Mutex<LSN>(.zero)
+    /// Reads the command database's current position (nil: a gateway without the command side).
+    private let commandPosition: (@Sendable () async throws -> LSN)?
+    /// The newest command-database position read so far: a token at or before it was possibly issued.
+    private let newestIssuable = Mutex<LSN>(.zero)
 
     init(readModels: ReadModelStores, timeout: Duration, pollInterval: Duration = .milliseconds(5), metrics: GatewayMetrics?,
-         cache: ReadModelCache?) {
+         cache: ReadModelCache?, commandPosition: (@Sendable () async throws -> LSN)? = nil) {
         self.readModels = readModels
+        self.commandPosition = commandPosition
         self.cache = cache
         self.timeout = timeout
         self.pollInterval = pollInterval
@@ -49,6 +54,17 @@ final class ConsistencyWaiter: Sendable {
                 try? await Task.sleep(for: interval)
             }
         }
+    }
+
+    /// Whether a client's token may have been issued: false only when it lies past the command database's current
+    /// position, which no receipt ever carried (`FFFFFFFF/FFFFFFFF`), so the request is refused at once instead of
+    /// waiting out the bound. One database round trip at most, only for a token past everything seen so far; when
+    /// the position cannot be read the token gets the benefit of the doubt (and the bounded wait).
+    func mayHaveBeenIssued(_ token: LSN) async -> Bool {
+        if newestSeen.withLock({ token <= $0 }) || newestIssuable.withLock({ token <= $0 }) { return true }
+        guard let commandPosition, let current = try? await commandPosition() else { return true }
+        newestIssuable.withLock { if current > $0 { $0 = current } }
+        return token <= current
     }
 
     /// Waits, at most the configured bound, for `token` to be applied.

@@ -16,6 +16,7 @@ final class ReadModelCache: Sendable {
         var lastObserved: ContinuousClock.Instant
         var entries: [String: [Int64: JSONValue]] = [:]
         var count = 0
+        var bytes = 0
 
         /// The generation while the position was read lately, else nil.
         func servedGeneration(now: ContinuousClock.Instant, maximumBlindness: Duration) -> LSN? {
@@ -24,12 +25,14 @@ final class ReadModelCache: Sendable {
     }
 
     private let capacity: Int
+    private let byteCapacity: Int
     private let maximumBlindness: Duration
     private let clock = ContinuousClock()
     private let state: Mutex<State>
 
-    init(capacity: Int = 200_000, maximumBlindness: Duration = .milliseconds(500)) {
+    init(capacity: Int = 200_000, byteCapacity: Int = 64 << 20, maximumBlindness: Duration = .milliseconds(500)) {
         self.capacity = capacity
+        self.byteCapacity = byteCapacity
         self.maximumBlindness = maximumBlindness
         state = Mutex(State(lastObserved: clock.now))
     }
@@ -43,6 +46,7 @@ final class ReadModelCache: Sendable {
                 state.generation = position
                 state.entries.removeAll(keepingCapacity: true)
                 state.count = 0
+                state.bytes = 0
             }
         }
     }
@@ -64,6 +68,9 @@ final class ReadModelCache: Sendable {
         return state.withLock { $0.servedGeneration(now: now, maximumBlindness: blindness) }
     }
 
+    /// Documents held and their estimated bytes.
+    var statistics: (count: Int, bytes: Int) { state.withLock { ($0.count, $0.bytes) } }
+
     /// The cached value of one id, if any (no generation needed: a miss is fetched through `lookup`).
     func value(_ kind: String, _ id: Int64) -> JSONValue? {
         let (now, blindness) = (clock.now, maximumBlindness)
@@ -75,14 +82,19 @@ final class ReadModelCache: Sendable {
     /// Keeps what was fetched while `generation` was current (dropped if the position moved meanwhile).
     func store(_ kind: String, _ values: [Int64: JSONValue], generation: LSN?) {
         guard let generation, !values.isEmpty else { return }
-        let capacity = self.capacity
+        let (capacity, byteCapacity) = (self.capacity, self.byteCapacity)
+        // Measured outside the lock: documents come from the sync, but their sizes are still counted, not assumed.
+        let bytes = values.values.reduce(0) { $0 + $1.estimatedBytes + 48 }
         state.withLock { state in
             guard state.generation == generation else { return }
-            if state.count + values.count > capacity {
+            if state.count + values.count > capacity || state.bytes + bytes > byteCapacity {
                 state.entries.removeAll(keepingCapacity: true)
                 state.count = 0
+                state.bytes = 0
             }
+            guard bytes <= byteCapacity else { return }
             for (id, value) in values where state.entries[kind, default: [:]].updateValue(value, forKey: id) == nil { state.count += 1 }
+            state.bytes += bytes
         }
     }
 }

@@ -20,4 +20,18 @@ public struct ReadModelStores: Sendable {
         self.indexes = indexes
         self.keys = keys
     }
+
+    /// The gateway's clients for the stores at these addresses, every wait bounded by `timeout` (a reply, a connect,
+    /// a free pooled connection): a store that hangs fails the fields that read it within `timeout`, well inside the
+    /// request's deadline, instead of holding the request until it. (The sync keeps longer bounds: its batch writes
+    /// on the stand-in servers can take seconds.)
+    public static func connect(mongoURI: String, searchURL: String, redisURL: String, timeout: Duration, maxConnections: Int = 16,
+                               indexes: SearchIndexes = .standard, keys: RedisKeys = RedisKeys()) -> ReadModelStores {
+        let milliseconds = Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        return ReadModelStores(
+            mongo: MongoClient(uri: MongoClient.uri(mongoURI, timeout: timeout), maxConnections: maxConnections, acquireTimeout: timeout),
+            search: SearchClient(baseURL: searchURL, maxConnections: maxConnections, acquireTimeout: timeout, timeoutMilliseconds: milliseconds),
+            redis: RedisClient(url: redisURL, maxConnections: maxConnections, acquireTimeout: timeout, timeout: timeout),
+            indexes: indexes, keys: keys)
+    }
 }

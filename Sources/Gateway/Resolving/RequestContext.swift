@@ -47,6 +47,10 @@ final class RequestContext: Sendable {
         guard let text = value.stringValue, let token = LSN(text) else {
             throw GatewayError.badInput("The consistency token \(value) is not a WAL position like \"16/B374D848\".", field: "consistency")
         }
+        guard await waiter.mayHaveBeenIssued(token) else {
+            throw GatewayError.badInput("The consistency token \(text) is past every write the command side has made: no receipt carried it.",
+                                        field: "consistency")
+        }
         await awaitPosition(token, info)
     }
 

@@ -29,6 +29,30 @@ public struct BufferedLogHandler: LogHandler {
         LogOutput.shared.append(line(for: event, at: LogOutput.shared.timestamp()), flush: event.level >= .warning)
     }
 
+    /// A metadata value as is when it is plain (printable, no space, quote, backslash or `=`), else quoted, with
+    /// quotes, backslashes, control characters and line breaks escaped: a client's text (a request id, an error
+    /// quoting its query) can then neither end the line nor forge another `key=value`.
+    static func appendValue(_ value: String, to line: inout String) {
+        func escaped(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.generalCategory == .control || (scalar.properties.isWhitespace && scalar != " ")
+        }
+        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy { scalar in
+            scalar != " " && scalar != "\"" && scalar != "\\" && scalar != "=" && !escaped(scalar)
+        }
+        guard !plain else { line += value; return }
+        line += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": line += "\\\""
+            case "\\": line += "\\\\"
+            case "\n": line += "\\n"
+            case _ where escaped(scalar): line += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: line.unicodeScalars.append(scalar)
+            }
+        }
+        line += "\""
+    }
+
     /// The event's line, newline included.
     func line(for event: LogEvent, at timestamp: String) -> String {
         var line = ""
@@ -49,7 +73,7 @@ public struct BufferedLogHandler: LogHandler {
             line += " "
             line += key
             line += "="
-            line += value.description
+            Self.appendValue(value.description, to: &line)
         }
         line += " "
         line += event.message.description

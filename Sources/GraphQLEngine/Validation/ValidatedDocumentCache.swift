@@ -18,7 +18,11 @@ public enum ValidatedDocument: Sendable {
 
 /// Parses and validates each distinct document text (and operation name) once against one schema: a repeated
 /// request skips both. Rejections are kept as well, so a client resending a bad document costs a lookup.
-/// Bounded (least recently used entries go first) and safe to share between threads.
+/// Bounded by entries and by bytes (least recently used entries go first) and safe to share between threads.
+///
+/// An entry's bytes are estimated as its text (the key; the syntax tree shares the string) plus
+/// `syntaxTreeBytesPerTextByte` for the tree and the field plans: a client sending large unique documents fills
+/// the budget, never more.
 ///
 /// ```swift
 /// let cache = ValidatedDocumentCache(schema: schema, capacity: 1_000, limits: QueryLimits(maxDepth: 12))
@@ -51,15 +55,26 @@ public final class ValidatedDocumentCache: Sendable {
         var missCount = 0
     }
 
+    /// Measured with the allocator's count on the gateway's own queries (a detail page, a search page, many short
+    /// fields): 19 to 39 heap bytes per byte of text (`DocumentCacheBytesTests`).
+    public static let syntaxTreeBytesPerTextByte = 48
+
     public init(
-        schema: GraphQLSchema, capacity: Int = 1_000, limits: QueryLimits = .none,
+        schema: GraphQLSchema, capacity: Int = 1_000, byteCapacity: Int = 64 << 20, limits: QueryLimits = .none,
         rules: [ValidationRule] = specifiedRules, maxErrors: Int = 100
     ) {
         self.schema = schema
         self.limits = limits
         self.rules = rules + limits.rules
         self.maxErrors = maxErrors
-        state = Mutex(State(entries: LRUCache(capacity: max(1, capacity))))
+        state = Mutex(State(entries: LRUCache(capacity: max(1, capacity), byteCapacity: byteCapacity)))
+    }
+
+    /// What an entry for `text` counts against the byte budget.
+    public static func cost(_ text: String, operationName: String?, valid: Bool) -> Int {
+        let textBytes = text.utf8.count + (operationName?.utf8.count ?? 0)
+        // A rejected document keeps only its errors, not a tree.
+        return 256 + textBytes * (valid ? 1 + syntaxTreeBytesPerTextByte : 2)
     }
 
     /// The parsed and validated document for this text, from the cache when it was seen before.
@@ -82,7 +97,7 @@ public final class ValidatedDocumentCache: Sendable {
         let entry = Entry(document: result, plans: result.document.map(FieldPlanCache.init(document:)))
         state.withLock { state in
             state.missCount += 1
-            state.entries.set(entry, for: key)
+            state.entries.set(entry, for: key, cost: Self.cost(text, operationName: operationName, valid: result.document != nil))
         }
         return (entry.document, entry.plans)
     }
@@ -101,8 +116,8 @@ public final class ValidatedDocumentCache: Sendable {
         return errors.isEmpty ? .valid(document) : .invalid(errors)
     }
 
-    /// Lookups answered from the cache, lookups that parsed and validated, and entries held.
-    public var statistics: (hits: Int, misses: Int, count: Int) {
-        state.withLock { ($0.hitCount, $0.missCount, $0.entries.count) }
+    /// Lookups answered from the cache, lookups that parsed and validated, entries held and their estimated bytes.
+    public var statistics: (hits: Int, misses: Int, count: Int, bytes: Int) {
+        state.withLock { ($0.hitCount, $0.missCount, $0.entries.count, $0.entries.bytes) }
     }
 }

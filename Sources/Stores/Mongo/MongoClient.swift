@@ -41,6 +41,27 @@ public final class MongoClient: Sendable {
 
     public func shutdown() async { await pool.shutdown() }
 
+    /// `uri` with every wait bounded by `timeout` (unless the URI sets its own): a reply (`socketTimeoutMS`), a
+    /// connect (`connectTimeoutMS`) and finding a server again after a failure (`serverSelectionTimeoutMS`; libmongoc's
+    /// defaults are 5 minutes, 10 s and 30 s). A MongoDB that hangs (stopped, not dead: it still accepts connections)
+    /// then fails a read within `timeout` at each step instead of holding it for the request's whole deadline.
+    public static func uri(_ uri: String, timeout: Duration) -> String {
+        let ms = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        var result = uri
+        for option in ["socketTimeoutMS", "connectTimeoutMS", "serverSelectionTimeoutMS"]
+        where result.range(of: option, options: .caseInsensitive) == nil {
+            result = appending("\(option)=\(ms)", to: result)
+        }
+        return result
+    }
+
+    private static func appending(_ option: String, to uri: String) -> String {
+        if uri.contains("?") { return uri + "&" + option }
+        // Options follow the path: `mongodb://host:port/?…` (a URI without a path needs its slash).
+        let afterScheme = uri.range(of: "://").map { uri[$0.upperBound...] } ?? uri[...]
+        return uri + (afterScheme.contains("/") ? "" : "/") + "?" + option
+    }
+
     /// `uri` with `socketTimeoutMS` set to `timeout`, unless it sets one already.
     public static func uri(_ uri: String, socketTimeout timeout: Duration) -> String {
         guard uri.range(of: "sockettimeoutms", options: .caseInsensitive) == nil else { return uri }

@@ -2,9 +2,10 @@
 public final class RedisClient: Sendable {
     public let pool: ConnectionPool<RedisConnection>
 
-    public init(url: String, maxConnections: Int = 8, acquireTimeout: Duration = .seconds(5)) {
+    /// `timeout` bounds each connect and each command's reply.
+    public init(url: String, maxConnections: Int = 8, acquireTimeout: Duration = .seconds(5), timeout: Duration = .seconds(5)) {
         pool = ConnectionPool(store: .redis, maxConnections: maxConnections, acquireTimeout: acquireTimeout) {
-            try RedisConnection(url: url)
+            try RedisConnection(url: url, timeout: timeout)
         }
     }
 

@@ -6,11 +6,17 @@ public final class RedisConnection: PooledConnection {
     private let context: UnsafeMutablePointer<redisContext>
     private var closed = false
 
-    public init(url: String, timeoutSeconds: Int = 5) throws {
+    public convenience init(url: String, timeoutSeconds: Int = 5) throws {
+        try self.init(url: url, timeout: .seconds(timeoutSeconds))
+    }
+
+    /// `timeout` bounds the connect and every command's reply: a Redis that hangs fails the call, it does not hold it.
+    public init(url: String, timeout bound: Duration) throws {
         let parsed = URLComponents(string: url)
         let host = parsed?.host ?? "127.0.0.1"
         let port = parsed?.port ?? 6379
-        let timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        let microseconds = bound.components.seconds * 1_000_000 + bound.components.attoseconds / 1_000_000_000_000
+        let timeout = timeval(tv_sec: Int(microseconds / 1_000_000), tv_usec: Int(microseconds % 1_000_000))
         guard let context = redisConnectWithTimeout(host, Int32(port), timeout) else {
             throw StoreError(.redis, .unavailable, "hiredis could not allocate a context")
         }
