@@ -54,6 +54,11 @@ final class SupervisedProcess {
         if !isRunning && ContinuousClock.now - startedAt > .milliseconds(200) { try start() }
     }
 
+    func logTail(lines: Int = 40) -> String {
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? "(no log)"
+        return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
+    }
+
     func stop() {
         guard let process, process.isRunning else { return }
         process.terminate()
