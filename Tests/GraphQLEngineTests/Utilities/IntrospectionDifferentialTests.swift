@@ -16,6 +16,7 @@ struct IntrospectionDifferentialTests {
 
     @Test("over the whole corpus, four option sets")
     func corpus() async throws {
+        #expect(CorpusSchemas.all.count == CorpusSchemas.paths.count, "unreadable corpus schemas")
         let schemas = CorpusSchemas.all + [("marketplace", Marketplace.sdl)]
         var requests: [JSONValue] = []
         for (_, sdl) in schemas {

@@ -9,6 +9,7 @@ struct PrintSchemaDifferentialTests {
     func corpus() throws {
         let schemas = CorpusSchemas.all
         #expect(schemas.count > 100)
+        #expect(schemas.count == CorpusSchemas.paths.count, "unreadable corpus schemas")
         let answers = try GraphQLCoreOracle.ask(schemas.map { ["op": "print", "sdl": .string($0.sdl)] })
         var compared = 0
         var bothRejected = 0
