@@ -107,24 +107,21 @@ import Testing
         #expect(burstKills.count == Self.burstKills, "kills inside the burst")
         #expect(lateKills == 0, "kills after the burst had ended")
 
-        let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
+        let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init)).mapValues { $0.map(\.sortingKeys) }
         #expect(incremental["mongo.gifticons"]?.count == CrashWorkload.gifticonsAfterBurst)
         // Before the reset below (it drops the collection): the killed runs' dead letters, if any.
         #expect(try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:]).isEmpty, "the killed runs left no dead letters")
         try await pipeline.resetReadModels()
         try await pipeline.stream().run(stopAfter: 0)
-        let rebuilt = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
-        let incrementalIDs = Set((incremental["mongo.gifticons"] ?? []).compactMap { $0["_id"]?.int64 })
-        let rebuiltIDs = Set((rebuilt["mongo.gifticons"] ?? []).compactMap { $0["_id"]?.int64 })
+        let rebuilt = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init)).mapValues { $0.map(\.sortingKeys) }
         #expect(try db.query("SELECT count(*) FROM gifticons").rows.first?.first == String(CrashWorkload.gifticonsAfterBurst))
-        for (a, b) in zip(incremental["mongo.gifticons"] ?? [], rebuilt["mongo.gifticons"] ?? []) where a != b {
-            print("crash test: incremental \(a.jsonString())\n  rebuilt \(b.jsonString())")
-            break
-        }
-        if incrementalIDs != rebuiltIDs {
-            print("crash test: only incremental \(incrementalIDs.subtracting(rebuiltIDs).sorted()), only rebuilt \(rebuiltIDs.subtracting(incrementalIDs).sorted())")
-            for id in incrementalIDs.subtracting(rebuiltIDs) {
-                print("  \((incremental["mongo.gifticons"] ?? []).first { $0["_id"]?.int64 == id }!)")
+        for key in incremental.keys.sorted() where rebuilt[key] != incremental[key] {
+            let ids = { (models: [JSONValue]?) in Set((models ?? []).compactMap { ($0["_id"] ?? $0["id"]).map { $0.jsonString() } }) }
+            let (ours, theirs) = (ids(incremental[key]), ids(rebuilt[key]))
+            print("crash test: \(key): only incremental \(ours.subtracting(theirs).sorted()), only rebuilt \(theirs.subtracting(ours).sorted())")
+            for (a, b) in zip(incremental[key] ?? [], rebuilt[key] ?? []) where a != b {
+                print("  first difference: incremental \(a.jsonString())\n  rebuilt \(b.jsonString())")
+                break
             }
         }
         for key in incremental.keys.sorted() {
