@@ -27,6 +27,10 @@ public enum GraphQLCoreOracle {
         guard case .array(let answers) = try JSONReader.parse([UInt8](data)) else {
             throw OracleError(message: "oracle answered no list")
         }
+        // One answer per request, or the callers' zips would drop the rest unasked.
+        guard answers.count == requests.count else {
+            throw OracleError(message: "oracle answered \(answers.count) of \(requests.count) requests (exit \(process.terminationStatus))")
+        }
         return answers
     }
 

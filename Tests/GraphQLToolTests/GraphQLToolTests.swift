@@ -14,9 +14,10 @@ struct GraphQLToolTests {
     @Test("print: graphql-core's print_schema output; invalid SDL: stderr and exit 1")
     func printCommand() throws {
         let out = GraphQLToolCore.print(schemaSDL: sdl)
-        let expected = try GraphQLCoreOracle.ask([["op": "print", "sdl": .string(sdl)]])[0]["ok"]?.stringValue
+        let answer = try GraphQLCoreOracle.ask([["op": "print", "sdl": .string(sdl)]])[0]
+        let expected = try #require(answer["ok"]?.stringValue, "graphql-core could not print the schema: \(answer)")
         #expect(out.exitCode == 0 && out.stderr.isEmpty)
-        #expect(out.stdout == (expected ?? "") + "\n")
+        #expect(out.stdout == expected + "\n")
         let bad = GraphQLToolCore.print(schemaSDL: "type Query { x: Nope }")
         #expect(bad.exitCode == 1 && bad.stdout.isEmpty && bad.stderr.contains("Unknown type \"Nope\"."))
         let syntax = GraphQLToolCore.print(schemaSDL: "type Query {")
@@ -28,11 +29,12 @@ struct GraphQLToolTests {
         let out = await GraphQLToolCore.introspect(schemaSDL: sdl)
         #expect(out.exitCode == 0)
         let ours = try JSONReader.parse(out.stdout)
-        let expected = try GraphQLCoreOracle.ask([[
+        let answer = try GraphQLCoreOracle.ask([[
             "op": "introspect", "sdl": .string(sdl),
             "options": ["descriptions": true, "specified_by_url": true, "directive_is_repeatable": true,
                         "schema_description": true, "input_value_deprecation": true],
-        ]])[0]["ok"] ?? .null
+        ]])[0]
+        let expected = try #require(answer["ok"], "graphql-core could not introspect the schema: \(answer)")
         #expect(ours.objectValue?.keys == ["data"])
         #expect(jsonEqual(ours, expected))
     }

@@ -14,25 +14,65 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
 }
 
 @Suite struct ConnectionPoolTests {
+    /// Far more callers than connections: the connections alive at once (opened, not yet closed) stay within the
+    /// bound, and no connection is lent to two callers at once. The pool's threads bound how many bodies run at
+    /// once, not how many connections exist: a pool that opened one per caller would have 50 alive here.
     @Test func neverOpensMoreThanItsBound() async throws {
         // A generous wait limit: the bound is what is tested, and a loaded CI machine can be slow to hand back.
-        let pool = ConnectionPool<CountingConnection>(store: .redis, maxConnections: 3, acquireTimeout: .seconds(120)) { CountingConnection() }
-        let inUse = Counter()
+        let ledger = ConnectionLedger()
+        let pool = ConnectionPool<TrackedConnection>(store: .redis, maxConnections: 3, acquireTimeout: .seconds(120)) {
+            TrackedConnection(ledger)
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<30 {
+            // Each caller comes back a few times: later callers get connections given back, not new ones.
+            for _ in 0..<50 {
                 group.addTask {
-                    try await pool.withConnection { _ in
-                        inUse.add(1)
-                        usleep(2_000)
-                        inUse.add(-1)
+                    for _ in 0..<4 {
+                        try await pool.withConnection { connection in
+                            connection.borrow()
+                            usleep(500)
+                            connection.giveBack()
+                        }
                     }
                 }
             }
             try await group.waitForAll()
         }
-        #expect(inUse.maximum <= 3)
+        #expect(ledger.aliveAtMost <= 3, "connections alive at once: \(ledger.aliveAtMost)")
+        #expect(ledger.lentTwice == 0, "a connection was lent to two callers at once \(ledger.lentTwice) times")
         #expect(await pool.statistics().open <= 3)
         await pool.shutdown()
+        #expect(ledger.alive == 0, "shutdown closes every idle connection")
+    }
+
+    /// The bound itself, without the pool's threads: 30 callers, 4 times each, hold a connection across suspension
+    /// points (as a caller awaiting something between two uses would): never more than 3 hold one at once, while all
+    /// 3 are in use at some point (so a 4th holder would have been seen), and no connection is held by two at once.
+    @Test func leasesHeldAcrossSuspensionStayWithinTheBound() async throws {
+        let state = PoolState<TrackedConnection>(maxConnections: 3)
+        let ledger = ConnectionLedger()
+        let holders = Counter()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<30 {
+                group.addTask {
+                    for _ in 0..<4 {
+                        let slot = try await state.acquire(timeout: .seconds(120), store: .redis)
+                        let connection = slot?.value ?? TrackedConnection(ledger)
+                        connection.borrow()
+                        holders.add(1)
+                        try await Task.sleep(for: .milliseconds(2))
+                        await Task.yield()
+                        holders.add(-1)
+                        connection.giveBack()
+                        await state.giveBack(UnsafeTransfer(connection))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(holders.maximum == 3, "callers holding a connection at once: \(holders.maximum)")
+        #expect(ledger.opened == 3, "connections opened: \(ledger.opened)")
+        #expect(ledger.lentTwice == 0, "a connection was lent to two callers at once \(ledger.lentTwice) times")
     }
 
     @Test func exhaustionTimesOutWithAClearError() async throws {
@@ -68,6 +108,50 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
         #expect(await pool.statistics().open == 1)
         await pool.shutdown()
     }
+}
+
+/// A connection that reports to a ledger when it is opened, lent, given back and closed.
+final class TrackedConnection: PooledConnection, @unchecked Sendable {
+    let ledger: ConnectionLedger
+    private let lock = NSLock()
+    private var lent = false
+    var isHealthy = true
+
+    init(_ ledger: ConnectionLedger) {
+        self.ledger = ledger
+        ledger.didOpen()
+    }
+
+    /// Marks the connection in use by the caller; a connection already in use is counted as lent twice.
+    func borrow() {
+        let twice = lock.withLock { defer { lent = true }; return lent }
+        if twice { ledger.didLendTwice() }
+    }
+
+    func giveBack() { lock.withLock { lent = false } }
+
+    func close() { ledger.didClose() }
+}
+
+/// What a test's connections did: how many were opened, alive at once at most, and lent twice.
+final class ConnectionLedger: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var opened = 0
+    private(set) var alive = 0
+    private(set) var aliveAtMost = 0
+    private(set) var lentTwice = 0
+
+    func didOpen() {
+        lock.withLock {
+            opened += 1
+            alive += 1
+            aliveAtMost = max(aliveAtMost, alive)
+        }
+    }
+
+    func didClose() { lock.withLock { alive -= 1 } }
+
+    func didLendTwice() { lock.withLock { lentTwice += 1 } }
 }
 
 /// Tracks a running value and its maximum across threads.

@@ -23,11 +23,17 @@ enum CrashWorkload {
         try db.execute(seed)
     }
 
-    /// The burst, one transaction every `pause`, then the sentinel; runs on a connection of its own.
-    static func burst(url: String, pause: Duration) -> Task<Void, any Error> {
+    /// Transactions in the burst, the sentinel not counted.
+    static let burstLength = 60
+
+    /// The burst, one transaction every `pause`, then the sentinel; runs on a connection of its own and reports each
+    /// commit to `progress`.
+    static func burst(url: String, pause: Duration, progress: BurstProgress) -> Task<Void, any Error> {
         Task.detached {
             let db = try PostgresConnection(url: url)
-            for i in 1...60 {
+            progress.begin()
+            defer { progress.end() }
+            for i in 1...burstLength {
                 switch i % 6 {
                 case 0: try db.execute("UPDATE gifticon_prices SET sale_price = \(5000 + i) WHERE gifticon_id = \(i)")
                 case 1: try db.execute("UPDATE gifticons SET status = 'SOLD_OUT', buyer_id = 40 WHERE id = \(i)")
@@ -36,6 +42,7 @@ enum CrashWorkload {
                 case 4: try db.execute("DELETE FROM gifticon_tags WHERE gifticon_id = \(i); DELETE FROM gifticon_prices WHERE gifticon_id = \(i); DELETE FROM gifticons WHERE id = \(i)")
                 default: try db.execute("UPDATE brands SET name = 'brand\(i)' WHERE id = \(10 + i % 2)")
                 }
+                progress.commit()
                 try await Task.sleep(for: pause)
             }
             try db.execute("INSERT INTO gifticons (id, seller_id, brand_id, category_id, name, slug, due_date) VALUES (\(sentinelID), 1, 10, 100, 'sentinel', 'sentinel', '2030-01-01')")

@@ -8,58 +8,12 @@ import Stores
 import Testing
 
 /// The Kafka path's crash test: `gifticon sync relay` and `gifticon sync project --from kafka` run as processes of
-/// their own, and one or the other is killed with SIGKILL at random points of a burst of commits (the snapshot
-/// included) and restarted. Once the projector has caught up, the read models equal a fresh rebuild's, field for
+/// their own, and one or the other is killed with SIGKILL at random points of the relay's snapshot and of a burst of
+/// commits, and restarted at once. Once the projector has caught up, the read models equal a fresh rebuild's, field for
 /// field: no change lost to an offset committed too early or a slot confirmed before the broker had it, none
 /// applied twice where that would show.
 @Suite struct KafkaCrashTests {
     let settings = StoreSettings.fromEnvironment()
-
-    /// One of the two processes, restarted after each kill as a supervisor would. Its output goes to a log file
-    /// (kept when the test fails: it says where each run stopped).
-    final class Supervised {
-        let role: String
-        let environment: [String: String]
-        let arguments: [String]
-        let log: URL
-        private(set) var process: Process?
-        private(set) var starts = 0
-
-        init(role: String, environment: [String: String], arguments: [String], log: URL) {
-            (self.role, self.environment, self.arguments, self.log) = (role, environment, arguments, log)
-            FileManager.default.createFile(atPath: log.path, contents: nil)
-        }
-
-        var isRunning: Bool { process?.isRunning ?? false }
-
-        func start() throws {
-            let output = try FileHandle(forWritingTo: log)
-            output.seekToEndOfFile()
-            output.write(Data("--- \(role) start \(starts + 1)\n".utf8))
-            let process = Process()
-            process.executableURL = SyncCrashTests.binary
-            process.arguments = arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            self.process = process
-            starts += 1
-        }
-
-        /// SIGKILL: no shutdown code runs, no consumer leaves its group, no producer flushes.
-        func killAbruptly() {
-            guard let process else { return }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-
-        func stop() {
-            guard let process, process.isRunning else { return }
-            process.terminate()
-            process.waitUntilExit()
-        }
-    }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyncCrashTests.binary.path)))
     func relayAndProjectorKilledAtRandomPointsLoseAndDuplicateNothing() async throws {
@@ -81,11 +35,11 @@ import Testing
                            "REDIS_URL": settings.redisURL, "KAFKA_BROKERS": settings.kafkaBrokers]
         let topicPrefix = "crash_\(name)"
         let logs = FileManager.default.temporaryDirectory
-        let relay = Supervised(
+        let relay = SupervisedProcess(
             role: "relay", environment: environment,
             arguments: ["sync", "relay", "--slot", relaySlot, "--topic-prefix", topicPrefix, "--redis-prefix", "\(name):"],
             log: logs.appendingPathComponent("\(name)-relay.log"))
-        let projector = Supervised(
+        let projector = SupervisedProcess(
             role: "projector", environment: environment,
             arguments: ["sync", "project", "--from", "kafka", "--group", "projector_\(name)", "--topic-prefix", topicPrefix,
                         "--index-prefix", "\(name)_", "--redis-prefix", "\(name):"],
@@ -95,45 +49,76 @@ import Testing
             search: SearchClient(baseURL: settings.searchURL), redis: RedisClient(url: settings.redisURL),
             indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "\(name):"))
 
-        // The burst: 60 transactions over about 18 s (prices, statuses, renames, reviews, deletes), then a sentinel.
-        // Slower than SyncCrashTests' 3 s: the relay's snapshot alone takes seconds through the broker, and the
-        // commits should keep coming while the later kills land.
-        let writer = CrashWorkload.burst(url: url, pause: .milliseconds(300))
-
-        // Four kills each, in a random order. The relay's first one lands at random in its snapshot, the projector's
-        // first once the relay published the snapshot (while it reads it); every later one once the victim has
-        // made progress since its restart, so it lands mid-stream, not in a process still starting up.
         let relayPosition = RedisKeys(prefix: "\(name):relay:").appliedPosition
-        func position(of process: Supervised) async -> String? {
-            (try? await pipeline.redis.get(process === relay ? relayPosition : pipeline.keys.appliedPosition)) ?? nil
-        }
-        let victims = (Array(repeating: relay, count: 4) + Array(repeating: projector, count: 4)).shuffled()
+        func relayPublishedSnapshot() async -> Bool { ((try? await pipeline.redis.get(relayPosition)) ?? nil) != nil }
+        let clock = ContinuousClock()
+        // Every restart follows its kill at once, with no delay: the killed process's last requests may still land
+        // on the servers and the broker while the next run works, and the read models must come out right anyway.
         var kills: [String] = []
-        let begin = Date()
-        try relay.start()
-        try projector.start()
-        var positionAtStart = [ObjectIdentifier(relay): String?.none, ObjectIdentifier(projector): String?.none]
-        for victim in victims {
-            let first = !kills.contains { $0.hasPrefix(victim.role) }
-            let waitingSince = Date()
-            while Date().timeIntervalSince(waitingSince) < 20 {
-                if first && victim === relay { break }
-                if first, await position(of: relay) != nil { break }
-                if !first, let now = await position(of: victim), now != positionAtStart[ObjectIdentifier(victim)] ?? nil { break }
-                for process in [relay, projector] where !process.isRunning { try process.start() }  // see below
-                try await Task.sleep(for: .milliseconds(50))
+
+        // The relay's snapshot length on this machine, now: a relay of its own (slot, topics, keys) from its start
+        // to its published position. The snapshot kill lands at a random point of that length.
+        let calibration = SupervisedProcess(
+            role: "calibration relay", environment: environment,
+            arguments: ["sync", "relay", "--slot", "calib_\(relaySlot)", "--topic-prefix", "calib_\(topicPrefix)", "--redis-prefix", "calib_\(name):"],
+            log: logs.appendingPathComponent("\(name)-calibration.log"))
+        let calibrationPosition = RedisKeys(prefix: "calib_\(name):relay:").appliedPosition
+        let calibrationStart = clock.now
+        try calibration.start()
+        while ((try? await pipeline.redis.get(calibrationPosition)) ?? nil) == nil {
+            guard clock.now - calibrationStart < .seconds(120) else {
+                throw SyncCrashTests.Stuck(description: "the calibration relay never published its snapshot (log: \(calibration.log.path))")
             }
-            try await Task.sleep(for: .milliseconds(Int.random(in: first && victim === relay ? 150...700 : 0...700)))
-            let applied = await position(of: projector) ?? "none"
-            victim.killAbruptly()
-            kills.append("\(victim.role) at \(Int(Date().timeIntervalSince(begin) * 1000)) ms (applied \(applied))")
-            // A supervisor's restart delay; it also lets the servers finish the dead process's last requests (see
-            // SyncCrashTests).
-            try await Task.sleep(for: .milliseconds(1_000))
-            positionAtStart[ObjectIdentifier(victim)] = await position(of: victim)
+            try calibration.restartIfExited()
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let snapshotLength = clock.now - calibrationStart
+        _ = try calibration.kill()
+        dropSlot("calib_\(relaySlot)", url: settings.databaseURL)
+        _ = try? await pipeline.redis.command("DEL", calibrationPosition)
+        try? FileManager.default.removeItem(at: calibration.log)
+
+        // The relay killed at a random point of its snapshot; one that finished sooner than measured is started over
+        // from a new slot (as the relay does itself after an interrupted snapshot) for another try.
+        var snapshotKills = 0
+        try relay.start()
+        for _ in 0..<6 where snapshotKills < 1 {
+            try relay.restartIfExited()
+            try await Task.sleep(for: snapshotLength * Double.random(in: 0..<1))
+            let inSnapshot = !(await relayPublishedSnapshot())
+            guard try relay.kill() else { continue }
+            if inSnapshot {
+                snapshotKills += 1
+                kills.append("relay in its snapshot")
+            } else {
+                dropSlot(relaySlot, url: settings.databaseURL)
+                _ = try await pipeline.redis.command("DEL", relayPosition)
+            }
+            try relay.start()
+        }
+
+        // The burst: 60 transactions about 300 ms apart (prices, statuses, renames, reviews, deletes), then a
+        // sentinel; slower than SyncCrashTests': the relay's snapshot alone takes seconds through the broker. Kills
+        // at a random point of each eighth of it, whatever its length turns out to be, four of each process in a
+        // random order.
+        let pause = Duration.milliseconds(300)
+        let progress = BurstProgress()
+        try projector.start()
+        let writer = CrashWorkload.burst(url: url, pause: pause, progress: progress)
+        let victims = (Array(repeating: relay, count: 4) + Array(repeating: projector, count: 4)).shuffled()
+        var burstKills: [ContinuousClock.Instant] = []
+        var lateKills = 0
+        for (victim, point) in zip(victims, BurstProgress.killPoints(victims.count, of: CrashWorkload.burstLength)) {
+            try await progress.reach(point, pause: pause) {
+                // A start can race the dead relay's walsender (the slot is still active): it exits, and is started again.
+                for process in [relay, projector] { try process.restartIfExited() }
+            }
+            let applied = ((try? await pipeline.redis.get(pipeline.keys.appliedPosition)) ?? nil) ?? "none"
+            guard try victim.kill() else { continue }
+            if progress.ended != nil { lateKills += 1 }
+            burstKills.append(clock.now)
+            kills.append("\(victim.role) after \(point) commits (applied \(applied))")
             try victim.start()
-            // A start can race the dead relay's walsender (the slot is still active): it exits, and is started again.
-            for other in [relay, projector] where !other.isRunning { try other.start() }
         }
         try await writer.value
 
@@ -141,7 +126,7 @@ import Testing
         let started = Date()
         var caughtUp = false
         while Date().timeIntervalSince(started) < 120 {
-            for process in [relay, projector] where !process.isRunning { try process.start() }
+            for process in [relay, projector] { try process.restartIfExited() }
             if await CrashWorkload.sentinelApplied(pipeline) {
                 caughtUp = true
                 break
@@ -150,11 +135,14 @@ import Testing
         }
         relay.stop()
         projector.stop()
-        print("kafka crash test: kills \(kills.joined(separator: ", ")); caught up \(caughtUp) after \(Int(Date().timeIntervalSince(started))) s; starts: relay \(relay.starts), projector \(projector.starts)")
+        print("kafka crash test: relay snapshot \(snapshotLength.milliseconds) ms; kills \(kills.joined(separator: ", ")); burst kills \(progress.describe(burstKills)); caught up \(caughtUp) after \(Int(Date().timeIntervalSince(started))) s; starts: relay \(relay.starts), projector \(projector.starts)")
+        // Only kills that landed count: the process was running and died of SIGKILL.
+        #expect(snapshotKills == 1, "a kill inside the relay's snapshot")
+        #expect(burstKills.count == victims.count, "kills inside the burst")
+        #expect(lateKills == 0, "kills after the burst had ended")
         #expect(caughtUp, "the projector caught up after \(kills.count) kills (logs: \(relay.log.path), \(projector.log.path))")
-        #expect(kills.count == 8)
 
-        let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
+        let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init)).mapValues { $0.map(\.sortingKeys) }
         // The projector's own dead letters: the reset below empties them.
         let deadLetters = try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:])
         #expect(deadLetters.isEmpty, "dead letters: \(deadLetters.map { $0.jsonString() })")
@@ -164,7 +152,7 @@ import Testing
         // The reference: the embedded sync over the same database, from a snapshot of the final state.
         try await pipeline.resetReadModels()
         try await pipeline.stream().run(stopAfter: 0)
-        let rebuilt = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
+        let rebuilt = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init)).mapValues { $0.map(\.sortingKeys) }
         let incrementalIDs = Set((incremental["mongo.gifticons"] ?? []).compactMap { $0["_id"]?.int64 })
         let rebuiltIDs = Set((rebuilt["mongo.gifticons"] ?? []).compactMap { $0["_id"]?.int64 })
         if incrementalIDs != rebuiltIDs {

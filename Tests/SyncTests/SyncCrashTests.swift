@@ -19,17 +19,6 @@ import Testing
         return url.appendingPathComponent(".build/debug/gifticon")
     }
 
-    func launch(_ environment: [String: String], _ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyncCrashTests.binary.path)))
     func killedAtRandomPointsLosesAndDuplicatesNothing() async throws {
         let database = try await MigratedTestDatabase(prefix: "crash_test")
@@ -46,65 +35,119 @@ import Testing
             databaseURL: url, slot: slot, mongo: MongoClient(uri: mongoURI, maxConnections: 4), search: SearchClient(baseURL: settings.searchURL),
             redis: RedisClient(url: settings.redisURL), indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "\(name):"))
 
-        // The burst: 60 transactions over about 3 s (prices, statuses, renames, reviews, deletes), then a sentinel.
-        let writer = CrashWorkload.burst(url: url, pause: .milliseconds(50))
+        let sync = SupervisedProcess(role: "sync", environment: environment, arguments: arguments,
+                                     log: FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-sync.log"))
+        func applied() async -> Bool { ((try? await pipeline.redis.get(pipeline.keys.appliedPosition)) ?? nil) != nil }
+        let clock = ContinuousClock()
+        // Every restart follows its kill at once, with no delay: the killed run's last requests may still land
+        // on the servers while the next run resets and writes, and the read models must come out right anyway.
+        var kills: [String] = []
 
-        var kills = 0
-        var process = try launch(environment, arguments)
-        while !writer.isCancelled, kills < 8 {
-            try await Task.sleep(for: .milliseconds(Int.random(in: 150...700)))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            kills += 1
-            // A supervisor's restart delay. It also lets the servers finish the killed process's last requests: the
-            // stand-in MongoDB takes up to seconds over one batch, and a write landing after the next run's reset
-            // would be a write from the dead run (production servers take milliseconds).
-            try await Task.sleep(for: .milliseconds(1_000))
-            process = try launch(environment, arguments)
+        // The snapshot's length on this machine, now: one run from its start to its first applied position. Then the
+        // read models are reset, and the snapshot kills land at random points of that length.
+        let calibrationStart = clock.now
+        try sync.start()
+        while !(await applied()) {
+            guard clock.now - calibrationStart < .seconds(120) else { throw Stuck(description: "the snapshot never completed (log: \(sync.log.path))") }
+            try sync.restartIfExited()
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let snapshotLength = clock.now - calibrationStart
+        _ = try sync.kill()
+        try await resetOnceTheSlotIsFree(pipeline)
+        var snapshotKills = 0
+        for _ in 0..<6 where snapshotKills < Self.snapshotKills {
+            try sync.restartIfExited()
+            try await Task.sleep(for: snapshotLength * Double.random(in: 0..<1))
+            let inSnapshot = !(await applied())
+            guard try sync.kill() else { continue }
+            if inSnapshot {
+                snapshotKills += 1
+                kills.append("snapshot")
+                try sync.start()
+            } else {
+                // The snapshot ended sooner than measured: a new one, for a kill that lands inside it.
+                try await resetOnceTheSlotIsFree(pipeline)
+                try sync.start()
+            }
+        }
+
+        // The burst: 60 transactions about 150 ms apart (prices, statuses, renames, reviews, deletes), then a
+        // sentinel; kills at a random point of each eighth of it, whatever its length turns out to be.
+        let pause = Duration.milliseconds(150)
+        let progress = BurstProgress()
+        let writer = CrashWorkload.burst(url: url, pause: pause, progress: progress)
+        var burstKills: [ContinuousClock.Instant] = []
+        var lateKills = 0
+        for point in BurstProgress.killPoints(Self.burstKills, of: CrashWorkload.burstLength) {
+            try await progress.reach(point, pause: pause) { try sync.restartIfExited() }
+            guard try sync.kill() else { continue }
+            if progress.ended != nil { lateKills += 1 }
+            burstKills.append(clock.now)
+            kills.append("after \(point) commits")
+            try sync.start()
         }
         try await writer.value
         // The last run catches up: the sentinel reaches MongoDB, then the applied position reaches its commit.
         let deadline = Date().addingTimeInterval(120)
         var caughtUp = false
         while Date() < deadline {
-            if !process.isRunning { process = try launch(environment, arguments) }  // a start raced a dying walsender
+            try sync.restartIfExited()  // a start raced a dying walsender
             if await CrashWorkload.sentinelApplied(pipeline) {
                 caughtUp = true
                 break
             }
             try await Task.sleep(for: .milliseconds(200))
         }
-        process.terminate()
-        process.waitUntilExit()
-        #expect(caughtUp, "the sync caught up after \(kills) kills")
-        #expect(kills == 8)
+        sync.stop()
+        print("sync crash test: snapshot \(snapshotLength.milliseconds) ms; kills \(kills.joined(separator: ", ")); burst kills \(progress.describe(burstKills)); \(sync.starts) starts")
+        #expect(caughtUp, "the sync caught up after \(kills.count) kills (log: \(sync.log.path))")
+        // Only kills that landed count: the process was running and died of SIGKILL.
+        #expect(snapshotKills == Self.snapshotKills, "kills inside the snapshot")
+        #expect(burstKills.count == Self.burstKills, "kills inside the burst")
+        #expect(lateKills == 0, "kills after the burst had ended")
 
-        let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
+        let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init)).mapValues { $0.map(\.sortingKeys) }
         #expect(incremental["mongo.gifticons"]?.count == CrashWorkload.gifticonsAfterBurst)
         // Before the reset below (it drops the collection): the killed runs' dead letters, if any.
         #expect(try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:]).isEmpty, "the killed runs left no dead letters")
         try await pipeline.resetReadModels()
         try await pipeline.stream().run(stopAfter: 0)
-        let rebuilt = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init))
-        let incrementalIDs = Set((incremental["mongo.gifticons"] ?? []).compactMap { $0["_id"]?.int64 })
-        let rebuiltIDs = Set((rebuilt["mongo.gifticons"] ?? []).compactMap { $0["_id"]?.int64 })
+        let rebuilt = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init)).mapValues { $0.map(\.sortingKeys) }
         #expect(try db.query("SELECT count(*) FROM gifticons").rows.first?.first == String(CrashWorkload.gifticonsAfterBurst))
-        for (a, b) in zip(incremental["mongo.gifticons"] ?? [], rebuilt["mongo.gifticons"] ?? []) where a != b {
-            print("crash test: incremental \(a.jsonString())\n  rebuilt \(b.jsonString())")
-            break
-        }
-        if incrementalIDs != rebuiltIDs {
-            print("crash test: only incremental \(incrementalIDs.subtracting(rebuiltIDs).sorted()), only rebuilt \(rebuiltIDs.subtracting(incrementalIDs).sorted())")
-            for id in incrementalIDs.subtracting(rebuiltIDs) {
-                print("  \((incremental["mongo.gifticons"] ?? []).first { $0["_id"]?.int64 == id }!)")
+        for key in incremental.keys.sorted() where rebuilt[key] != incremental[key] {
+            let ids = { (models: [JSONValue]?) in Set((models ?? []).compactMap { ($0["_id"] ?? $0["id"]).map { $0.jsonString() } }) }
+            let (ours, theirs) = (ids(incremental[key]), ids(rebuilt[key]))
+            print("crash test: \(key): only incremental \(ours.subtracting(theirs).sorted()), only rebuilt \(theirs.subtracting(ours).sorted())")
+            for (a, b) in zip(incremental[key] ?? [], rebuilt[key] ?? []) where a != b {
+                print("  first difference: incremental \(a.jsonString())\n  rebuilt \(b.jsonString())")
+                break
             }
         }
         for key in incremental.keys.sorted() {
-            #expect(rebuilt[key] == incremental[key], "\(key) differs from a rebuild after \(kills) kills")
+            #expect(rebuilt[key] == incremental[key], "\(key) differs from a rebuild after kills \(kills.joined(separator: ", ")) (log: \(sync.log.path))")
         }
         #expect(try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:]).isEmpty)
 
         try await pipeline.dropTestReadModels()
         await client.shutdown()
+        if caughtUp && incremental == rebuilt { try? FileManager.default.removeItem(at: sync.log) }
+    }
+
+    struct Stuck: Error, CustomStringConvertible { let description: String }
+
+    static let snapshotKills = 2
+    static let burstKills = 8
+
+    /// Empties the read models and drops the slot once the killed run's walsender has let go of it.
+    func resetOnceTheSlotIsFree(_ pipeline: SyncPipeline) async throws {
+        let deadline = Date().addingTimeInterval(30)
+        while true {
+            do {
+                return try await pipeline.resetReadModels()
+            } catch where Date() < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
     }
 }

@@ -32,33 +32,30 @@ import FoundationNetworking
         let db = try PostgresConnection(url: url)
         try db.execute("INSERT INTO users (id, username, nickname) VALUES (1, 'seller', '판매자')")
         let port = Int.random(in: 40_000...49_000)
-        let process = Process()
-        process.executableURL = SyncCrashTests.binary
-        process.arguments = ["sync", "run", "--slot", slot, "--index-prefix", "\(name)_", "--redis-prefix", "\(name):",
-                             "--metrics-port", String(port)]
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["DATABASE_URL": url, "MONGODB_URI": database.mongoURI, "SEARCH_URL": settings.searchURL, "REDIS_URL": settings.redisURL]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        // Its output goes to a log whose tail a failure shows (a metrics port it could not bind, say).
+        let process = SupervisedProcess(
+            role: "sync", environment: ["DATABASE_URL": url, "MONGODB_URI": database.mongoURI, "SEARCH_URL": settings.searchURL, "REDIS_URL": settings.redisURL],
+            arguments: ["sync", "run", "--slot", slot, "--index-prefix", "\(name)_", "--redis-prefix", "\(name):", "--metrics-port", String(port)],
+            log: FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-metrics-sync.log"))
+        try process.start()
         let pipeline = SyncPipeline(
             databaseURL: url, slot: slot, mongo: MongoClient(uri: database.mongoURI, maxConnections: 2), search: SearchClient(baseURL: settings.searchURL),
             redis: RedisClient(url: settings.redisURL), indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "\(name):"))
         defer {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            process.stop()
+            try? FileManager.default.removeItem(at: process.log)
         }
 
         // The snapshot (one batch, no commit time: counted, no lag), then three streamed transactions.
         var text = ""
         let clock = ContinuousClock()
         var deadline = clock.now + .seconds(60)
-        while clock.now < deadline {
+        while clock.now < deadline && process.isRunning {
             if let scraped = await scrape(port), (value(scraped, "sync_transactions_applied_total") ?? 0) >= 1 { text = scraped; break }
             try await Task.sleep(for: .milliseconds(200))
         }
         let afterSnapshot = value(text, "sync_transactions_applied_total") ?? 0
-        #expect(afterSnapshot >= 1, "the snapshot is counted: \(text)")
+        try #require(afterSnapshot >= 1, "the snapshot is counted: \(text)\nthe sync's log:\n\(process.logTail())")
         for i in 2...4 { try db.execute("INSERT INTO users (id, username, nickname) VALUES (\(i), 'u\(i)', '닉\(i)')") }
         deadline = clock.now + .seconds(60)
         while clock.now < deadline {
@@ -73,8 +70,7 @@ import FoundationNetworking
         #expect(exposed != nil && applied != nil && exposed! <= applied!.value, "the gauge is a position the sync applied")
         #expect(text.contains("sync_last_lag_milliseconds"))
 
-        process.terminate()
-        process.waitUntilExit()
+        process.stop()
         try await pipeline.dropTestReadModels()
     }
 }

@@ -91,14 +91,47 @@ struct FuzzTests {
         try ParserDifferentialTests.check(requests)
     }
 
-    /// Inputs the fuzzers found troublesome, kept as regressions (Fixtures/regressions/*.txt).
+    /// Inputs the fuzzers found troublesome, kept as regressions (Fixtures/regressions/*.txt), held to what the
+    /// libFuzzer harness (Fuzz/ParserFuzzer.swift) checks: a document that prints and parses back to the same tree,
+    /// or a syntax error located inside the input; `parseValue` and `parseType` the same.
     @Test func regressions() throws {
         let dir = LanguageOracle.directory.appendingPathComponent("Fixtures/regressions")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        for name in names.sorted() {
-            let data = try Data(contentsOf: dir.appendingPathComponent(name))
-            let source = String(decoding: data, as: UTF8.self)
-            _ = try? parse(source)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(!names.isEmpty, "no regression inputs in \(dir.path)")
+        for name in names {
+            let source = String(decoding: try Data(contentsOf: dir.appendingPathComponent(name)), as: UTF8.self)
+            Self.expectDocumentOrLocatedSyntaxError(name, source) { try parse($0, options: ParseOptions(noLocation: true)) } reparse: {
+                try parse(print($0), options: ParseOptions(noLocation: true))
+            }
+            Self.expectDocumentOrLocatedSyntaxError(name, source) { try parseValue($0, options: ParseOptions(noLocation: true)) } reparse: {
+                try parseValue(printValue($0), options: ParseOptions(noLocation: true))
+            }
+            Self.expectDocumentOrLocatedSyntaxError(name, source) { try parseType($0, options: ParseOptions(noLocation: true)) } reparse: {
+                try parseType(printType($0), options: ParseOptions(noLocation: true))
+            }
+        }
+    }
+
+    /// `parse` succeeds and its printed text parses back to the same tree, or it fails with a syntax error whose
+    /// location is a line and column of `source` (a lexer that ran past the end would point beyond it).
+    static func expectDocumentOrLocatedSyntaxError<Node: Equatable>(
+        _ name: String, _ source: String, parse: (String) throws -> Node, reparse: (Node) throws -> Node,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        do {
+            let node = try parse(source)
+            #expect((try? reparse(node)) == node, "\(name): the printed tree parses back differently", sourceLocation: sourceLocation)
+        } catch let error as GraphQLError {
+            #expect(error.message.hasPrefix("Syntax Error: "), "\(name): \(error.message)", sourceLocation: sourceLocation)
+            let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            #expect(error.locations.count == 1, "\(name): \(error.locations)", sourceLocation: sourceLocation)
+            for location in error.locations {
+                let inside = location.line >= 1 && location.line <= lines.count && location.column >= 1
+                    && location.column <= lines[location.line - 1].unicodeScalars.count + 1
+                #expect(inside, "\(name): \(error.message) at \(location), outside the input", sourceLocation: sourceLocation)
+            }
+        } catch {
+            Issue.record("\(name): not a GraphQLError: \(error)", sourceLocation: sourceLocation)
         }
     }
 }
