@@ -248,13 +248,24 @@ import Testing
     /// A MongoDB that is stopped (SIGSTOP: it accepts connections and never answers) fails its fields within the
     /// store timeout, while the request's own deadline (45 s here) would have let it hang.
     @Test func aHungMongoDBFailsItsFieldsWithinTheStoreTimeout() async throws {
-        let server = try OwnMongoServer.start()
-        defer { server.stop() }
-        try await withGateway(configure: { $0.cacheReadModels = false }, mongoURI: server.uri, storeTimeout: .seconds(1)) { gateway in
+        let server = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".stack/venv/bin/secantusd-py").path
+        let storage = FileManager.default.temporaryDirectory.appendingPathComponent("hung-mongo-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: storage) }
+        let port = try OwnServer.freePort()
+        let uri = "mongodb://127.0.0.1:\(port)/gifticon?directConnection=true"
+        let mongo = OwnServer(name: "secantusd-py", executable: server,
+                              arguments: ["--host", "127.0.0.1", "--port", String(port), "--storage-path", storage.path, "--log-level", "WARNING"])
+        let probe = MongoClient(uri: uri + "&serverSelectionTimeoutMS=500", maxConnections: 1)
+        defer { Task { await probe.shutdown() } }
+        try await mongo.start { (try? await probe.command(["ping": 1])) != nil }
+        defer { mongo.stop() }
+        try await withGateway(configure: { $0.cacheReadModels = false }, mongoURI: uri, storeTimeout: .seconds(1)) { gateway in
             let query = #"{ gifticon(id: "1") { id } syncStatus { appliedPosition } }"#
             #expect(try await gateway.graphql(query).errors.isEmpty)
-            kill(server.process.processIdentifier, SIGSTOP)
-            defer { kill(server.process.processIdentifier, SIGCONT) }
+            mongo.send(SIGSTOP)
+            defer { mongo.send(SIGCONT) }
             let clock = ContinuousClock()
             for attempt in 0..<3 {   // the first read times out on its connection; later ones on connect and selection
                 let started = clock.now
@@ -315,45 +326,5 @@ enum RawConnection {
             answer += buffer[0..<count]
         }
         return (nil, String(decoding: answer, as: UTF8.self))
-    }
-}
-
-/// A SecantusDB of the test's own on a free port, waited for until it answers (60 s: it is a Python server opening
-/// its storage on a machine the suite keeps busy).
-struct OwnMongoServer {
-    let process: Process
-    let uri: String
-    let storage: URL
-
-    static func start() throws -> OwnMongoServer {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let server = root.appendingPathComponent(".stack/venv/bin/secantusd-py").path
-        guard FileManager.default.isExecutableFile(atPath: server) else { throw HarnessError("no secantusd-py at \(server)") }
-        let storage = FileManager.default.temporaryDirectory.appendingPathComponent("hung-mongo-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
-        let port = Int.random(in: 57_001...58_999)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: server)
-        process.arguments = ["--host", "127.0.0.1", "--port", String(port), "--storage-path", storage.path, "--log-level", "WARNING"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let own = OwnMongoServer(process: process, uri: "mongodb://127.0.0.1:\(port)/gifticon?directConnection=true", storage: storage)
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            if (try? MongoConnection(uri: own.uri + "&serverSelectionTimeoutMS=500").command(["ping": 1])) != nil { return own }
-            guard process.isRunning else { break }
-            usleep(200_000)
-        }
-        own.stop()
-        throw HarnessError("secantusd-py did not answer on \(port) within 60 s")
-    }
-
-    func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGCONT)
-            kill(process.processIdentifier, SIGKILL)
-        }
-        try? FileManager.default.removeItem(at: storage)
     }
 }

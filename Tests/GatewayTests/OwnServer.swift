@@ -56,9 +56,16 @@ final class OwnServer {
         throw HarnessError("\(name) did not answer within \(Self.startDeadline):\n\(logTail())")
     }
 
+    /// Sends `signal` (SIGSTOP: a hung store, which still accepts connections and never answers; SIGCONT: back).
+    func send(_ signal: Int32) {
+        guard let process, process.isRunning else { return }
+        kill(process.processIdentifier, signal)
+    }
+
     /// SIGKILL: a stopped store, not a graceful shutdown.
     func stop() {
         guard let process, process.isRunning else { return }
+        kill(process.processIdentifier, SIGCONT)   // a stopped process dies of SIGKILL too; this only makes it prompt
         kill(process.processIdentifier, SIGKILL)
     }
 
