@@ -9,8 +9,9 @@
 # is compiled for that import, so the file is fuzzed unchanged). No Hummingbird: GatewayServer.graphQLRequest, which
 # hands Hummingbird's request to these functions, is not in the build.
 # New inputs go to Fuzz/.build-fuzz/corpus-<name>/ (not checked in), the seeds are Fuzz/corpus-<name>/; crashes land
-# in Fuzz/artifacts/. A crashing input belongs in Tests/JSONTests/Fixtures/regressions/ (json) or
-# Tests/GatewayTests/Fixtures/regressions/ (parameters) as a regression test.
+# in Fuzz/artifacts/<name>-crash-*. Keep a crashing input as a test: Tests/JSONTests (json) or
+# Tests/GatewayTests/FormDecodingTests.swift (parameters); unlike the parser's regressions folder, neither reads a
+# folder of inputs yet.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
