@@ -408,7 +408,12 @@ class Hostile:
 def run_hostile(args):
     tokens = [line.strip() for line in open(args.tokens) if line.strip()]
     hostile = Hostile(args.url, args.secret, tokens, args.hold_seconds)
-    schedule = [name for name, weight in Hostile.KINDS for _ in range(weight)]
+    known = [name for name, _ in Hostile.KINDS]
+    chosen = args.kinds.split(",") if args.kinds else known
+    unknown = [name for name in chosen if name not in known]
+    if unknown:
+        sys.exit(f"soak.py: unknown hostile kinds {unknown}; known: {', '.join(known)}")
+    schedule = [name for name, weight in Hostile.KINDS if name in chosen for _ in range(weight)]
     random.Random(14).shuffle(schedule)
     results = collections.defaultdict(collections.Counter)
     latencies = collections.defaultdict(list)
@@ -453,7 +458,7 @@ def run_hostile(args):
                "skipped_at_hold_limit": skipped,
                "kinds": {name: {"statuses": results[name], "p50_ms": percentile(latencies[name], 50),
                                 "max_ms": max(latencies[name]) if latencies[name] else None}
-                         for name, _ in Hostile.KINDS}}
+                         for name, _ in Hostile.KINDS if name in chosen}}
     json.dump(summary, open(args.out, "w"))
 
 
@@ -682,6 +687,7 @@ def main():
     h.add_argument("--secret", required=True)
     h.add_argument("--hold-seconds", type=float, default=20)
     h.add_argument("--max-held", type=int, default=64)
+    h.add_argument("--kinds", help="comma-separated kinds to send (default: all): " + ", ".join(n for n, _ in Hostile.KINDS))
     h.add_argument("--out", required=True)
     s = sub.add_parser("sample")
     s.add_argument("--url", required=True)
