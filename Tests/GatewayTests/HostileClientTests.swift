@@ -245,8 +245,9 @@ import Testing
 
     // MARK: 11. a hung store
 
-    /// A MongoDB that is stopped (SIGSTOP: it accepts connections and never answers) fails its fields within the
-    /// store timeout, while the request's own deadline (45 s here) would have let it hang.
+    /// A MongoDB that is stopped (SIGSTOP: it accepts connections and never answers) fails its fields within a few
+    /// store timeouts (a reply, then a connect and a server selection), while the request's own deadline (45 s here)
+    /// would have let it hang until then.
     @Test func aHungMongoDBFailsItsFieldsWithinTheStoreTimeout() async throws {
         let server = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent(".stack/venv/bin/secantusd-py").path
@@ -261,7 +262,8 @@ import Testing
         defer { Task { await probe.shutdown() } }
         try await mongo.start { (try? await probe.command(["ping": 1])) != nil }
         defer { mongo.stop() }
-        try await withGateway(configure: { $0.cacheReadModels = false }, mongoURI: uri, storeTimeout: .seconds(1)) { gateway in
+        // 2 s, the product's default: 1 s let a loaded fresh-clone run time out the search index check before the test.
+        try await withGateway(configure: { $0.cacheReadModels = false }, mongoURI: uri, storeTimeout: .seconds(2)) { gateway in
             let query = #"{ gifticon(id: "1") { id } syncStatus { appliedPosition } }"#
             #expect(try await gateway.graphql(query).errors.isEmpty)
             mongo.send(SIGSTOP)
@@ -271,7 +273,7 @@ import Testing
                 let started = clock.now
                 let reply = try await gateway.graphql(query)
                 let took = clock.now - started
-                #expect(took < .seconds(8), "attempt \(attempt): a hung MongoDB held the request \(took)")
+                #expect(took < .seconds(15), "attempt \(attempt): a hung MongoDB held the request \(took)")
                 #expect(reply.status == 200 && dig(reply.data, "gifticon") is NSNull && reply.codes == ["INTERNAL"], "\(reply.text)")
                 #expect(dig(reply.data, "syncStatus") is [String: Any], "the Redis field still answers: \(reply.text)")
             }
