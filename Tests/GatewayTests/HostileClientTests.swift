@@ -266,15 +266,8 @@ import Testing
     /// store timeouts (a reply, then a connect and a server selection), while the request's own deadline (45 s here)
     /// would have let it hang until then.
     @Test func aHungMongoDBFailsItsFieldsWithinTheStoreTimeout() async throws {
-        let server = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".stack/venv/bin/secantusd-py").path
-        let storage = FileManager.default.temporaryDirectory.appendingPathComponent("hung-mongo-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
+        let (mongo, uri, _, storage) = try OwnServer.secantusDB(named: "hung-mongo")
         defer { try? FileManager.default.removeItem(at: storage) }
-        let port = try OwnServer.freePort()
-        let uri = "mongodb://127.0.0.1:\(port)/gifticon?directConnection=true"
-        let mongo = OwnServer(name: "secantusd-py", executable: server,
-                              arguments: ["--host", "127.0.0.1", "--port", String(port), "--storage-path", storage.path, "--log-level", "WARNING"])
         let probe = MongoClient(uri: uri + "&serverSelectionTimeoutMS=500", maxConnections: 1)
         defer { Task { await probe.shutdown() } }
         try await mongo.start { (try? await probe.command(["ping": 1])) != nil }

@@ -56,6 +56,20 @@ final class OwnServer {
         throw HarnessError("\(name) did not answer within \(Self.startDeadline):\n\(logTail())")
     }
 
+    /// A SecantusDB (the stack's stand-in MongoDB, from its virtualenv) on a free port, over a new storage folder in
+    /// the temporary directory (the caller removes it), not started yet.
+    static func secantusDB(named label: String) throws -> (server: OwnServer, uri: String, port: Int, storage: URL) {
+        let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".stack/venv/bin/secantusd-py").path
+        guard FileManager.default.isExecutableFile(atPath: executable) else { throw HarnessError("no secantusd-py at \(executable)") }
+        let storage = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
+        let port = try freePort()
+        let server = OwnServer(name: "secantusd-py", executable: executable,
+                               arguments: ["--host", "127.0.0.1", "--port", String(port), "--storage-path", storage.path, "--log-level", "WARNING"])
+        return (server, "mongodb://127.0.0.1:\(port)/gifticon?directConnection=true", port, storage)
+    }
+
     /// Sends `signal` (SIGSTOP: a hung store, which still accepts connections and never answers; SIGCONT: back).
     func send(_ signal: Int32) {
         guard let process, process.isRunning else { return }

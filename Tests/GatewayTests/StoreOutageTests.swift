@@ -92,16 +92,8 @@ import Testing
     /// names MongoDB, and the gateway answers fully again once the server is back on its port. The server is a
     /// SecantusDB of the test's own, restarted on its storage.
     @Test func mongoStoppedThenBack() async throws {
-        let server = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".stack/venv/bin/secantusd-py").path
-        guard FileManager.default.isExecutableFile(atPath: server) else { throw HarnessError("no secantusd-py at \(server)") }
-        let storage = FileManager.default.temporaryDirectory.appendingPathComponent("outage-mongo-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
+        let (mongo, uri, port, storage) = try OwnServer.secantusDB(named: "outage-mongo")
         defer { try? FileManager.default.removeItem(at: storage) }
-        let port = try OwnServer.freePort()
-        let uri = "mongodb://127.0.0.1:\(port)/gifticon?directConnection=true"
-        let mongo = OwnServer(name: "secantusd-py", executable: server,
-                              arguments: ["--host", "127.0.0.1", "--port", String(port), "--storage-path", storage.path, "--log-level", "WARNING"])
         let probe = MongoClient(uri: uri, maxConnections: 1)
         defer { Task { await probe.shutdown() } }
         func answers() async -> Bool { (try? await probe.command(["ping": 1])) != nil }

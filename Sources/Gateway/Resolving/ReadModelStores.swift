@@ -27,10 +27,9 @@ public struct ReadModelStores: Sendable {
     /// on the stand-in servers can take seconds.)
     public static func connect(mongoURI: String, searchURL: String, redisURL: String, timeout: Duration, maxConnections: Int = 16,
                                indexes: SearchIndexes = .standard, keys: RedisKeys = RedisKeys()) -> ReadModelStores {
-        let milliseconds = Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         return ReadModelStores(
             mongo: MongoClient(uri: MongoClient.uri(mongoURI, timeout: timeout), maxConnections: maxConnections, acquireTimeout: timeout),
-            search: SearchClient(baseURL: searchURL, maxConnections: maxConnections, acquireTimeout: timeout, timeoutMilliseconds: milliseconds),
+            search: SearchClient(baseURL: searchURL, maxConnections: maxConnections, acquireTimeout: timeout, timeoutMilliseconds: Int(timeout.wholeMilliseconds)),
             redis: RedisClient(url: redisURL, maxConnections: maxConnections, acquireTimeout: timeout, timeout: timeout),
             indexes: indexes, keys: keys)
     }

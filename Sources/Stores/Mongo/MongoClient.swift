@@ -46,11 +46,19 @@ public final class MongoClient: Sendable {
     /// defaults are 5 minutes, 10 s and 30 s). A MongoDB that hangs (stopped, not dead: it still accepts connections)
     /// then fails a read within `timeout` at each step instead of holding it for the request's whole deadline.
     public static func uri(_ uri: String, timeout: Duration) -> String {
-        let ms = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        self.uri(uri, bounding: ["socketTimeoutMS", "connectTimeoutMS", "serverSelectionTimeoutMS"], by: timeout)
+    }
+
+    /// `uri` with `socketTimeoutMS` set to `timeout`, unless it sets one already.
+    public static func uri(_ uri: String, socketTimeout timeout: Duration) -> String {
+        self.uri(uri, bounding: ["socketTimeoutMS"], by: timeout)
+    }
+
+    /// `uri` with each of `options` set to `timeout` in milliseconds, unless the URI sets it already.
+    private static func uri(_ uri: String, bounding options: [String], by timeout: Duration) -> String {
         var result = uri
-        for option in ["socketTimeoutMS", "connectTimeoutMS", "serverSelectionTimeoutMS"]
-        where result.range(of: option, options: .caseInsensitive) == nil {
-            result = appending("\(option)=\(ms)", to: result)
+        for option in options where result.range(of: option, options: .caseInsensitive) == nil {
+            result = appending("\(option)=\(timeout.wholeMilliseconds)", to: result)
         }
         return result
     }
@@ -60,15 +68,5 @@ public final class MongoClient: Sendable {
         // Options follow the path: `mongodb://host:port/?…` (a URI without a path needs its slash).
         let afterScheme = uri.range(of: "://").map { uri[$0.upperBound...] } ?? uri[...]
         return uri + (afterScheme.contains("/") ? "" : "/") + "?" + option
-    }
-
-    /// `uri` with `socketTimeoutMS` set to `timeout`, unless it sets one already.
-    public static func uri(_ uri: String, socketTimeout timeout: Duration) -> String {
-        guard uri.range(of: "sockettimeoutms", options: .caseInsensitive) == nil else { return uri }
-        let ms = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
-        if uri.contains("?") { return uri + "&socketTimeoutMS=\(ms)" }
-        // Options follow the path: `mongodb://host:port/?…` (a URI without a path needs its slash).
-        let afterScheme = uri.range(of: "://").map { uri[$0.upperBound...] } ?? uri[...]
-        return uri + (afterScheme.contains("/") ? "" : "/") + "?socketTimeoutMS=\(ms)"
     }
 }
