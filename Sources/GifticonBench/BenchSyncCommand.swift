@@ -95,6 +95,7 @@ struct BenchSyncCommand: AsyncParsableCommand {
             while Date() < deadline, try await projected.current() == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
         let changesBefore = metrics.progress.changes   // the snapshot's rows are not part of the steady load
+        let stepsBefore = metrics.steps.recorded
 
         // Open loop: one command every 1/rate s; three in four change a price (one row), one registers a gifticon
         // (gifticon, price, image and tag rows in one transaction).
@@ -153,6 +154,23 @@ struct BenchSyncCommand: AsyncParsableCommand {
             applied rows/s over the run: %.0f; %d cores.
             """, rate, inSeconds(issued), lags.count, changes, percentile(0.5), percentile(0.99), percentile(1.0) , inSeconds(drained), failures,
             Double(changes) / inSeconds(drained), ProcessInfo.processInfo.activeProcessorCount))
+        print(Self.profile(metrics.steps.recorded, since: stepsBefore, transactions: lags.count))
+    }
+
+    /// The sync's own timers over the load: each step's calls and time, per call, per transaction and per run.
+    static func profile(_ after: [SyncSteps.Step: SyncSteps.Total], since before: [SyncSteps.Step: SyncSteps.Total],
+                        transactions: Int) -> String {
+        func milliseconds(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+        let runs = (after[.run]?.count ?? 0) - (before[.run]?.count ?? 0)
+        var text = "\n| step | calls | total s | ms per call | ms per transaction | ms per run |\n|---|---|---|---|---|---|\n"
+        for step in SyncSteps.Step.allCases {
+            let calls = (after[step]?.count ?? 0) - (before[step]?.count ?? 0)
+            let total = milliseconds((after[step]?.duration ?? .zero) - (before[step]?.duration ?? .zero))
+            guard calls > 0 else { continue }
+            text += "| \(step.rawValue) " + String(format: "| %d | %.2f | %.2f | %.2f | %.2f |\n", calls, total / 1000, total / Double(calls),
+                           total / Double(max(1, transactions)), total / Double(max(1, runs)))
+        }
+        return text + "\n\(transactions) transactions in \(runs) runs (\(String(format: "%.1f", Double(transactions) / Double(max(1, runs)))) per run)."
     }
 
     func register(_ seller: Int64, _ brand: Int64, _ category: Int64, _ tag: Int64, _ name: String) -> RegisterGifticon {

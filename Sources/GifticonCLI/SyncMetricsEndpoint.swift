@@ -5,9 +5,10 @@ import Prometheus
 import Sync
 
 /// `/metrics` of a running sync process (`--metrics-port`), in Prometheus' text format: transactions and row
-/// changes applied, the commit-to-applied lag as a histogram and as its last value, the applied position and the
-/// recent throughput. (The gateway's `/metrics` shows the sync's freshness as the read side sees it; this is the
-/// sync's own account, including the Kafka relay's and projector's.)
+/// changes applied, the commit-to-applied lag as a histogram and as its last value, the time of each step of
+/// applying the stream (`sync_step_duration_seconds{step=…}`), the applied position and the recent throughput.
+/// (The gateway's `/metrics` shows the sync's freshness as the read side sees it; this is the sync's own account,
+/// including the Kafka relay's and projector's.)
 final class SyncMetricsEndpoint: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let transactions: Counter
@@ -29,7 +30,20 @@ final class SyncMetricsEndpoint: Sendable {
         self.transactions = transactions
         self.changes = changes
         self.lag = lag
-        metrics = SyncMetrics(observer: { lagMicros, count in
+        // One histogram per step, labelled: where a run's time goes (the projectors' steps overlap inside `run`).
+        var stepHistograms: [SyncSteps.Step: DurationHistogram] = [:]
+        for step in SyncSteps.Step.allCases {
+            stepHistograms[step] = registry.makeDurationHistogram(
+                descriptor: MetricNameDescriptor(metricName: "sync_step_duration", unitName: "seconds",
+                                                 helpText: "Time spent in one step of applying the stream, per call"),
+                labels: [("step", step.rawValue)],
+                buckets: [.microseconds(100), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
+                          .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+                          .milliseconds(500), .seconds(1), .seconds(5)])
+        }
+        let histograms = stepHistograms
+        let steps = SyncSteps(observer: { step, duration in histograms[step]?.record(duration) })
+        metrics = SyncMetrics(steps: steps, observer: { lagMicros, count in
             transactions.increment()
             changes.increment(by: Int64(count))
             if let lagMicros { lag.record(.microseconds(lagMicros)) }

@@ -69,6 +69,11 @@ import FoundationNetworking
         let exposed = value(text, "sync_applied_lsn_bytes").map { UInt64($0) }
         #expect(exposed != nil && applied != nil && exposed! <= applied!.value, "the gauge is a position the sync applied")
         #expect(text.contains("sync_last_lag_milliseconds"))
+        // Where the time went: the streamed users were written to MongoDB, decoded and confirmed, each run timed.
+        for step in ["mongo_writes", "decode", "confirm", "position_publish", "run"] {
+            #expect((value(text, "sync_step_duration_seconds_count{step=\"\(step)\"}") ?? 0) >= 1, "step \(step): \(text)")
+        }
+        #expect(value(text, "sync_step_duration_seconds_count{step=\"redis\"}") == 0, "no review changed: no rating was written")
 
         process.stop()
         try await pipeline.dropTestReadModels()

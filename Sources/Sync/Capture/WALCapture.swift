@@ -16,9 +16,11 @@ public final class WALCapture {
     private var lastKeepalive = LSN.zero
     /// START_REPLICATION was sent: status updates are only valid from then on (before, they break the protocol).
     private var streaming = false
+    private let steps: SyncSteps
 
     /// Opens the replication connection; the publication must exist (see `ensurePublication`).
-    public init(url: String, slot: String, publication: String) throws {
+    public init(url: String, slot: String, publication: String, steps: SyncSteps = SyncSteps()) throws {
+        self.steps = steps
         self.url = url
         self.slot = slot
         self.publication = publication
@@ -84,7 +86,7 @@ public final class WALCapture {
             switch message {
             case let .data(start, _, _, payload):
                 received = max(received, start)
-                if let transaction = try decoder.decode(payload) { return transaction }
+                if let transaction = try steps.measure(.decode, { try decoder.decode(payload) }) { return transaction }
             case let .keepalive(end, _, replyRequested):
                 received = max(received, end)
                 lastKeepalive = max(lastKeepalive, end)

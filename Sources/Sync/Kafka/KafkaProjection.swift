@@ -55,7 +55,7 @@ public final class KafkaProjection: Sendable {
             if let stopAfter, applied >= stopAfter { break }
             for record in try await consumer.poll(max: 2_000, timeoutMilliseconds: 200) {
                 do {
-                    try assembler.add(record)
+                    try metrics.steps.measure(.decode) { try assembler.add(record) }
                 } catch {
                     logger.error("unreadable record skipped", metadata: [
                         "topic": "\(record.topic)", "partition": "\(record.partition)", "offset": "\(record.offset)", "error": "\(error)",
@@ -65,7 +65,9 @@ public final class KafkaProjection: Sendable {
             }
             while let ready = assembler.next() {
                 // A heartbeat has no changes: only its position is published.
-                if !ready.transaction.changes.isEmpty { try await projectors.applyInParallel([ready.transaction]) }
+                if !ready.transaction.changes.isEmpty {
+                    try await metrics.steps.measure(.run) { try await projectors.applyInParallel([ready.transaction]) }
+                }
                 uncommitted += ready.records
                 if ready.isSnapshot && !ready.endsSnapshot {
                     inSnapshot = true
@@ -76,9 +78,11 @@ public final class KafkaProjection: Sendable {
                     inSnapshot = false
                 }
                 if inSnapshot { continue }
-                try await positions?.publish(ready.transaction.endLSN, commitTimeMicros: ready.transaction.commitTimeMicros)
+                try await metrics.steps.measure(.positionPublish) {
+                    try await positions?.publish(ready.transaction.endLSN, commitTimeMicros: ready.transaction.commitTimeMicros)
+                }
                 if !ready.transaction.changes.isEmpty { metrics.applied(ready.transaction, logger: logger) }
-                try await consumer.commit(uncommitted)
+                try await metrics.steps.measure(.confirm) { try await consumer.commit(uncommitted) }
                 uncommitted.removeAll()
                 if !ready.isSnapshot, !ready.transaction.changes.isEmpty {
                     try await onApplied(ready.transaction)

@@ -35,10 +35,10 @@ public final class ChangeStream: Sendable {
     /// `onStreaming` is called once the snapshot is applied and the stream has started: a commit made after it is
     /// streamed, not part of the snapshot (tests that count streamed transactions write from it).
     public func run(stopAfter: Int? = nil, onStreaming: @Sendable () async throws -> Void = {}) async throws {
-        let (url, slot, publication) = (self.url, self.slot, self.publication)
+        let (url, slot, publication, steps) = (self.url, self.slot, self.publication, metrics.steps)
         // The capture's blocking calls get a thread of their own for this run, stopped when the run ends.
         let executor = BlockingExecutor(threads: 1)
-        let capture = try await executor.run { UnsafeTransfer(try WALCapture(url: url, slot: slot, publication: publication)) }
+        let capture = try await executor.run { UnsafeTransfer(try WALCapture(url: url, slot: slot, publication: publication, steps: steps)) }
         // Status updates every 10 s whatever the stream is doing (a snapshot or a long batch being applied), on the
         // capture's own thread, between its other calls.
         // The timer is a thread of its own, not a task: a starved cooperative pool must not silence it.
@@ -116,7 +116,7 @@ public final class ChangeStream: Sendable {
     static let maxBatchChanges = 5_000
 
     private func applyEverywhere(_ batch: [CommittedTransaction]) async throws {
-        try await projectors.applyInParallel(batch)
+        try await metrics.steps.measure(.run) { try await projectors.applyInParallel(batch) }
         logger.debug("applied", metadata: ["lsn": "\(batch[batch.count - 1].endLSN)", "transactions": "\(batch.count)"])
     }
 
@@ -124,7 +124,7 @@ public final class ChangeStream: Sendable {
 
     private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor,
                          commitTimeMicros: Int64 = 0) async throws {
-        try await positions?.publish(lsn, commitTimeMicros: commitTimeMicros)
-        try await executor.run { try capture.value.confirm(lsn) }
+        try await metrics.steps.measure(.positionPublish) { try await positions?.publish(lsn, commitTimeMicros: commitTimeMicros) }
+        try await metrics.steps.measure(.confirm) { try await executor.run { try capture.value.confirm(lsn) } }
     }
 }

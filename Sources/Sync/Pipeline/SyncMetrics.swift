@@ -37,10 +37,13 @@ public final class SyncMetrics: Sendable {
     private let interval: TimeInterval
     private let recordsLags: Bool
     private let observer: Observer?
+    /// Where the time goes, step by step (shared with the projectors and the capture).
+    public let steps: SyncSteps
 
     /// `recordLags`: keep every transaction's lag (benchmarks read them from `lags`).
-    public init(interval: TimeInterval = 10, recordLags: Bool = false, observer: Observer? = nil) {
+    public init(interval: TimeInterval = 10, recordLags: Bool = false, steps: SyncSteps = SyncSteps(), observer: Observer? = nil) {
         self.interval = interval
+        self.steps = steps
         self.recordsLags = recordLags
         self.observer = observer
     }

@@ -26,7 +26,7 @@ extension DocumentProjector {
             if let only = group.first { try await apply(only) }
             return
         }
-        let batch = MongoWriteBatch(mongo: mongo)
+        let batch = MongoWriteBatch(mongo: mongo, steps: steps)
         let all = group.flatMap(\.changes)
         var references = try await prefetch(all.filter { $0.table == "gifticons" }[...], batch)
         let tagReferences = try await prefetch(all.filter { $0.table == "gifticon_tags" }[...], batch)

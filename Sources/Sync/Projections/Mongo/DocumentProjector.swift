@@ -13,11 +13,15 @@ import Stores
 public struct DocumentProjector: Projector {
     public let name = "mongo-documents"
     let mongo: MongoClient
+    let steps: SyncSteps
 
-    public init(mongo: MongoClient) { self.mongo = mongo }
+    public init(mongo: MongoClient, steps: SyncSteps = SyncSteps()) {
+        self.mongo = mongo
+        self.steps = steps
+    }
 
     public func apply(_ transaction: CommittedTransaction) async throws {
-        let batch = MongoWriteBatch(mongo: mongo)
+        let batch = MongoWriteBatch(mongo: mongo, steps: steps)
         for range in Self.runs(transaction.changes) {
             let run = transaction.changes[range]
             try await project(run, of: transaction, batch, prefetch(run, batch))
@@ -96,8 +100,11 @@ public struct DocumentProjector: Projector {
             let sorted = ids.sorted()
             for chunk in stride(from: 0, to: sorted.count, by: 1_000) {
                 let slice = sorted[chunk..<min(chunk + 1_000, sorted.count)]
-                for document in try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(slice.map { .int(Int($0)) })]],
-                                                     options: ["projection": projection]) {
+                let documents = try await steps.measure(.referenceReads) {
+                    try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(slice.map { .int(Int($0)) })]],
+                                         options: ["projection": projection])
+                }
+                for document in documents {
                     if let id = document[DocumentKey.id]?.int64 { found[id] = document }
                 }
             }

@@ -17,11 +17,13 @@ final class MongoWriteBatch {
 
     let mongo: MongoClient
     let chunkSize: Int
+    let steps: SyncSteps
     private var pending: [Statement] = []
 
-    init(mongo: MongoClient, chunkSize: Int = 500) {
+    init(mongo: MongoClient, chunkSize: Int = 500, steps: SyncSteps = SyncSteps()) {
         self.mongo = mongo
         self.chunkSize = chunkSize
+        self.steps = steps
     }
 
     func update(_ collection: String, filter: JSONValue, update: JSONValue, upsert: Bool = false, many: Bool = false,
@@ -54,7 +56,7 @@ final class MongoWriteBatch {
             let command: JSONValue = first.kind == .update
                 ? ["update": .string(first.collection), "updates": .array(remaining.map(\.body)), "ordered": true]
                 : ["delete": .string(first.collection), "deletes": .array(remaining.map(\.body)), "ordered": true]
-            let reply = try await mongo.command(command)
+            let reply = try await steps.measure(.mongoWrites) { try await mongo.command(command) }
             guard let error = reply["writeErrors"]?.arrayValue?.first else { return }
             let index = Int(error["index"]?.int64 ?? 0)
             let code = error["code"]?.int64 ?? 0

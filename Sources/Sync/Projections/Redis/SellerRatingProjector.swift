@@ -11,10 +11,12 @@ public struct SellerRatingProjector: Projector {
     public let name = "redis-ratings"
     private let redis: RedisClient
     private let keys: RedisKeys
+    private let steps: SyncSteps
 
-    public init(redis: RedisClient, keys: RedisKeys = RedisKeys()) {
+    public init(redis: RedisClient, keys: RedisKeys = RedisKeys(), steps: SyncSteps = SyncSteps()) {
         self.redis = redis
         self.keys = keys
+        self.steps = steps
     }
 
     // KEYS: reviews hash (reviewId -> rating), positions hash (reviewId -> lsn), summary hash.
@@ -48,9 +50,11 @@ public struct SellerRatingProjector: Projector {
                 throw StoreError(.redis, .badReply, "review change without id or seller_id (is REPLICA IDENTITY FULL set?)")
             }
             let rating = change.operation == .delete ? "" : (change.value("rating") ?? "")
-            _ = try await redis.eval(Self.script,
-                keys: [keys.sellerReviews(sellerID), keys.sellerReviewPositions(sellerID), keys.sellerRating(sellerID)],
-                arguments: [reviewID, transaction.position(ofChangeAt: index), rating])
+            _ = try await steps.measure(.redis) {
+                try await redis.eval(Self.script,
+                    keys: [keys.sellerReviews(sellerID), keys.sellerReviewPositions(sellerID), keys.sellerRating(sellerID)],
+                    arguments: [reviewID, transaction.position(ofChangeAt: index), rating])
+            }
         }
     }
 }

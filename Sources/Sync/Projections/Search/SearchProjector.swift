@@ -15,8 +15,11 @@ public struct SearchProjector: Projector {
     /// Refresh after each write (tests and the commit-to-searchable measurement); production leaves it to the index.
     let refresh: Bool
     public let indexes: SearchIndexes
+    let steps: SyncSteps
 
-    public init(mongo: MongoClient, search: SearchClient, indexes: SearchIndexes = .standard, refresh: Bool = false) {
+    public init(mongo: MongoClient, search: SearchClient, indexes: SearchIndexes = .standard, refresh: Bool = false,
+                steps: SyncSteps = SyncSteps()) {
+        self.steps = steps
         self.mongo = mongo
         self.search = search
         self.indexes = indexes
@@ -51,16 +54,16 @@ public struct SearchProjector: Projector {
             }
         }
         if !renamedTags.isEmpty {
-            let carrying = try await mongo.find(MongoCollections.gifticons, filter: ["\(GifticonDocument.tags).\(GifticonDocument.Embedded.id)": ["$in": .array(renamedTags.map { .int(Int($0)) })]],
-                                                options: ["projection": [DocumentKey.id: 1]])
+            let carrying = try await steps.measure(.searchReadBack) { try await mongo.find(MongoCollections.gifticons, filter: ["\(GifticonDocument.tags).\(GifticonDocument.Embedded.id)": ["$in": .array(renamedTags.map { .int(Int($0)) })]],
+                                                options: ["projection": [DocumentKey.id: 1]]) }
             gifticonIDs.append(contentsOf: carrying.compactMap { $0[DocumentKey.id]?.int64 })
         }
         for (renamed, paths) in [(renamedBrands, [GifticonDocument.brandId]),
                                  (renamedCategories, [GifticonDocument.categoryId, "\(GifticonDocument.category).\(GifticonDocument.Embedded.ancestorIds)"])]
         where !renamed.isEmpty {
             let ids: JSONValue = ["$in": .array(renamed.map { .int(Int($0)) })]
-            let under = try await mongo.find(MongoCollections.gifticons, filter: ["$or": .array(paths.map { [$0: ids] })],
-                                             options: ["projection": [DocumentKey.id: 1]])
+            let under = try await steps.measure(.searchReadBack) { try await mongo.find(MongoCollections.gifticons, filter: ["$or": .array(paths.map { [$0: ids] })],
+                                             options: ["projection": [DocumentKey.id: 1]]) }
             gifticonIDs.append(contentsOf: under.compactMap { $0[DocumentKey.id]?.int64 })
         }
         let categoryNames = gifticonIDs.isEmpty ? [:] : try await self.categoryNames()
@@ -72,7 +75,7 @@ public struct SearchProjector: Projector {
                                 version: version, document: Self.reviewEntry)
         guard !lines.isEmpty else { return }
         // 409: the index already holds this or a later version. 404: deleting what was never indexed.
-        try await search.bulk(lines, refresh: refresh, tolerate: [409, 404])
+        try await steps.measure(.searchBulk) { try await search.bulk(lines, refresh: refresh, tolerate: [409, 404]) }
     }
 
     /// Indexes every gifticon and review document once the snapshot is in MongoDB, at the snapshot's position.
@@ -102,7 +105,9 @@ public struct SearchProjector: Projector {
     ) async throws {
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return }
-        let found = try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(unique.map { .int(Int($0)) })]])
+        let found = try await steps.measure(.searchReadBack) {
+            try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(unique.map { .int(Int($0)) })]])
+        }
         var present: Set<Int64> = []
         for source in found {
             guard let id = source[DocumentKey.id]?.int64 else { continue }
@@ -123,8 +128,9 @@ public struct SearchProjector: Projector {
 
     /// Every category's name by id (the tree is small: a gifticon's searchable text names its whole category path).
     func categoryNames() async throws -> [Int: String] {
-        let categories = try await mongo.find(MongoCollections.categories, filter: [:],
-                                              options: ["projection": [DocumentKey.id: 1, CategoryDocument.name: 1]])
+        let categories = try await steps.measure(.searchReadBack) {
+            try await mongo.find(MongoCollections.categories, filter: [:], options: ["projection": [DocumentKey.id: 1, CategoryDocument.name: 1]])
+        }
         var names: [Int: String] = [:]
         for category in categories {
             if let id = category[DocumentKey.id]?.intValue, let name = category[CategoryDocument.name]?.stringValue { names[id] = name }
