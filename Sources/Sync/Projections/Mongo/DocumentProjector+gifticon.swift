@@ -32,7 +32,7 @@ extension DocumentProjector {
         let filter: JSONValue = .object(JSONObject([(DocumentKey.id, id)] + (GuardedWrite.olderThan(position, field: "_priceLsn").objectValue ?? JSONObject())))
         if change.operation == .delete {
             batch.update(MongoCollections.gifticons, filter: filter,
-                         update: ["$set": [Field.price: .null, "_priceLsn": .string(position)]])
+                         update: ["$set": [Field.price: .null, "_priceLsn": .string(position)]], coalesce: true)
             return
         }
         let base = change.current.first { $0.name == "base_price" }?.value ?? "0"
@@ -44,7 +44,8 @@ extension DocumentProjector {
         // The gifticon's own row commits in the same or an earlier transaction: upsert keeps a price that arrives
         // first (a rebuild's snapshot order) rather than dropping it.
         batch.update(MongoCollections.gifticons, filter: filter,
-                     update: ["$set": [Field.price: price, "_priceLsn": .string(position)]], upsert: true, duplicateIsNoOp: true)
+                     update: ["$set": [Field.price: price, "_priceLsn": .string(position)]], upsert: true, duplicateIsNoOp: true,
+                     coalesce: true)
     }
 
     /// Whole percent off the base price, rounded down; 0 when the sale price is not below the base.

@@ -16,7 +16,7 @@ enum GuardedWrite {
     /// that collides with a newer document is the guarded no-op.
     static func upsert(_ batch: MongoWriteBatch, _ collection: String, id: JSONValue, position: String, fields: [(String, JSONValue)]) {
         batch.update(collection, filter: .object(JSONObject([(DocumentKey.id, id)] + (olderThan(position, field: DocumentKey.position).objectValue ?? JSONObject()))),
-                     update: ["$set": .object(JSONObject(fields + [(DocumentKey.position, .string(position))]))], upsert: true, duplicateIsNoOp: true)
+                     update: ["$set": .object(JSONObject(fields + [(DocumentKey.position, .string(position))]))], upsert: true, duplicateIsNoOp: true, coalesce: true)
     }
 
     /// Deletes the document unless it was written at a later position (a replayed delete after a re-insert).

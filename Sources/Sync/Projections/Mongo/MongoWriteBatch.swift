@@ -1,10 +1,18 @@
 import JSON
+import ReadModels
 import Stores
 
-/// The writes of one transaction, sent as few `update`/`delete` commands as their order allows (one round trip per
-/// run of same-collection writes, up to `chunkSize` statements) instead of one per write. Statements keep their
-/// order (`ordered: true`); an upsert that collides with a newer document (duplicate key, the guarded no-op) is
-/// skipped and the rest of its command is sent again. Reads must `flush()` first, so they see every earlier write.
+/// The writes of one transaction (or a run of them), sent as few `update`/`delete` commands as their order allows
+/// (one round trip per run of same-collection writes, up to `chunkSize` statements) instead of one per write.
+/// Statements keep their order (`ordered: true`); an upsert that collides with a newer document (duplicate key, the
+/// guarded no-op) is skipped and the rest of its command is sent again. Reads must `flush()` first, so they see
+/// every earlier write.
+///
+/// Guarded `$set`s coalesce: a later one of the same shape on the same document (the same fields, under the same
+/// position guard) replaces the earlier one still queued, when everything queued on that document in between
+/// commutes with it (guarded `$set`s of other fields). The newer of the two is kept: its guard refuses whatever would
+/// have refused both, and its fields are what the document would have held after both. A price changed 30 times in
+/// a run is one statement, not 30.
 final class MongoWriteBatch {
     private enum Kind { case update, delete }
     private struct Statement {
@@ -13,12 +21,23 @@ final class MongoWriteBatch {
         let body: JSONValue
         /// A duplicate key error on this upsert means a newer document exists: nothing to do.
         let duplicateIsNoOp: Bool
+        /// The fields a coalescing guarded `$set` writes (nil: the statement never coalesces and blocks those behind).
+        let setFields: Set<String>?
+    }
+
+    private struct QueuedDocument: Hashable {
+        let collection: String
+        let id: JSONValue
     }
 
     let mongo: MongoClient
     let chunkSize: Int
     let steps: SyncSteps
     private var pending: [Statement] = []
+    /// Per document (collection and `_id`), the queued statements that name it by `_id`, in order.
+    private var byDocument: [QueuedDocument: [Int]] = [:]
+    /// Statements absorbed by a queued one of their shape (tests read it).
+    private(set) var coalesced = 0
 
     init(mongo: MongoClient, chunkSize: Int = 500, steps: SyncSteps = SyncSteps()) {
         self.mongo = mongo
@@ -26,15 +45,53 @@ final class MongoWriteBatch {
         self.steps = steps
     }
 
+    /// `coalesce`: a guarded `$set` whose newest instance is all that matters (see the type's comment).
     func update(_ collection: String, filter: JSONValue, update: JSONValue, upsert: Bool = false, many: Bool = false,
-                duplicateIsNoOp: Bool = false) {
-        pending.append(Statement(collection: collection, kind: .update,
-                                 body: ["q": filter, "u": update, "upsert": .bool(upsert), "multi": .bool(many)],
-                                 duplicateIsNoOp: duplicateIsNoOp))
+                duplicateIsNoOp: Bool = false, coalesce: Bool = false) {
+        let fields = coalesce && !many ? update["$set"]?.objectValue.map { Set($0.map(\.0)) } : nil
+        append(Statement(collection: collection, kind: .update,
+                         body: ["q": filter, "u": update, "upsert": .bool(upsert), "multi": .bool(many)],
+                         duplicateIsNoOp: duplicateIsNoOp, setFields: fields),
+               document: many ? nil : filter[DocumentKey.id])
     }
 
     func delete(_ collection: String, filter: JSONValue) {
-        pending.append(Statement(collection: collection, kind: .delete, body: ["q": filter, "limit": 0], duplicateIsNoOp: false))
+        append(Statement(collection: collection, kind: .delete, body: ["q": filter, "limit": 0], duplicateIsNoOp: false, setFields: nil),
+               document: filter[DocumentKey.id])
+    }
+
+    private func append(_ statement: Statement, document id: JSONValue?) {
+        guard let id, id.objectValue == nil else {
+            // It may touch any document of its collection: nothing queued before it there may move past it.
+            byDocument = byDocument.filter { $0.key.collection != statement.collection }
+            pending.append(statement)
+            return
+        }
+        let key = QueuedDocument(collection: statement.collection, id: id)
+        if let fields = statement.setFields, let earlier = byDocument[key] {
+            for index in earlier.reversed() {
+                guard let queued = pending[index].setFields else { break }
+                let sameShape = pending[index].body["q"]?.objectValue?.map(\.0) == statement.body["q"]?.objectValue?.map(\.0)
+                    && pending[index].body["upsert"] == statement.body["upsert"]
+                if queued == fields, sameShape {
+                    // Commit order makes the later statement the newer; a replayed older one is refused by the guard.
+                    if Self.guardPosition(statement.body) >= Self.guardPosition(pending[index].body) { pending[index] = statement }
+                    coalesced += 1
+                    return
+                }
+                if !queued.isDisjoint(with: fields) { break }
+            }
+        }
+        byDocument[key, default: []].append(pending.count)
+        pending.append(statement)
+    }
+
+    /// The position a guarded filter refuses at or beyond (`{field: {$not: {$gte: position}}}`), "" if none.
+    private static func guardPosition(_ body: JSONValue) -> String {
+        for (_, condition) in body["q"]?.objectValue ?? JSONObject() {
+            if let position = condition["$not"]?["$gte"]?.stringValue { return position }
+        }
+        return ""
     }
 
     /// Sends everything queued, in order.
@@ -48,6 +105,7 @@ final class MongoWriteBatch {
             start = end
         }
         pending.removeAll(keepingCapacity: true)
+        byDocument.removeAll(keepingCapacity: true)
     }
 
     private func send(_ statements: ArraySlice<Statement>) async throws {
