@@ -11,10 +11,12 @@ import Testing
 @Suite struct RebuildAndDeadLetterTests {
     let settings = StoreSettings.fromEnvironment()
 
-    /// A document without the sync's bookkeeping, with embedded lists in a stable order (readers sort them).
+    /// A document without the sync's bookkeeping, with embedded lists in a stable order (readers sort them) and its
+    /// fields in name order (readers address them by name; a registration written as one statement lists its price
+    /// and lists where a snapshot's later statements append them).
     static func comparable(_ document: JSONValue) -> JSONValue {
         guard case .object(let fields) = document else { return document }
-        return .object(JSONObject(fields.filter { !$0.0.hasPrefix("_") || $0.0 == "_id" }.map { key, value -> (String, JSONValue) in
+        return .object(JSONObject(fields.filter { !$0.0.hasPrefix("_") || $0.0 == "_id" }.sorted { $0.0 < $1.0 }.map { key, value -> (String, JSONValue) in
             if (key == "images" || key == "tags"), let items = value.arrayValue {
                 return (key, .array(items.sorted { ($0["id"]?.int64 ?? 0) < ($1["id"]?.int64 ?? 0) }))
             }
@@ -76,13 +78,37 @@ import Testing
             try db.execute("UPDATE gifticons SET description = 'first' WHERE id = 5; UPDATE gifticons SET description = 'second' WHERE id = 5")
             try db.execute("INSERT INTO reviews (id, gifticon_id, user_id, seller_id, rating, title, content) VALUES (900, 6, 2, 3, 4, 'good', 'tasty latte')")
             try db.execute("DELETE FROM gifticon_tags WHERE gifticon_id = 7; DELETE FROM gifticon_prices WHERE gifticon_id = 7; DELETE FROM gifticons WHERE id = 7")
+            // One statement per gifticon where rows join (GifticonFolds): a registration with its price, images and
+            // tags; a reprice written twice; a price deleted and written again (no join); a registration whose image
+            // comes and goes in the same transaction (its lists do not join).
+            try db.execute("""
+                INSERT INTO gifticons (id, seller_id, brand_id, category_id, name, slug, description, due_date) VALUES (8, 1, 10, 101, 'Tea', 'tea', 'green', '2030-01-01');
+                INSERT INTO gifticon_prices (gifticon_id, base_price, sale_price) VALUES (8, 3000, 2500);
+                INSERT INTO gifticon_images (id, gifticon_id, url, display_order, is_primary) VALUES (80, 8, 'https://img/8a.png', 1, true), (81, 8, 'https://img/8b.png', 2, false);
+                INSERT INTO gifticon_tags (gifticon_id, tag_id) VALUES (8, 1001), (8, 1000)
+                """)
+            try db.execute("UPDATE gifticon_prices SET sale_price = 4900 WHERE gifticon_id = 6; UPDATE gifticons SET version = version + 1 WHERE id = 6; UPDATE gifticon_prices SET sale_price = 4800 WHERE gifticon_id = 6")
+            try db.execute("UPDATE gifticons SET version = version + 1 WHERE id = 5; DELETE FROM gifticon_prices WHERE gifticon_id = 5; INSERT INTO gifticon_prices (gifticon_id, base_price, sale_price) VALUES (5, 5000, 3900)")
+            try db.execute("""
+                INSERT INTO gifticons (id, seller_id, brand_id, category_id, name, slug, description, due_date) VALUES (9, 3, 10, 100, 'Juice', 'juice', 'orange', '2030-01-01');
+                INSERT INTO gifticon_images (id, gifticon_id, url, display_order, is_primary) VALUES (90, 9, 'https://img/9a.png', 1, true), (91, 9, 'https://img/9b.png', 2, false);
+                DELETE FROM gifticon_images WHERE id = 90;
+                INSERT INTO gifticon_tags (gifticon_id, tag_id) VALUES (9, 1000)
+                """)
         }
-        try await pipeline.stream().run(stopAfter: 9, onStreaming: writes)
+        try await pipeline.stream().run(stopAfter: 13, onStreaming: writes)
         let incremental = try await snapshot(pipeline)
-        #expect(incremental["mongo.gifticons"]?.count == 2)
+        #expect(incremental["mongo.gifticons"]?.count == 4)
         #expect(incremental["mongo.gifticons"]?.first?["description"] == "second")
         #expect(incremental["mongo.reviews"]?.count == 1)
-        #expect(incremental["search.\(name)_gifticons"]?.count == 2)
+        #expect(incremental["search.\(name)_gifticons"]?.count == 4)
+        let gifticon = { (id: Int) in incremental["mongo.gifticons"]?.first { $0["_id"] == .int(id) } }
+        #expect(gifticon(8)?["images"]?.arrayValue?.count == 2 && gifticon(8)?["tags"]?.arrayValue?.count == 2)
+        #expect(gifticon(8)?["tags"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["iced-americano", "latte"])
+        #expect(gifticon(8)?["price"]?["salePrice"] == "2500.00")
+        #expect(gifticon(6)?["price"]?["salePrice"] == "4800.00")
+        #expect(gifticon(5)?["price"]?["salePrice"] == "3900.00")
+        #expect(gifticon(9)?["images"]?.arrayValue?.map { $0["id"] } == [91] && gifticon(9)?["price"] == nil)
         #expect(incremental["redis.rating.3"]?.isEmpty == false)
 
         try await pipeline.resetReadModels()

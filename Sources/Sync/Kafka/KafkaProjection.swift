@@ -7,7 +7,9 @@ import Stores
 /// only after every projector acknowledged and the applied position was published; inside the initial snapshot they
 /// are not committed at all (its bulk work happens at its end), so a projector stopped mid-snapshot reads it again.
 public final class KafkaProjection: Sendable {
-    public let projectors: [any Projector]
+    /// Applied one after another for each transaction (see `ChangeStream.stages`).
+    public let stages: [[any Projector]]
+    public var projectors: [any Projector] { stages.flatMap { $0 } }
     private let positions: AppliedPositionPublisher?
     private let brokers: String
     private let groupID: String
@@ -15,13 +17,13 @@ public final class KafkaProjection: Sendable {
     private let logger: Logger
     public let metrics: SyncMetrics
 
-    public init(brokers: String, groupID: String, topics: KafkaTopics, projectors: [any Projector],
+    public init(brokers: String, groupID: String, topics: KafkaTopics, stages: [[any Projector]],
                 positions: AppliedPositionPublisher?, metrics: SyncMetrics = SyncMetrics(),
                 logger: Logger = Logger(label: "gifticon.sync.kafka")) {
         self.brokers = brokers
         self.groupID = groupID
         self.topics = topics
-        self.projectors = projectors
+        self.stages = stages
         self.positions = positions
         self.metrics = metrics
         self.logger = logger
@@ -66,7 +68,9 @@ public final class KafkaProjection: Sendable {
             while let ready = assembler.next() {
                 // A heartbeat has no changes: only its position is published.
                 if !ready.transaction.changes.isEmpty {
-                    try await metrics.steps.measure(.run) { try await projectors.applyInParallel([ready.transaction]) }
+                    try await metrics.steps.measure(.run) {
+                        for stage in stages { try await stage.applyInParallel([ready.transaction]) }
+                    }
                 }
                 uncommitted += ready.records
                 if ready.isSnapshot && !ready.endsSnapshot {

@@ -2,9 +2,15 @@ import Logging
 import Stores
 
 /// The embedded sync: reads committed transactions from the WAL, hands each to every projector, and confirms the
-/// slot only once all of them acknowledged it. Transactions are applied one at a time, in commit order.
+/// slot only once all of them acknowledged it. Transactions are applied in commit order, in runs.
+///
+/// Projectors come in stages: a stage's projectors apply a run side by side, and a later stage sees the run only
+/// once the earlier ones have it (the search projector indexes what the document projector wrote). Runs are
+/// pipelined: the later stages of one run overlap the first stage of the next, so MongoDB and the search index work
+/// at the same time; a run's position is published and confirmed only once every stage has it, in run order.
 public final class ChangeStream: Sendable {
-    public let projectors: [any Projector]
+    public let stages: [[any Projector]]
+    public var projectors: [any Projector] { stages.flatMap { $0 } }
     /// Told each position once every projector applied it.
     private let positions: AppliedPositionPublisher?
     private let url: String
@@ -16,7 +22,15 @@ public final class ChangeStream: Sendable {
     /// How often a status update goes to the walsender whatever else happens (below its `wal_sender_timeout`).
     public let feedbackInterval: Duration
 
-    public init(url: String, slot: String, publication: String, tables: [String], projectors: [any Projector],
+    /// One stage of projectors.
+    public convenience init(url: String, slot: String, publication: String, tables: [String], projectors: [any Projector],
+                            positions: AppliedPositionPublisher? = nil, metrics: SyncMetrics = SyncMetrics(),
+                            feedbackInterval: Duration = .seconds(10), logger: Logger = Logger(label: "gifticon.sync")) {
+        self.init(url: url, slot: slot, publication: publication, tables: tables, stages: [projectors], positions: positions,
+                  metrics: metrics, feedbackInterval: feedbackInterval, logger: logger)
+    }
+
+    public init(url: String, slot: String, publication: String, tables: [String], stages: [[any Projector]],
                 positions: AppliedPositionPublisher? = nil, metrics: SyncMetrics = SyncMetrics(),
                 feedbackInterval: Duration = .seconds(10), logger: Logger = Logger(label: "gifticon.sync")) {
         self.feedbackInterval = feedbackInterval
@@ -26,7 +40,7 @@ public final class ChangeStream: Sendable {
         self.slot = slot
         self.publication = publication
         self.tables = tables
-        self.projectors = projectors
+        self.stages = stages
         self.logger = logger
     }
 
@@ -66,7 +80,7 @@ public final class ChangeStream: Sendable {
             return UnsafeTransfer(batches)
         }.value
         for batch in snapshots {
-            try await applyEverywhere(batch)
+            for stage in stages { try await stage.applyInParallel([batch]) }
             metrics.applied(batch, logger: logger)   // counted (bulk throughput), with no lag: no commit time
         }
         if let last = snapshots.last {
@@ -75,6 +89,18 @@ public final class ChangeStream: Sendable {
         }
 
         try await onStreaming()
+        // The previous run's later stages, its position and its metrics, overlapping this run's first stage.
+        var inFlight: Task<Void, any Error>?
+        do {
+            try await streamRuns(capture, on: executor, stopAfter: stopAfter, inFlight: &inFlight)
+        } catch {
+            _ = try? await inFlight?.value   // what it applied is confirmed before the capture closes, or comes again
+            throw error
+        }
+    }
+
+    private func streamRuns(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?,
+                            inFlight: inout Task<Void, any Error>?) async throws {
         var applied = 0
         var lastReport = ContinuousClock.now - Self.reportInterval
         while !Task.isCancelled {
@@ -87,6 +113,8 @@ public final class ChangeStream: Sendable {
             }
             guard let transaction = try await executor.run({ UnsafeTransfer(try capture.value.next(timeout: 0.5)) }).value else {
                 if let idle = try await executor.run({ capture.value.idlePosition }) {
+                    try await inFlight?.value
+                    inFlight = nil
                     for projector in projectors { try await projector.positionAdvanced(to: idle) }
                     try await confirm(capture, idle, on: executor)
                 }
@@ -102,25 +130,28 @@ public final class ChangeStream: Sendable {
                 batch.append(more)
                 changes += more.changes.count
             }
-            try await applyEverywhere(batch)
-            let last = batch[batch.count - 1]
-            try await confirm(capture, last.endLSN, on: executor, commitTimeMicros: last.commitTimeMicros)
-            for appliedTransaction in batch { metrics.applied(appliedTransaction, logger: logger) }
+            let started = ContinuousClock.now
+            let run = batch
+            try await stages[0].applyInParallel(run)
+            try await inFlight?.value
+            inFlight = Task {
+                for stage in self.stages.dropFirst() { try await stage.applyInParallel(run) }
+                self.metrics.steps.record(.run, ContinuousClock.now - started)
+                let last = run[run.count - 1]
+                try await self.confirm(capture, last.endLSN, on: executor, commitTimeMicros: last.commitTimeMicros)
+                for appliedTransaction in run { self.metrics.applied(appliedTransaction, logger: self.logger) }
+                self.logger.debug("applied", metadata: ["lsn": "\(last.endLSN)", "transactions": "\(run.count)"])
+            }
             applied += batch.count
         }
+        try await inFlight?.value
+        inFlight = nil
     }
 
     /// How often the sync reports that it is alive and how far it has heard the WAL (`SyncStatusHash.reportedMillis`).
     static let reportInterval: Duration = .seconds(5)
     static let maxBatchTransactions = 200
     static let maxBatchChanges = 5_000
-
-    private func applyEverywhere(_ batch: [CommittedTransaction]) async throws {
-        try await metrics.steps.measure(.run) { try await projectors.applyInParallel(batch) }
-        logger.debug("applied", metadata: ["lsn": "\(batch[batch.count - 1].endLSN)", "transactions": "\(batch.count)"])
-    }
-
-    private func applyEverywhere(_ transaction: CommittedTransaction) async throws { try await applyEverywhere([transaction]) }
 
     private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor,
                          commitTimeMicros: Int64 = 0) async throws {

@@ -33,16 +33,14 @@ public struct SyncPipeline: Sendable {
         self.refreshSearch = refreshSearch
     }
 
-    /// Documents then the search index (it reads them) in one sequence; seller ratings beside them. A change a
+    /// Documents and seller ratings side by side, then the search index (it reads the documents). A change a
     /// projector cannot apply goes to the dead letters and the stream goes on.
-    public func projectors(logger: Logger, steps: SyncSteps = SyncSteps()) -> [any Projector] {
+    public func projectorStages(logger: Logger, steps: SyncSteps = SyncSteps()) -> [[any Projector]] {
         let deadLetters = DeadLetters(mongo: mongo, logger: logger)
         return [
-            deadLetters.guarding(SequentialProjectors([
-                DocumentProjector(mongo: mongo, steps: steps),
-                SearchProjector(mongo: mongo, search: search, indexes: indexes, refresh: refreshSearch, steps: steps),
-            ])),
-            deadLetters.guarding(SellerRatingProjector(redis: redis, keys: keys, steps: steps)),
+            [deadLetters.guarding(DocumentProjector(mongo: mongo, steps: steps)),
+             deadLetters.guarding(SellerRatingProjector(redis: redis, keys: keys, steps: steps))],
+            [deadLetters.guarding(SearchProjector(mongo: mongo, search: search, indexes: indexes, refresh: refreshSearch, steps: steps))],
         ]
     }
 
@@ -57,7 +55,7 @@ public struct SyncPipeline: Sendable {
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
         return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
-                            projectors: projectors(logger: logger, steps: metrics.steps), positions: positions, metrics: metrics,
+                            stages: projectorStages(logger: logger, steps: metrics.steps), positions: positions, metrics: metrics,
                             logger: logger)
     }
 
@@ -82,7 +80,7 @@ public struct SyncPipeline: Sendable {
                                 metrics: SyncMetrics = SyncMetrics()) async throws -> KafkaProjection {
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
-        return KafkaProjection(brokers: brokers, groupID: groupID, topics: topics, projectors: projectors(logger: logger, steps: metrics.steps),
+        return KafkaProjection(brokers: brokers, groupID: groupID, topics: topics, stages: projectorStages(logger: logger, steps: metrics.steps),
                                positions: AppliedPositionPublisher(redis: redis, keys: keys), metrics: metrics, logger: logger)
     }
 

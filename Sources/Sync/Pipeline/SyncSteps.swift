@@ -31,11 +31,17 @@ public final class SyncSteps: Sendable {
     }
 
     public typealias Observer = @Sendable (Step, Duration) -> Void
+    /// Told every store request as it is sent (the bare-store ceiling benchmark replays them).
+    public typealias Recorder = @Sendable (StoreOperation) -> Void
 
     private let totals = Mutex([Step: Total]())
     private let observer: Observer?
+    private let recorder: Recorder?
 
-    public init(observer: Observer? = nil) { self.observer = observer }
+    public init(observer: Observer? = nil, recorder: Recorder? = nil) {
+        self.observer = observer
+        self.recorder = recorder
+    }
 
     /// Every step's count and time so far.
     public var recorded: [Step: Total] { totals.withLock { $0 } }
@@ -49,6 +55,12 @@ public final class SyncSteps: Sendable {
         let start = ContinuousClock.now
         defer { record(step, ContinuousClock.now - start) }
         return try await body()
+    }
+
+    /// Times a store request, handing it to the recorder if there is one.
+    public func measure<T>(_ step: Step, _ operation: @autoclosure () -> StoreOperation, _ body: () async throws -> T) async rethrows -> T {
+        recorder?(operation())
+        return try await measure(step, body)
     }
 
     public func measure<T>(_ step: Step, _ body: () throws -> T) rethrows -> T {

@@ -21,19 +21,18 @@ extension DocumentProjector {
         try await applyGroup(group)
     }
 
-    private func applyGroup(_ group: [CommittedTransaction]) async throws {
-        guard group.count > 1 else {
-            if let only = group.first { try await apply(only) }
-            return
-        }
+    /// Transactions without reference data: their references read once up front, their gifticons' rows joined.
+    func applyGroup(_ group: [CommittedTransaction]) async throws {
+        guard !group.isEmpty else { return }
         let batch = MongoWriteBatch(mongo: mongo, steps: steps)
         let all = group.flatMap(\.changes)
         var references = try await prefetch(all.filter { $0.table == "gifticons" }[...], batch)
         let tagReferences = try await prefetch(all.filter { $0.table == "gifticon_tags" }[...], batch)
         references.byCollection.merge(tagReferences.byCollection) { $1 }
         for transaction in group {
+            let folds = GifticonFolds(transaction)
             for range in Self.runs(transaction.changes) {
-                try await project(transaction.changes[range], of: transaction, batch, references)
+                try await project(transaction.changes[range], of: transaction, batch, references, folds: folds)
             }
         }
         try await batch.flush()

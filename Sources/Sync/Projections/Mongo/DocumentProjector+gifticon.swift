@@ -7,14 +7,15 @@ extension DocumentProjector {
     private typealias Field = GifticonDocument
     private typealias Embedded = GifticonDocument.Embedded
 
-    func projectGifticon(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch, _ references: References) {
+    func projectGifticon(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch, _ references: References,
+                         joining parts: GifticonFolds.Parts? = nil) {
         let id = change.integer("id")
         if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.gifticons, id: id, position: position) }
         let sellerID = change.integer("seller_id"), brandID = change.integer("brand_id"), categoryID = change.integer("category_id")
         let sellerDocument = references.document(MongoCollections.users, sellerID)
         let brandDocument = references.document(MongoCollections.brands, brandID)
         let categoryDocument = references.document(MongoCollections.categories, categoryID)
-        GuardedWrite.upsert(batch, MongoCollections.gifticons, id: id, position: position, fields: [
+        let rowFields: [(String, JSONValue)] = [
             (Field.name, change.text("name")), (Field.slug, change.text("slug")), (Field.description, change.text("description")),
             (Field.status, change.text("status")), (Field.dueDate, change.time("due_date")),
             (Field.createdAt, change.time("created_at")), (Field.updatedAt, change.time("updated_at")),
@@ -24,7 +25,37 @@ extension DocumentProjector {
             (Field.brand, [Embedded.id: brandID, Embedded.name: brandDocument?[BrandDocument.name] ?? .null]),
             (Field.category, [Embedded.id: categoryID, Embedded.name: categoryDocument?[CategoryDocument.name] ?? .null,
                               Embedded.ancestorIds: categoryDocument?[CategoryDocument.ancestorIds] ?? .array([])]),
-        ])
+        ]
+        GuardedWrite.upsert(batch, MongoCollections.gifticons, id: id, position: position, fields: rowFields + joinedFields(parts, references))
+    }
+
+    /// The price, images and tags that join the gifticon's own statement (see `GifticonFolds`).
+    private func joinedFields(_ parts: GifticonFolds.Parts?, _ references: References) -> [(String, JSONValue)] {
+        guard let parts else { return [] }
+        var fields: [(String, JSONValue)] = []
+        if let (change, position) = parts.price {
+            fields += [(Field.price, Self.price(change)), ("_priceLsn", .string(position))]
+        }
+        if !parts.images.isEmpty { fields.append((Field.images, .array(Self.latestEntries(parts.images, id: { $0.integer("id") }).map(Self.imageEntry)))) }
+        if !parts.tags.isEmpty {
+            fields.append((Field.tags, .array(Self.latestEntries(parts.tags, id: { $0.integer("tag_id") }).map { change in
+                let id = change.integer("tag_id")
+                return [Embedded.id: id, Embedded.name: references.document(MongoCollections.tags, id)?[TagDocument.name] ?? .null]
+            })))
+        }
+        return fields
+    }
+
+    /// Each entry's last row, in the order entries first appear, without the deleted ones.
+    static func latestEntries(_ rows: some Collection<RowChange>, id: (RowChange) -> JSONValue) -> [RowChange] {
+        var latest: [JSONValue: RowChange] = [:]
+        var order: [JSONValue] = []
+        for change in rows {
+            let key = id(change)
+            if latest[key] == nil { order.append(key) }
+            latest[key] = change
+        }
+        return order.compactMap { latest[$0] }.filter { $0.operation != .delete }
     }
 
     func projectPrice(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
@@ -35,17 +66,21 @@ extension DocumentProjector {
                          update: ["$set": [Field.price: .null, "_priceLsn": .string(position)]], coalesce: true)
             return
         }
-        let base = change.current.first { $0.name == "base_price" }?.value ?? "0"
-        let sale = change.current.first { $0.name == "sale_price" }?.value ?? "0"
-        let price: JSONValue = [
-            Field.Price.basePrice: .string(base), Field.Price.salePrice: .string(sale), Field.Price.currency: change.text("currency"),
-            Field.Price.discountPercentage: .int(Int(Self.discountPercentage(base: base, sale: sale))),
-        ]
         // The gifticon's own row commits in the same or an earlier transaction: upsert keeps a price that arrives
         // first (a rebuild's snapshot order) rather than dropping it.
         batch.update(MongoCollections.gifticons, filter: filter,
-                     update: ["$set": [Field.price: price, "_priceLsn": .string(position)]], upsert: true, duplicateIsNoOp: true,
+                     update: ["$set": [Field.price: Self.price(change), "_priceLsn": .string(position)]], upsert: true, duplicateIsNoOp: true,
                      coalesce: true)
+    }
+
+    /// The embedded price of a price row.
+    static func price(_ change: RowChange) -> JSONValue {
+        let base = change.current.first { $0.name == "base_price" }?.value ?? "0"
+        let sale = change.current.first { $0.name == "sale_price" }?.value ?? "0"
+        return [
+            Field.Price.basePrice: .string(base), Field.Price.salePrice: .string(sale), Field.Price.currency: change.text("currency"),
+            Field.Price.discountPercentage: .int(Int(Self.discountPercentage(base: base, sale: sale))),
+        ]
     }
 
     /// Whole percent off the base price, rounded down; 0 when the sale price is not below the base.
@@ -78,19 +113,13 @@ extension DocumentProjector {
             var end = index + 1
             while end < run.endIndex, run[end].integer("gifticon_id") == gifticonID { end += 1 }
             let group = run[index..<end]
-            let entryIDs = group.map { isImages ? $0.integer("id") : $0.integer("tag_id") }
+            let entryID = { (change: RowChange) in isImages ? change.integer("id") : change.integer("tag_id") }
             batch.update(MongoCollections.gifticons, filter: [DocumentKey.id: gifticonID],
-                         update: ["$pull": [list: [Embedded.id: ["$in": .array(entryIDs)]]]])
+                         update: ["$pull": [list: [Embedded.id: ["$in": .array(group.map(entryID))]]]])
             // The last row of an entry within the group is its final state (a delete leaves it pulled).
-            var latest: [JSONValue: RowChange] = [:]
-            var order: [JSONValue] = []
-            for (change, id) in zip(group, entryIDs) {
-                if latest[id] == nil { order.append(id) }
-                latest[id] = change
-            }
-            let entries: [JSONValue] = order.compactMap { id in
-                guard let change = latest[id], change.operation != .delete else { return nil }
+            let entries: [JSONValue] = Self.latestEntries(group, id: entryID).map { change in
                 if isImages { return Self.imageEntry(change) }
+                let id = entryID(change)
                 return [Embedded.id: id, Embedded.name: references.document(MongoCollections.tags, id)?[TagDocument.name] ?? .null]
             }
             if !entries.isEmpty {

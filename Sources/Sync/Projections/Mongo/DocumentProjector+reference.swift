@@ -39,7 +39,7 @@ extension DocumentProjector {
         if parent != .null {
             try await batch.flush()  // the parent may be an earlier row of this very transaction
         }
-        if parent != .null, let parentDocument = try await steps.measure(.referenceReads, { try await mongo.find(MongoCollections.categories, filter: [DocumentKey.id: parent]).first }) {
+        if parent != .null, let parentDocument = try await referenceRead(MongoCollections.categories, filter: [DocumentKey.id: parent]).first {
             ancestors = (parentDocument[CategoryDocument.ancestorIds]?.arrayValue ?? []) + [parent]
         }
         let name = change.text("name")

@@ -21,6 +21,9 @@ public struct DocumentProjector: Projector {
     }
 
     public func apply(_ transaction: CommittedTransaction) async throws {
+        if !transaction.changes.contains(where: { Self.referenceTables.contains($0.table) }) {
+            return try await applyGroup([transaction])
+        }
         let batch = MongoWriteBatch(mongo: mongo, steps: steps)
         for range in Self.runs(transaction.changes) {
             let run = transaction.changes[range]
@@ -42,20 +45,22 @@ public struct DocumentProjector: Projector {
         return runs
     }
 
-    /// Queues the writes of one run of a transaction's rows.
+    /// Queues the writes of one run of a transaction's rows; rows `folds` joined to their gifticon's statement are
+    /// written with it.
     func project(_ run: ArraySlice<RowChange>, of transaction: CommittedTransaction, _ batch: MongoWriteBatch,
-                 _ references: References) async throws {
+                 _ references: References, folds: GifticonFolds = .none) async throws {
         if run.first?.table == "gifticon_images" || run.first?.table == "gifticon_tags" {
-            return projectEmbeddedLists(run, batch, references)
+            let own = run.indices.filter { !folds.joined.contains($0) }.map { run[$0] }
+            return projectEmbeddedLists(own[...], batch, references)
         }
-        for (index, change) in zip(run.indices, run) {
+        for (index, change) in zip(run.indices, run) where !folds.joined.contains(index) {
             let position = transaction.position(ofChangeAt: index)
             switch change.table {
             case "users": projectUser(change, position, batch)
             case "brands": projectBrand(change, position, batch)
             case "categories": try await projectCategory(change, position, batch)
             case "tags": projectTag(change, position, batch)
-            case "gifticons": projectGifticon(change, position, batch, references)
+            case "gifticons": projectGifticon(change, position, batch, references, joining: change.integer("id").int64.flatMap { folds.byGifticon[$0] })
             case "gifticon_prices": projectPrice(change, position, batch)
             case "reviews": projectReview(change, position, batch)
             default: continue
@@ -100,10 +105,8 @@ public struct DocumentProjector: Projector {
             let sorted = ids.sorted()
             for chunk in stride(from: 0, to: sorted.count, by: 1_000) {
                 let slice = sorted[chunk..<min(chunk + 1_000, sorted.count)]
-                let documents = try await steps.measure(.referenceReads) {
-                    try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(slice.map { .int(Int($0)) })]],
-                                         options: ["projection": projection])
-                }
+                let documents = try await referenceRead(collection, filter: [DocumentKey.id: ["$in": .array(slice.map { .int(Int($0)) })]],
+                                                        options: ["projection": projection])
                 for document in documents {
                     if let id = document[DocumentKey.id]?.int64 { found[id] = document }
                 }
@@ -111,5 +114,12 @@ public struct DocumentProjector: Projector {
             references.byCollection[collection] = found
         }
         return references
+    }
+
+    /// A read of documents to embed, timed and recorded.
+    func referenceRead(_ collection: String, filter: JSONValue, options: JSONValue? = nil) async throws -> [JSONValue] {
+        try await steps.measure(.referenceReads, .mongoFind(collection: collection, filter: filter, options: options)) {
+            try await mongo.find(collection, filter: filter, options: options)
+        }
     }
 }

@@ -114,7 +114,7 @@ final class MongoWriteBatch {
             let command: JSONValue = first.kind == .update
                 ? ["update": .string(first.collection), "updates": .array(remaining.map(\.body)), "ordered": true]
                 : ["delete": .string(first.collection), "deletes": .array(remaining.map(\.body)), "ordered": true]
-            let reply = try await steps.measure(.mongoWrites) { try await mongo.command(command) }
+            let reply = try await steps.measure(.mongoWrites, .mongoCommand(command)) { try await mongo.command(command) }
             guard let error = reply["writeErrors"]?.arrayValue?.first else { return }
             let index = Int(error["index"]?.int64 ?? 0)
             let code = error["code"]?.int64 ?? 0

@@ -50,10 +50,10 @@ public struct SellerRatingProjector: Projector {
                 throw StoreError(.redis, .badReply, "review change without id or seller_id (is REPLICA IDENTITY FULL set?)")
             }
             let rating = change.operation == .delete ? "" : (change.value("rating") ?? "")
-            _ = try await steps.measure(.redis) {
-                try await redis.eval(Self.script,
-                    keys: [keys.sellerReviews(sellerID), keys.sellerReviewPositions(sellerID), keys.sellerRating(sellerID)],
-                    arguments: [reviewID, transaction.position(ofChangeAt: index), rating])
+            let scriptKeys = [keys.sellerReviews(sellerID), keys.sellerReviewPositions(sellerID), keys.sellerRating(sellerID)]
+            let arguments = [reviewID, transaction.position(ofChangeAt: index), rating]
+            _ = try await steps.measure(.redis, .redisEval(script: Self.script, keys: scriptKeys, arguments: arguments)) {
+                try await redis.eval(Self.script, keys: scriptKeys, arguments: arguments)
             }
         }
     }

@@ -54,16 +54,16 @@ public struct SearchProjector: Projector {
             }
         }
         if !renamedTags.isEmpty {
-            let carrying = try await steps.measure(.searchReadBack) { try await mongo.find(MongoCollections.gifticons, filter: ["\(GifticonDocument.tags).\(GifticonDocument.Embedded.id)": ["$in": .array(renamedTags.map { .int(Int($0)) })]],
-                                                options: ["projection": [DocumentKey.id: 1]]) }
+            let carrying = try await readBack(MongoCollections.gifticons, filter: ["\(GifticonDocument.tags).\(GifticonDocument.Embedded.id)": ["$in": .array(renamedTags.map { .int(Int($0)) })]],
+                                              options: ["projection": [DocumentKey.id: 1]])
             gifticonIDs.append(contentsOf: carrying.compactMap { $0[DocumentKey.id]?.int64 })
         }
         for (renamed, paths) in [(renamedBrands, [GifticonDocument.brandId]),
                                  (renamedCategories, [GifticonDocument.categoryId, "\(GifticonDocument.category).\(GifticonDocument.Embedded.ancestorIds)"])]
         where !renamed.isEmpty {
             let ids: JSONValue = ["$in": .array(renamed.map { .int(Int($0)) })]
-            let under = try await steps.measure(.searchReadBack) { try await mongo.find(MongoCollections.gifticons, filter: ["$or": .array(paths.map { [$0: ids] })],
-                                             options: ["projection": [DocumentKey.id: 1]]) }
+            let under = try await readBack(MongoCollections.gifticons, filter: ["$or": .array(paths.map { [$0: ids] })],
+                                           options: ["projection": [DocumentKey.id: 1]])
             gifticonIDs.append(contentsOf: under.compactMap { $0[DocumentKey.id]?.int64 })
         }
         let categoryNames = gifticonIDs.isEmpty ? [:] : try await self.categoryNames()
@@ -75,7 +75,21 @@ public struct SearchProjector: Projector {
                                 version: version, document: Self.reviewEntry)
         guard !lines.isEmpty else { return }
         // 409: the index already holds this or a later version. 404: deleting what was never indexed.
-        try await steps.measure(.searchBulk) { try await search.bulk(lines, refresh: refresh, tolerate: [409, 404]) }
+        try await bulk(lines, tolerate: [409, 404])
+    }
+
+    /// A read of what to index, timed and recorded.
+    private func readBack(_ collection: String, filter: JSONValue, options: JSONValue? = nil) async throws -> [JSONValue] {
+        try await steps.measure(.searchReadBack, .mongoFind(collection: collection, filter: filter, options: options)) {
+            try await mongo.find(collection, filter: filter, options: options)
+        }
+    }
+
+    /// A `_bulk` request, timed and recorded.
+    private func bulk(_ lines: [JSONValue], tolerate: Set<Int>) async throws {
+        _ = try await steps.measure(.searchBulk, .searchBulk(lines: lines, refresh: refresh, tolerate: tolerate)) {
+            try await search.bulk(lines, refresh: refresh, tolerate: tolerate)
+        }
     }
 
     /// Indexes every gifticon and review document once the snapshot is in MongoDB, at the snapshot's position.
@@ -85,7 +99,7 @@ public struct SearchProjector: Projector {
         let gifticonEntry: (JSONValue) -> JSONValue = { Self.gifticonEntry($0, categoryNames: categoryNames) }
         for (index, collection, entry) in [(indexes.gifticons, MongoCollections.gifticons, gifticonEntry),
                                          (indexes.reviews, MongoCollections.reviews, Self.reviewEntry)] {
-            let documents = try await mongo.find(collection, filter: [:])
+            let documents = try await readBack(collection, filter: [:])
             for start in stride(from: 0, to: documents.count, by: 1_000) {
                 var lines: [JSONValue] = []
                 for source in documents[start..<min(start + 1_000, documents.count)] {
@@ -93,7 +107,7 @@ public struct SearchProjector: Projector {
                     lines.append(Self.action("index", index, id, version))
                     lines.append(entry(source))
                 }
-                try await search.bulk(lines, refresh: refresh, tolerate: [409])
+                try await bulk(lines, tolerate: [409])
             }
         }
     }
@@ -105,9 +119,7 @@ public struct SearchProjector: Projector {
     ) async throws {
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return }
-        let found = try await steps.measure(.searchReadBack) {
-            try await mongo.find(collection, filter: [DocumentKey.id: ["$in": .array(unique.map { .int(Int($0)) })]])
-        }
+        let found = try await readBack(collection, filter: [DocumentKey.id: ["$in": .array(unique.map { .int(Int($0)) })]])
         var present: Set<Int64> = []
         for source in found {
             guard let id = source[DocumentKey.id]?.int64 else { continue }
@@ -128,9 +140,7 @@ public struct SearchProjector: Projector {
 
     /// Every category's name by id (the tree is small: a gifticon's searchable text names its whole category path).
     func categoryNames() async throws -> [Int: String] {
-        let categories = try await steps.measure(.searchReadBack) {
-            try await mongo.find(MongoCollections.categories, filter: [:], options: ["projection": [DocumentKey.id: 1, CategoryDocument.name: 1]])
-        }
+        let categories = try await readBack(MongoCollections.categories, filter: [:], options: ["projection": [DocumentKey.id: 1, CategoryDocument.name: 1]])
         var names: [Int: String] = [:]
         for category in categories {
             if let id = category[DocumentKey.id]?.intValue, let name = category[CategoryDocument.name]?.stringValue { names[id] = name }
