@@ -27,6 +27,9 @@ struct BenchSyncCommand: AsyncParsableCommand {
     @Option(help: "embedded: the WAL straight into the read models; kafka: relay → broker → projector (both in this process).")
     var via: Path = .embedded
 
+    @Flag(inversion: .prefixedNo, help: "Afterwards, send the sync's recorded store requests again from plain clients (the bare-store ceiling).")
+    var ceiling = true
+
     func run() async throws {
         let settings = StoreSettings.fromEnvironment()
         let base = database.databaseURL ?? settings.databaseURL
@@ -65,7 +68,8 @@ struct BenchSyncCommand: AsyncParsableCommand {
 
         var logger = Logger(label: "gifticon.bench-sync")
         logger.logLevel = .warning
-        let metrics = SyncMetrics(interval: 3600, recordLags: true)
+        let storeCeiling = StoreCeiling()
+        let metrics = SyncMetrics(interval: 3600, recordLags: true, steps: SyncSteps(recorder: ceiling ? storeCeiling.recorder : nil))
         let started = AsyncStream<Void>.makeStream()
         let sync: Task<Void, any Error>
         var relay: Task<Void, any Error>?
@@ -96,6 +100,7 @@ struct BenchSyncCommand: AsyncParsableCommand {
         }
         let changesBefore = metrics.progress.changes   // the snapshot's rows are not part of the steady load
         let stepsBefore = metrics.steps.recorded
+        let loadStart = storeCeiling.count
 
         // Open loop: one command every 1/rate s; three in four change a price (one row), one registers a gifticon
         // (gifticon, price, image and tag rows in one transaction).
@@ -155,6 +160,17 @@ struct BenchSyncCommand: AsyncParsableCommand {
             """, rate, inSeconds(issued), lags.count, changes, percentile(0.5), percentile(0.99), percentile(1.0) , inSeconds(drained), failures,
             Double(changes) / inSeconds(drained), ProcessInfo.processInfo.activeProcessorCount))
         print(Self.profile(metrics.steps.recorded, since: stepsBefore, transactions: lags.count))
+        guard ceiling else { return }
+        let replay = try await storeCeiling.replay(into: pipeline, loadStart: loadStart)
+        var table = "\n| the load's store requests | requests | seconds | rows/s |\n|---|---|---|---|\n"
+        for (store, figures) in replay.byStore.sorted(by: { $0.key < $1.key }) {
+            table += "| \(store), replayed alone " + String(format: "| %d | %.2f | |\n", figures.requests, inSeconds(figures.time))
+        }
+        table += "| all, replayed one at a time (the ceiling) " + String(format: "| %d | %.2f | %.0f |\n", replay.requests, inSeconds(replay.total),
+                                                                      Double(changes) / inSeconds(replay.total))
+        table += "| the sync, from the load's start until it drained " + String(format: "| | %.2f | %.0f |\n", inSeconds(drained),
+                                                                                 Double(changes) / inSeconds(drained))
+        print(table + String(format: "\nthe sync's time / the ceiling's: %.2fx", inSeconds(drained) / inSeconds(replay.total)))
     }
 
     /// The sync's own timers over the load: each step's calls and time, per call, per transaction and per run.

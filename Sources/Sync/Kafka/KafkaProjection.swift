@@ -65,8 +65,20 @@ public final class KafkaProjection: Sendable {
                     assembler.skip(record)
                 }
             }
-            while let ready = assembler.next() {
-                // A heartbeat has no changes: only its position is published.
+            // Streamed transactions that are ready together go in one run (bounded), as the embedded stream's do.
+            var run: [CommittedTransaction] = []
+            var runChanged = 0
+            while run.count < ChangeStream.maxBatchTransactions, stopAfter.map({ applied + runChanged < $0 }) ?? true,
+                  let ready = assembler.next() {
+                if !ready.isSnapshot && !inSnapshot {
+                    run.append(ready.transaction)
+                    if !ready.transaction.changes.isEmpty { runChanged += 1 }
+                    uncommitted += ready.records
+                    continue
+                }
+                applied += try await apply(run: run, committing: &uncommitted, consumer, onApplied: onApplied)
+                run.removeAll()
+                runChanged = 0
                 if !ready.transaction.changes.isEmpty {
                     try await metrics.steps.measure(.run) {
                         for stage in stages { try await stage.applyInParallel([ready.transaction]) }
@@ -82,18 +94,33 @@ public final class KafkaProjection: Sendable {
                     inSnapshot = false
                 }
                 if inSnapshot { continue }
-                try await metrics.steps.measure(.positionPublish) {
-                    try await positions?.publish(ready.transaction.endLSN, commitTimeMicros: ready.transaction.commitTimeMicros)
-                }
-                if !ready.transaction.changes.isEmpty { metrics.applied(ready.transaction, logger: logger) }
-                try await metrics.steps.measure(.confirm) { try await consumer.commit(uncommitted) }
-                uncommitted.removeAll()
-                if !ready.isSnapshot, !ready.transaction.changes.isEmpty {
-                    try await onApplied(ready.transaction)
-                    applied += 1
-                    if let stopAfter, applied >= stopAfter { break }
-                }
+                try await apply(run: [ready.transaction], committing: &uncommitted, consumer, alreadyApplied: true, onApplied: onApplied)
+            }
+            applied += try await apply(run: run, committing: &uncommitted, consumer, onApplied: onApplied)
+        }
+    }
+
+    /// Streamed transactions in commit order, applied as one run: every stage, then the last position, the metrics
+    /// and one commit of the offsets read so far. Returns how many had changes.
+    @discardableResult
+    private func apply(run: [CommittedTransaction], committing records: inout [KafkaRecord], _ consumer: KafkaConsumer,
+                       alreadyApplied: Bool = false, onApplied: @Sendable (CommittedTransaction) async throws -> Void) async throws -> Int {
+        guard let last = run.last else { return 0 }
+        // A heartbeat has no changes: only its position is published.
+        let changed = run.filter { !$0.changes.isEmpty }
+        if !changed.isEmpty && !alreadyApplied {
+            try await metrics.steps.measure(.run) {
+                for stage in stages { try await stage.applyInParallel(changed) }
             }
         }
+        try await metrics.steps.measure(.positionPublish) {
+            try await positions?.publish(last.endLSN, commitTimeMicros: last.commitTimeMicros)
+        }
+        for transaction in changed { metrics.applied(transaction, logger: logger) }
+        try await metrics.steps.measure(.confirm) { try await consumer.commit(records) }
+        records.removeAll()
+        if alreadyApplied { return 0 }   // the snapshot's end: not a streamed transaction
+        for transaction in changed { try await onApplied(transaction) }
+        return changed.count
     }
 }

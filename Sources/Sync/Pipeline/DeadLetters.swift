@@ -55,6 +55,15 @@ struct GuardedProjector: Projector {
 
     func snapshotApplied(at lsn: LSN) async throws { try await inner.snapshotApplied(at: lsn) }
 
+    /// The snapshot in one go; on a poison row, batch by batch as guarded transactions (their writes are idempotent).
+    func applySnapshot(_ batches: [CommittedTransaction]) async throws {
+        do {
+            try await inner.applySnapshot(batches)
+        } catch where !DeadLetters.isOutage(error) {
+            for batch in batches { try await apply(batch) }
+        }
+    }
+
     /// The batch in one go; on a poison change, transaction by transaction (and then change by change).
     func apply(batch: [CommittedTransaction]) async throws {
         do {

@@ -11,6 +11,8 @@ public protocol Projector: Sendable {
     /// Consecutive committed transactions, in commit order, applied together (a stream with a backlog hands them
     /// over in runs): the same result as applying each in turn, in fewer round trips where a projector can.
     func apply(batch: [CommittedTransaction]) async throws
+    /// The whole initial snapshot (a batch per table, in table order), before `snapshotApplied`.
+    func applySnapshot(_ batches: [CommittedTransaction]) async throws
     func snapshotApplied(at lsn: LSN) async throws
     /// The stream is idle and every change up to `lsn` was applied: nothing to write, but the position moved.
     func positionAdvanced(to lsn: LSN) async throws
@@ -20,6 +22,11 @@ extension Projector {
     /// Called once the initial snapshot's batches were all applied, before the slot is confirmed: a projector that
     /// deferred work during the snapshot finishes it here. Most do nothing.
     public func snapshotApplied(at lsn: LSN) async throws {}
+
+    /// Batch by batch, as streamed transactions.
+    public func applySnapshot(_ batches: [CommittedTransaction]) async throws {
+        for batch in batches { try await apply(batch) }
+    }
 
     public func apply(batch: [CommittedTransaction]) async throws {
         for transaction in batch { try await apply(transaction) }
@@ -39,6 +46,14 @@ extension Array where Element == any Projector {
                     group.addTask { try await projector.apply(batch: transactions) }
                 }
             }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Every projector applies the snapshot, side by side.
+    func applySnapshotInParallel(_ batches: [CommittedTransaction]) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for projector in self { group.addTask { try await projector.applySnapshot(batches) } }
             try await group.waitForAll()
         }
     }

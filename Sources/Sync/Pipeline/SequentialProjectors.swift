@@ -19,6 +19,10 @@ public struct SequentialProjectors: Projector {
         for member in members { try await member.apply(batch: batch) }
     }
 
+    public func applySnapshot(_ batches: [CommittedTransaction]) async throws {
+        for member in members { try await member.applySnapshot(batches) }
+    }
+
     public func snapshotApplied(at lsn: LSN) async throws {
         for member in members { try await member.snapshotApplied(at: lsn) }
     }

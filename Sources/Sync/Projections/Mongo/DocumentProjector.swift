@@ -68,6 +68,20 @@ public struct DocumentProjector: Projector {
         }
     }
 
+    /// The snapshot's rows as documents built in memory, inserted in bulk (see `SnapshotDocuments`).
+    public func applySnapshot(_ batches: [CommittedTransaction]) async throws {
+        let documents = SnapshotDocuments()
+        let batch = MongoWriteBatch(mongo: mongo, steps: steps, collectingInto: documents)
+        for transaction in batches {
+            for range in Self.runs(transaction.changes) {
+                let run = transaction.changes[range]
+                try await project(run, of: transaction, batch, prefetch(run, batch))
+            }
+        }
+        try await batch.flush()
+        try await documents.insertAll(into: mongo, steps: steps)
+    }
+
     /// Removes what the snapshot did not write: documents left by an earlier, interrupted run (or written late by a
     /// killed process's last batch) carry older positions, and the snapshot rewrote every row that still exists.
     public func snapshotApplied(at lsn: LSN) async throws {
@@ -98,6 +112,10 @@ public struct DocumentProjector: Projector {
         }
         try await batch.flush()
         var references = References()
+        if let snapshot = batch.snapshot {
+            for (collection, _, _) in wanted { references.byCollection[collection] = snapshot.documents(collection) }
+            return references
+        }
         for (collection, column, projection) in wanted {
             let ids = Set(run.filter { $0.operation != .delete }.compactMap { $0.integer(column).int64 })
             guard !ids.isEmpty else { continue }

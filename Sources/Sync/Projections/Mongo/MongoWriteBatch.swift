@@ -38,16 +38,24 @@ final class MongoWriteBatch {
     private var byDocument: [QueuedDocument: [Int]] = [:]
     /// Statements absorbed by a queued one of their shape (tests read it).
     private(set) var coalesced = 0
+    /// A snapshot's documents: writes go to them instead of MongoDB (see `SnapshotDocuments`).
+    let snapshot: SnapshotDocuments?
+    private var refused: (any Error)?
 
-    init(mongo: MongoClient, chunkSize: Int = 500, steps: SyncSteps = SyncSteps()) {
+    init(mongo: MongoClient, chunkSize: Int = 500, steps: SyncSteps = SyncSteps(), collectingInto snapshot: SnapshotDocuments? = nil) {
         self.mongo = mongo
         self.chunkSize = chunkSize
         self.steps = steps
+        self.snapshot = snapshot
     }
 
     /// `coalesce`: a guarded `$set` whose newest instance is all that matters (see the type's comment).
     func update(_ collection: String, filter: JSONValue, update: JSONValue, upsert: Bool = false, many: Bool = false,
                 duplicateIsNoOp: Bool = false, coalesce: Bool = false) {
+        if let snapshot {
+            do { try snapshot.apply(collection, filter: filter, update: update, upsert: upsert, many: many) } catch { refused = refused ?? error }
+            return
+        }
         let fields = coalesce && !many ? update["$set"]?.objectValue.map { Set($0.map(\.0)) } : nil
         append(Statement(collection: collection, kind: .update,
                          body: ["q": filter, "u": update, "upsert": .bool(upsert), "multi": .bool(many)],
@@ -56,6 +64,10 @@ final class MongoWriteBatch {
     }
 
     func delete(_ collection: String, filter: JSONValue) {
+        if let snapshot {
+            if let id = filter[DocumentKey.id] { snapshot.delete(collection, id: id) }
+            return
+        }
         append(Statement(collection: collection, kind: .delete, body: ["q": filter, "limit": 0], duplicateIsNoOp: false, setFields: nil),
                document: filter[DocumentKey.id])
     }
@@ -94,8 +106,9 @@ final class MongoWriteBatch {
         return ""
     }
 
-    /// Sends everything queued, in order.
+    /// Sends everything queued, in order (collecting a snapshot: nothing to send; throws a write it refused).
     func flush() async throws {
+        if let refused { throw refused }
         var start = 0
         while start < pending.count {
             var end = start + 1
