@@ -30,25 +30,27 @@ public final class KafkaProjection: Sendable {
     }
 
     /// Consumes until the task is cancelled or `stopAfter` streamed transactions were applied.
-    /// `onApplied` sees each applied transaction (tests stop a run in the middle of a burst with it).
-    public func run(stopAfter: Int? = nil, onApplied: @Sendable (CommittedTransaction) async throws -> Void = { _ in }) async throws {
+    public func run(stopAfter: Int? = nil) async throws {
         let consumer = try KafkaConsumer(brokers: brokers, groupID: groupID, topics: topics.all, settings: [
             // New tables' topics appear when their first change does: look for them often.
             "topic.metadata.refresh.interval.ms": "2000", "allow.auto.create.topics": "true",
             // Range assignment gives every topic's partition 0 to the same member (see KafkaTopics.partition).
             "partition.assignment.strategy": "range",
         ])
+        // The previous run's later stages, position and offset commit, overlapping the next run's first stage.
+        var inFlight: Task<Void, any Error>?
         do {
-            try await consume(consumer, stopAfter: stopAfter, onApplied: onApplied)
+            try await consume(consumer, stopAfter: stopAfter, inFlight: &inFlight)
+            try await inFlight?.value
         } catch {
+            _ = try? await inFlight?.value
             await consumer.close()
             throw error
         }
         await consumer.close()
     }
 
-    private func consume(_ consumer: KafkaConsumer, stopAfter: Int?,
-                         onApplied: @Sendable (CommittedTransaction) async throws -> Void) async throws {
+    private func consume(_ consumer: KafkaConsumer, stopAfter: Int?, inFlight: inout Task<Void, any Error>?) async throws {
         var assembler = KafkaTransactionAssembler(topics: topics)
         var uncommitted: [KafkaRecord] = []
         var inSnapshot = false
@@ -76,7 +78,10 @@ public final class KafkaProjection: Sendable {
                     uncommitted += ready.records
                     continue
                 }
-                applied += try await apply(run: run, committing: &uncommitted, consumer, onApplied: onApplied)
+                // A snapshot's batches are applied on their own, once everything before them is.
+                applied += try await apply(run: run, committing: &uncommitted, consumer, inFlight: &inFlight)
+                try await inFlight?.value
+                inFlight = nil
                 run.removeAll()
                 runChanged = 0
                 if !ready.transaction.changes.isEmpty {
@@ -94,33 +99,38 @@ public final class KafkaProjection: Sendable {
                     inSnapshot = false
                 }
                 if inSnapshot { continue }
-                try await apply(run: [ready.transaction], committing: &uncommitted, consumer, alreadyApplied: true, onApplied: onApplied)
+                try await apply(run: [ready.transaction], committing: &uncommitted, consumer, alreadyApplied: true, inFlight: &inFlight)
             }
-            applied += try await apply(run: run, committing: &uncommitted, consumer, onApplied: onApplied)
+            applied += try await apply(run: run, committing: &uncommitted, consumer, inFlight: &inFlight)
         }
     }
 
-    /// Streamed transactions in commit order, applied as one run: every stage, then the last position, the metrics
-    /// and one commit of the offsets read so far. Returns how many had changes.
+    /// Streamed transactions in commit order, applied as one run: the first stage here; the later stages, the last
+    /// position, the metrics and one commit of the offsets read so far in `inFlight`, once the previous run's are
+    /// done (so they overlap the next run's first stage). Returns how many had changes.
     @discardableResult
     private func apply(run: [CommittedTransaction], committing records: inout [KafkaRecord], _ consumer: KafkaConsumer,
-                       alreadyApplied: Bool = false, onApplied: @Sendable (CommittedTransaction) async throws -> Void) async throws -> Int {
+                       alreadyApplied: Bool = false, inFlight: inout Task<Void, any Error>?) async throws -> Int {
         guard let last = run.last else { return 0 }
         // A heartbeat has no changes: only its position is published.
-        let changed = run.filter { !$0.changes.isEmpty }
-        if !changed.isEmpty && !alreadyApplied {
-            try await metrics.steps.measure(.run) {
-                for stage in stages { try await stage.applyInParallel(changed) }
-            }
-        }
-        try await metrics.steps.measure(.positionPublish) {
-            try await positions?.publish(last.endLSN, commitTimeMicros: last.commitTimeMicros)
-        }
-        for transaction in changed { metrics.applied(transaction, logger: logger) }
-        try await metrics.steps.measure(.confirm) { try await consumer.commit(records) }
+        let withChanges = run.filter { !$0.changes.isEmpty }
+        let changed = alreadyApplied ? [] : withChanges
+        let started = ContinuousClock.now
+        if !changed.isEmpty { try await stages[0].applyInParallel(changed) }
+        try await inFlight?.value
+        let offsets = records
         records.removeAll()
-        if alreadyApplied { return 0 }   // the snapshot's end: not a streamed transaction
-        for transaction in changed { try await onApplied(transaction) }
+        inFlight = Task {
+            if !changed.isEmpty {
+                for stage in self.stages.dropFirst() { try await stage.applyInParallel(changed) }
+                self.metrics.steps.record(.run, ContinuousClock.now - started)
+            }
+            try await self.metrics.steps.measure(.positionPublish) {
+                try await self.positions?.publish(last.endLSN, commitTimeMicros: last.commitTimeMicros)
+            }
+            for transaction in withChanges { self.metrics.applied(transaction, logger: self.logger) }
+            try await self.metrics.steps.measure(.confirm) { try await consumer.commit(offsets) }
+        }
         return changed.count
     }
 }

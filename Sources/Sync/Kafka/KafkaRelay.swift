@@ -33,6 +33,16 @@ public final class KafkaRelay: Projector, Sendable {
         try await publish(transaction, lastOfSnapshot: false)
     }
 
+    /// A run of streamed transactions goes out in one acknowledged send, not one per transaction (the broker's
+    /// acknowledgement was the relay's cost per transaction).
+    public func apply(batch transactions: [CommittedTransaction]) async throws {
+        if transactions.contains(where: { !$0.changes.isEmpty && $0.changes.allSatisfy { $0.operation == .read } }) {
+            for transaction in transactions { try await apply(transaction) }
+            return
+        }
+        try await producer.sendAll(transactions.flatMap { records($0, lastOfSnapshot: false) })
+    }
+
     public func snapshotApplied(at lsn: LSN) async throws {
         if let (last, number) = swapHeldSnapshotBatch(nil) { try await publish(last, lastOfSnapshot: true, snapshotBatch: number) }
     }
