@@ -27,8 +27,15 @@ struct BenchSyncCommand: AsyncParsableCommand {
     @Option(help: "embedded: the WAL straight into the read models; kafka: relay → broker → projector (both in this process).")
     var via: Path = .embedded
 
+    @Option(help: "Seconds to wait after the snapshot is applied before the load starts.")
+    var settleSeconds = 0
+
     @Flag(inversion: .prefixedNo, help: "Afterwards, send the sync's recorded store requests again from plain clients (the bare-store ceiling).")
     var ceiling = true
+
+    func validate() throws {
+        guard rate > 0, seconds > 0, settleSeconds >= 0 else { throw ValidationError("--rate and --seconds must be positive") }
+    }
 
     func run() async throws {
         let settings = StoreSettings.fromEnvironment()
@@ -98,6 +105,8 @@ struct BenchSyncCommand: AsyncParsableCommand {
             let deadline = Date().addingTimeInterval(120)
             while Date() < deadline, try await projected.current() == nil { try await Task.sleep(for: .milliseconds(50)) }
         }
+        // Optionally let the path settle first (the Kafka path's first seconds after its snapshot are slower).
+        if settleSeconds > 0 { try await Task.sleep(for: .seconds(settleSeconds)) }
         let changesBefore = metrics.progress.changes   // the snapshot's rows are not part of the steady load
         let stepsBefore = metrics.steps.recorded
         let loadStart = storeCeiling.count
@@ -159,6 +168,10 @@ struct BenchSyncCommand: AsyncParsableCommand {
             applied rows/s over the run: %.0f; %d cores.
             """, rate, inSeconds(issued), lags.count, changes, percentile(0.5), percentile(0.99), percentile(1.0) , inSeconds(drained), failures,
             Double(changes) / inSeconds(drained), ProcessInfo.processInfo.activeProcessorCount))
+        // Where in the run the lag was: the largest per second of commands, in order.
+        let inOrder = metrics.lags
+        let perSecond = stride(from: 0, to: inOrder.count, by: rate).map { inOrder[$0..<min(inOrder.count, $0 + rate)].max()! / 1000 }
+        print("max lag per second of commands, ms: \(perSecond)")
         print(Self.profile(metrics.steps.recorded, since: stepsBefore, transactions: lags.count))
         guard ceiling else { return }
         let replay = try await storeCeiling.replay(into: pipeline, loadStart: loadStart)
