@@ -116,7 +116,7 @@ public final class KafkaProjection: Sendable {
         let withChanges = run.filter { !$0.changes.isEmpty }
         let changed = alreadyApplied ? [] : withChanges
         let started = ContinuousClock.now
-        if !changed.isEmpty { try await stages[0].applyInParallel(changed) }
+        if !changed.isEmpty { try await stages.first?.applyInParallel(changed) }
         try await inFlight?.value
         let offsets = records
         records.removeAll()

@@ -139,7 +139,7 @@ public final class ChangeStream: Sendable {
             }
             let started = ContinuousClock.now
             let run = batch
-            try await stages[0].applyInParallel(run)
+            try await stages.first?.applyInParallel(run)
             try await inFlight?.value
             inFlight = Task {
                 for stage in self.stages.dropFirst() { try await stage.applyInParallel(run) }
