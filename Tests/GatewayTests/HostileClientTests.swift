@@ -266,8 +266,8 @@ import Testing
     // MARK: 11. a hung store
 
     /// A MongoDB that is stopped (SIGSTOP: it accepts connections and never answers) fails its fields within a few
-    /// store timeouts (a reply, then a connect and a server selection), while the request's own deadline (45 s here)
-    /// would have let it hang until then.
+    /// store timeouts (a reply, then a connect and a server selection), well before the request's own deadline
+    /// (45 s here), which would otherwise have let it hang until then.
     @Test func aHungMongoDBFailsItsFieldsWithinTheStoreTimeout() async throws {
         let (mongo, uri, _, storage) = try OwnServer.secantusDB(named: "hung-mongo")
         defer { try? FileManager.default.removeItem(at: storage) }
@@ -286,7 +286,11 @@ import Testing
                 let started = clock.now
                 let reply = try await gateway.graphql(query)
                 let took = clock.now - started
-                #expect(took < .seconds(15), "attempt \(attempt): a hung MongoDB held the request \(took)")
+                print("hung mongo: attempt \(attempt) took \(took)")
+                // Unloaded: 6.0 s, 3 ms, 2.0 s (the first is libmongoc's reply timeout, then its retried read's server
+                // selection and connect). A loaded fresh-clone run took 18.5 s for the first: the bound is the request
+                // deadline's half: a request held until that deadline would fail it.
+                #expect(took < .seconds(22), "attempt \(attempt): a hung MongoDB held the request \(took)")
                 #expect(reply.status == 200 && dig(reply.data, "gifticon") is NSNull && reply.codes == ["INTERNAL"], "\(reply.text)")
                 #expect(dig(reply.data, "syncStatus") is [String: Any], "the Redis field still answers: \(reply.text)")
             }

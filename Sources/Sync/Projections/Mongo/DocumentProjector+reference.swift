@@ -8,6 +8,7 @@ extension DocumentProjector {
 
     func projectUser(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("id")
+        cache.invalidate(MongoCollections.users, id)
         if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.users, id: id, position: position) }
         let nickname = change.text("nickname")
         GuardedWrite.upsert(batch, MongoCollections.users, id: id, position: position, fields: [
@@ -20,6 +21,7 @@ extension DocumentProjector {
 
     func projectBrand(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("id")
+        cache.invalidate(MongoCollections.brands, id)
         if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.brands, id: id, position: position) }
         let name = change.text("name")
         GuardedWrite.upsert(batch, MongoCollections.brands, id: id, position: position, fields: [
@@ -32,6 +34,7 @@ extension DocumentProjector {
 
     func projectCategory(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) async throws {
         let id = change.integer("id")
+        cache.invalidate(MongoCollections.categories, id)
         if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.categories, id: id, position: position) }
         let parent = change.integer("parent_id")
         // A category's ancestors are its parent's ancestors and the parent: parents commit before their children.
@@ -59,6 +62,7 @@ extension DocumentProjector {
 
     func projectTag(_ change: RowChange, _ position: String, _ batch: MongoWriteBatch) {
         let id = change.integer("id")
+        cache.invalidate(MongoCollections.tags, id)
         if change.operation == .delete { return GuardedWrite.delete(batch, MongoCollections.tags, id: id, position: position) }
         let name = change.text("name")
         GuardedWrite.upsert(batch, MongoCollections.tags, id: id, position: position,

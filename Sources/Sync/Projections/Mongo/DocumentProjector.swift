@@ -14,6 +14,8 @@ public struct DocumentProjector: Projector {
     public let name = "mongo-documents"
     let mongo: MongoClient
     let steps: SyncSteps
+    /// References read in earlier runs (see `ReferenceCache`).
+    let cache = ReferenceCache()
 
     public init(mongo: MongoClient, steps: SyncSteps = SyncSteps()) {
         self.mongo = mongo
@@ -119,16 +121,19 @@ public struct DocumentProjector: Projector {
         for (collection, column, projection) in wanted {
             let ids = Set(run.filter { $0.operation != .delete }.compactMap { $0.integer(column).int64 })
             guard !ids.isEmpty else { continue }
-            var found: [Int64: JSONValue] = [:]
-            let sorted = ids.sorted()
-            for chunk in stride(from: 0, to: sorted.count, by: 1_000) {
-                let slice = sorted[chunk..<min(chunk + 1_000, sorted.count)]
+            var (found, missing) = cache.lookup(collection, ids)
+            missing.sort()
+            var read: [Int64: JSONValue] = [:]
+            for chunk in stride(from: 0, to: missing.count, by: 1_000) {
+                let slice = missing[chunk..<min(chunk + 1_000, missing.count)]
                 let documents = try await referenceRead(collection, filter: [DocumentKey.id: ["$in": .array(slice.map { .int(Int($0)) })]],
                                                         options: ["projection": projection])
                 for document in documents {
-                    if let id = document[DocumentKey.id]?.int64 { found[id] = document }
+                    if let id = document[DocumentKey.id]?.int64 { read[id] = document }
                 }
             }
+            cache.store(collection, read)
+            found.merge(read) { $1 }
             references.byCollection[collection] = found
         }
         return references

@@ -16,6 +16,7 @@ public struct SearchProjector: Projector {
     let refresh: Bool
     public let indexes: SearchIndexes
     let steps: SyncSteps
+    private let knownCategoryNames = CategoryNames()
 
     public init(mongo: MongoClient, search: SearchClient, indexes: SearchIndexes = .standard, refresh: Bool = false,
                 steps: SyncSteps = SyncSteps()) {
@@ -36,6 +37,7 @@ public struct SearchProjector: Projector {
         // Snapshot batches are indexed once, in `snapshotApplied`: reading each batch's documents back would cost a
         // query per batch, and some MongoDB-compatible servers answer large `$in` reads slowly.
         if !changes.isEmpty, changes.allSatisfy({ $0.operation == .read }) { return }
+        if changes.contains(where: { $0.table == "categories" }) { knownCategoryNames.forget() }
         var gifticonIDs: [Int64] = []
         var reviewIDs: [Int64] = []
         var renamedTags: [Int64] = []
@@ -94,6 +96,7 @@ public struct SearchProjector: Projector {
 
     /// Indexes every gifticon and review document once the snapshot is in MongoDB, at the snapshot's position.
     public func snapshotApplied(at lsn: LSN) async throws {
+        knownCategoryNames.forget()
         let version = Int64(clamping: lsn.value)
         let categoryNames = try await self.categoryNames()
         let gifticonEntry: (JSONValue) -> JSONValue = { Self.gifticonEntry($0, categoryNames: categoryNames) }
@@ -140,11 +143,13 @@ public struct SearchProjector: Projector {
 
     /// Every category's name by id (the tree is small: a gifticon's searchable text names its whole category path).
     func categoryNames() async throws -> [Int: String] {
+        if let known = knownCategoryNames.current { return known }
         let categories = try await readBack(MongoCollections.categories, filter: [:], options: ["projection": [DocumentKey.id: 1, CategoryDocument.name: 1]])
         var names: [Int: String] = [:]
         for category in categories {
             if let id = category[DocumentKey.id]?.intValue, let name = category[CategoryDocument.name]?.stringValue { names[id] = name }
         }
+        knownCategoryNames.remember(names)
         return names
     }
 
