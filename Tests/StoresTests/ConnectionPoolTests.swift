@@ -14,6 +14,27 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
 }
 
 @Suite struct ConnectionPoolTests {
+    /// A body that hangs past the call deadline: the caller gets a timeout error at the deadline, not when the body
+    /// returns, and the connection comes back to the pool once the body does.
+    @Test func aCallPastItsDeadlineFailsThenItsConnectionComesBack() async throws {
+        let pool = ConnectionPool<CountingConnection>(store: .mongo, maxConnections: 1, acquireTimeout: .seconds(30),
+                                                      callDeadline: .milliseconds(300)) { CountingConnection() }
+        let clock = ContinuousClock()
+        let started = clock.now
+        await #expect(throws: StoreError.self) {
+            try await pool.withConnection { _ in Thread.sleep(forTimeInterval: 2) }
+        }
+        let waited = clock.now - started
+        #expect(waited < .milliseconds(1_500), "the caller waited \(waited)")
+        #expect(await pool.statistics().idle == 0, "the hung body still holds the connection")
+        // The next caller waits for the connection, which the body gives back when it returns.
+        let answer = try await pool.withConnection { _ in 42 }
+        #expect(answer == 42)
+        #expect(clock.now - started >= .seconds(2))
+        #expect(await pool.statistics().idle == 1)
+        await pool.shutdown()
+    }
+
     /// Far more callers than connections: the connections alive at once (opened, not yet closed) stay within the
     /// bound, and no connection is lent to two callers at once. The pool's threads bound how many bodies run at
     /// once, not how many connections exist: a pool that opened one per caller would have 50 alive here.

@@ -22,13 +22,15 @@ public struct ReadModelStores: Sendable {
     }
 
     /// The gateway's clients for the stores at these addresses, every wait bounded by `timeout` (a reply, a connect,
-    /// a free pooled connection): a store that hangs fails the fields that read it within `timeout`, well inside the
-    /// request's deadline, instead of holding the request until it. (The sync keeps longer bounds: its batch writes
+    /// a free pooled connection; a whole MongoDB call by twice that): a store that hangs fails the fields that read it
+    /// within about `timeout`, well inside the request's deadline, instead of holding the request until it. (The sync keeps longer bounds: its batch writes
     /// on the stand-in servers can take seconds.)
     public static func connect(mongoURI: String, searchURL: String, redisURL: String, timeout: Duration, maxConnections: Int = 16,
                                indexes: SearchIndexes = .standard, keys: RedisKeys = RedisKeys()) -> ReadModelStores {
         return ReadModelStores(
-            mongo: MongoClient(uri: MongoClient.uri(mongoURI, timeout: timeout), maxConnections: maxConnections, acquireTimeout: timeout),
+            // A retried read takes several of libmongoc's steps: the whole call gets twice the timeout.
+            mongo: MongoClient(uri: MongoClient.uri(mongoURI, timeout: timeout), maxConnections: maxConnections, acquireTimeout: timeout,
+                               callDeadline: timeout * 2),
             search: SearchClient(baseURL: searchURL, maxConnections: maxConnections, acquireTimeout: timeout, timeoutMilliseconds: Int(timeout.wholeMilliseconds)),
             redis: RedisClient(url: redisURL, maxConnections: maxConnections, acquireTimeout: timeout, timeout: timeout),
             indexes: indexes, keys: keys)

@@ -4,8 +4,9 @@ import JSON
 public final class MongoClient: Sendable {
     public let pool: ConnectionPool<MongoConnection>
 
-    public init(uri: String, maxConnections: Int = 8, acquireTimeout: Duration = .seconds(5)) {
-        pool = ConnectionPool(store: .mongo, maxConnections: maxConnections, acquireTimeout: acquireTimeout) {
+    /// `callDeadline`: the longest a caller waits for an answer (see `ConnectionPool.callDeadline`).
+    public init(uri: String, maxConnections: Int = 8, acquireTimeout: Duration = .seconds(5), callDeadline: Duration? = nil) {
+        pool = ConnectionPool(store: .mongo, maxConnections: maxConnections, acquireTimeout: acquireTimeout, callDeadline: callDeadline) {
             try MongoConnection(uri: uri)
         }
     }

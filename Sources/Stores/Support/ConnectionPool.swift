@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A connection the pool can hand out: opened and closed by blocking C calls on the pool's executor.
 public protocol PooledConnection: AnyObject {
@@ -14,15 +15,21 @@ public protocol PooledConnection: AnyObject {
 public final class ConnectionPool<Connection: PooledConnection>: Sendable {
     public let maxConnections: Int
     public let acquireTimeout: Duration
+    /// The longest a caller waits for a body's answer (nil: as long as the driver's own timeouts take). The driver's
+    /// timeouts bound each step (a reply, a connect, a server selection), but a retried read takes several steps,
+    /// and a loaded machine stretched one hung call to 18 s; past the deadline the caller gets a timeout error and
+    /// the call finishes on its thread, returning its connection when the driver gives up.
+    public let callDeadline: Duration?
     let executor: BlockingExecutor
     private let store: StoreError.Store
     private let state: PoolState<Connection>
     private let open: @Sendable () throws -> Connection
 
     public init(
-        store: StoreError.Store, maxConnections: Int, acquireTimeout: Duration = .seconds(5),
+        store: StoreError.Store, maxConnections: Int, acquireTimeout: Duration = .seconds(5), callDeadline: Duration? = nil,
         open: @escaping @Sendable () throws -> Connection
     ) {
+        self.callDeadline = callDeadline
         self.store = store
         self.maxConnections = max(1, maxConnections)
         self.acquireTimeout = acquireTimeout
@@ -40,13 +47,41 @@ public final class ConnectionPool<Connection: PooledConnection>: Sendable {
                 let open = self.open
                 connection = try await executor.run { UnsafeTransfer(try open()) }.value
             }
-            let lease = UnsafeTransfer(connection!)
-            let result = try await executor.run { try body(lease.value) }
-            await release(lease.value)
-            return result
         } catch {
-            if let connection { await release(connection) } else { await state.forfeit() }
+            await state.forfeit()
             throw error
+        }
+        let lease = UnsafeTransfer(connection!)
+        let work = Task {
+            do {
+                let result = try await executor.run { try body(lease.value) }
+                await release(lease.value)
+                return result
+            } catch {
+                await release(lease.value)
+                throw error
+            }
+        }
+        guard let callDeadline else { return try await work.value }
+        return try await Self.result(of: work, within: callDeadline, store: store)
+    }
+
+    /// The work's result, or a timeout error once `deadline` has passed without one (the work goes on unawaited).
+    private static func result<T: Sendable>(of work: Task<T, any Error>, within deadline: Duration,
+                                            store: StoreError.Store) async throws -> T {
+        let settled = Settled()
+        return try await withCheckedThrowingContinuation { continuation in
+            let timer = Task {
+                try await Task.sleep(for: deadline)
+                if settled.claim() {
+                    continuation.resume(throwing: StoreError(store, .timeout, "no answer within \(deadline.wholeMilliseconds) ms"))
+                }
+            }
+            Task {
+                let result = await work.result
+                timer.cancel()
+                if settled.claim() { continuation.resume(with: result) }
+            }
         }
     }
 
@@ -131,4 +166,16 @@ actor PoolState<Connection: PooledConnection> {
     }
 
     func statistics() -> (open: Int, idle: Int, waiting: Int) { (opened, idle.count, waiters.count) }
+}
+
+/// Whether a one-time answer was given: the first to claim it answers.
+private final class Settled: Sendable {
+    private let claimed = Mutex(false)
+
+    func claim() -> Bool {
+        claimed.withLock { claimed in
+            defer { claimed = true }
+            return !claimed
+        }
+    }
 }
