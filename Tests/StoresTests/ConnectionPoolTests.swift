@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Stores
 
@@ -14,23 +15,31 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
 }
 
 @Suite struct ConnectionPoolTests {
-    /// A body that hangs past the call deadline: the caller gets a timeout error at the deadline, not when the body
-    /// returns, and the connection comes back to the pool once the body does.
-    @Test func aCallPastItsDeadlineFailsThenItsConnectionComesBack() async throws {
-        let pool = ConnectionPool<CountingConnection>(store: .mongo, maxConnections: 1, acquireTimeout: .seconds(30),
+    /// A body that hangs past the call deadline: the caller gets a timeout error while the body is still blocked
+    /// (it cannot return before the test lets it), and the connection comes back to the pool once the body does.
+    /// Causal, not timed: a loaded suite delays every task, so a wall-clock bound here would only measure the load.
+    @Test func aCallPastItsDeadlineFailsWhileTheBodyHangsThenItsConnectionComesBack() async throws {
+        let pool = ConnectionPool<CountingConnection>(store: .mongo, maxConnections: 1, acquireTimeout: .seconds(120),
                                                       callDeadline: .milliseconds(300)) { CountingConnection() }
-        let clock = ContinuousClock()
-        let started = clock.now
+        let unblock = DispatchSemaphore(value: 0)
+        let callerBack = DispatchSemaphore(value: 0)
+        let bodyReturned = Mutex(false)
+        // If the deadline did not work the caller would wait for the body: let the body go after 60 s, not hang.
+        Thread { if callerBack.wait(timeout: .now() + 60) == .timedOut { unblock.signal() } }.start()
         await #expect(throws: StoreError.self) {
-            try await pool.withConnection { _ in Thread.sleep(forTimeInterval: 2) }
+            try await pool.withConnection { _ in
+                unblock.wait()
+                bodyReturned.withLock { $0 = true }
+            }
         }
-        let waited = clock.now - started
-        #expect(waited < .milliseconds(1_500), "the caller waited \(waited)")
+        callerBack.signal()
+        #expect(!bodyReturned.withLock { $0 }, "the caller waited for the hung body")
         #expect(await pool.statistics().idle == 0, "the hung body still holds the connection")
-        // The next caller waits for the connection, which the body gives back when it returns.
+        unblock.signal()
+        // The next caller gets the connection the body gives back when it returns.
         let answer = try await pool.withConnection { _ in 42 }
         #expect(answer == 42)
-        #expect(clock.now - started >= .seconds(2))
+        #expect(bodyReturned.withLock { $0 })
         #expect(await pool.statistics().idle == 1)
         await pool.shutdown()
     }
