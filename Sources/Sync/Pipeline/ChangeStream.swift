@@ -73,7 +73,7 @@ public final class ChangeStream: Sendable {
     private func stream(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?,
                         onStreaming: @Sendable () async throws -> Void) async throws {
         let tables = self.tables
-        // The snapshot is read on the capture thread and applied here, batch by batch.
+        // The snapshot is read on the capture thread and applied here, all tables at once.
         let snapshots = try await executor.run { () -> UnsafeTransfer<[CommittedTransaction]> in
             var batches: [CommittedTransaction] = []
             try capture.value.start(snapshotTables: tables) { batches.append($0) }
@@ -145,8 +145,11 @@ public final class ChangeStream: Sendable {
                 for stage in self.stages.dropFirst() { try await stage.applyInParallel(run) }
                 self.metrics.steps.record(.run, ContinuousClock.now - started)
                 let last = run[run.count - 1]
-                try await self.confirm(capture, last.endLSN, on: executor, commitTimeMicros: last.commitTimeMicros)
+                try await self.publish(last.endLSN, commitTimeMicros: last.commitTimeMicros)
+                // Visible now: the lag is measured here, not after the slot's confirmation, which can wait up to
+                // half a second behind the capture thread's read of the stream.
                 for appliedTransaction in run { self.metrics.applied(appliedTransaction, logger: self.logger) }
+                try await self.confirmSlot(capture, last.endLSN, on: executor)
                 self.logger.debug("applied", metadata: ["lsn": "\(last.endLSN)", "transactions": "\(run.count)"])
             }
             applied += batch.count
@@ -160,9 +163,18 @@ public final class ChangeStream: Sendable {
     static let maxBatchTransactions = 200
     static let maxBatchChanges = 5_000
 
+    /// Publishes `lsn` as applied (readers' consistency tokens wait for it), then confirms it to the slot.
     private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor,
                          commitTimeMicros: Int64 = 0) async throws {
+        try await publish(lsn, commitTimeMicros: commitTimeMicros)
+        try await confirmSlot(capture, lsn, on: executor)
+    }
+
+    private func publish(_ lsn: LSN, commitTimeMicros: Int64) async throws {
         try await metrics.steps.measure(.positionPublish) { try await positions?.publish(lsn, commitTimeMicros: commitTimeMicros) }
+    }
+
+    private func confirmSlot(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor) async throws {
         try await metrics.steps.measure(.confirm) { try await executor.run { try capture.value.confirm(lsn) } }
     }
 }
