@@ -289,8 +289,9 @@ import Testing
                 print("hung mongo: attempt \(attempt) took \(took)")
                 // The gateway waits at most twice the store timeout for a MongoDB call (4 s here); without that bound
                 // libmongoc's own steps (a reply timeout, then a retried read's selection and connect) took 6.0 s
-                // unloaded and up to 18.5 s in a loaded fresh-clone run. The margin is for a loaded machine's timers.
-                #expect(took < .seconds(10), "attempt \(attempt): a hung MongoDB held the request \(took)")
+                // unloaded and up to 18.5 s in a loaded fresh-clone run. With it, loaded runs took up to 8.2 s: the
+                // margin is for a loaded machine's timers, still far inside the request's 45 s.
+                #expect(took < .seconds(15), "attempt \(attempt): a hung MongoDB held the request \(took)")
                 #expect(reply.status == 200 && dig(reply.data, "gifticon") is NSNull && reply.codes == ["INTERNAL"], "\(reply.text)")
                 #expect(dig(reply.data, "syncStatus") is [String: Any], "the Redis field still answers: \(reply.text)")
             }
