@@ -26,17 +26,7 @@ final class StoreCeiling: Sendable {
     /// then the load's requests, timed.
     func replay(into pipeline: SyncPipeline, loadStart: Int) async throws -> Replay {
         let recorded = operations.withLock { $0 }
-        _ = try await pipeline.mongo.command(["dropDatabase": 1])
-        try await pipeline.search.deleteIndex(pipeline.indexes.gifticons)
-        try await pipeline.search.deleteIndex(pipeline.indexes.reviews)
-        var cursor = "0"
-        repeat {
-            let reply = try await pipeline.redis.command("SCAN", cursor, "MATCH", pipeline.keys.prefix + "*", "COUNT", "500")
-            guard let parts = reply.array, parts.count == 2 else { break }
-            cursor = parts[0].string ?? "0"
-            let found = (parts[1].array ?? []).compactMap(\.string)
-            if !found.isEmpty { _ = try await pipeline.redis.command(["DEL"] + found) }
-        } while cursor != "0"
+        try await pipeline.emptyReadModels()
         try await pipeline.indexes.ensure(pipeline.search)
         try await pipeline.ensureMongoIndexes()
 

@@ -118,6 +118,12 @@ public struct SyncPipeline: Sendable {
     public func resetReadModels() async throws {
         try refuseActiveSlot()
         _ = try await redis.command("DEL", keys.appliedPosition)
+        try await emptyReadModels()
+        try dropSlot()
+    }
+
+    /// Drops every collection and search index and deletes every Redis key under the prefix (the slot stays).
+    public func emptyReadModels() async throws {
         for collection in MongoCollections.all { try await mongo.drop(collection) }
         try await search.deleteIndex(indexes.gifticons)
         try await search.deleteIndex(indexes.reviews)
@@ -129,7 +135,6 @@ public struct SyncPipeline: Sendable {
             let found = (parts[1].array ?? []).compactMap(\.string)
             if !found.isEmpty { _ = try await redis.command(["DEL"] + found) }
         } while cursor != "0"
-        try dropSlot()
     }
 
     private func refuseActiveSlot() throws {

@@ -74,11 +74,9 @@ final class SnapshotDocuments {
                 guard !existing.isEmpty else { continue }
                 let batch = MongoWriteBatch(mongo: mongo, steps: steps)
                 for fields in existing {
-                    let id = fields[DocumentKey.id] ?? .null
-                    let position = fields[DocumentKey.position]?.stringValue ?? ""
-                    let rest = JSONObject(fields.filter { $0.0 != DocumentKey.id })
-                    batch.update(collection, filter: .object(JSONObject([(DocumentKey.id, id)] + (GuardedWrite.olderThan(position, field: DocumentKey.position).objectValue ?? JSONObject()))),
-                                 update: ["$set": .object(rest)], upsert: true, duplicateIsNoOp: true)
+                    GuardedWrite.upsert(batch, collection, id: fields[DocumentKey.id] ?? .null,
+                                        position: fields[DocumentKey.position]?.stringValue ?? "",
+                                        fields: fields.filter { $0.0 != DocumentKey.id && $0.0 != DocumentKey.position })
                 }
                 try await batch.flush()
             }
