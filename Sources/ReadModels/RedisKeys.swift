@@ -11,6 +11,8 @@ public struct RedisKeys: Sendable {
     public func sellerReviewPositions(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):review-lsn" }
     /// The position every read model has applied, in the `AppliedPosition` format.
     public var appliedPosition: String { "\(prefix)sync:applied-lsn" }
+    /// Where the embedded sync's chunked snapshot stands while it runs (a hash; the sync's own).
+    public var snapshotProgress: String { "\(prefix)sync:snapshot" }
     /// A hash with the fields of `SyncStatusHash`: how fresh the read models are.
     public var syncStatus: String { "\(prefix)sync:status" }
 }

@@ -43,6 +43,17 @@ public struct RowChange: Sendable, Equatable {
     }
 }
 
+extension RowChange {
+    /// A query's rows as snapshot reads of `table` (operation `.read`, no before image).
+    static func reads(of table: String, _ rows: PostgresResult) -> [RowChange] {
+        rows.rows.map { row in
+            RowChange(schema: "public", table: table, operation: .read, before: nil, after: zip(rows.columns.indices, row).map { index, value in
+                RowChange.Column(name: rows.columns[index], typeOID: rows.columnTypes[index], value: value)
+            })
+        }
+    }
+}
+
 /// A committed transaction: its changes in WAL order, applied as one unit in commit order.
 public struct CommittedTransaction: Sendable, Equatable {
     public var xid: UInt32

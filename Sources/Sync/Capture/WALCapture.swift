@@ -37,39 +37,63 @@ public final class WALCapture {
 
     /// Starts streaming. If the slot is new, first calls `snapshot` once per table with every row as it was at the
     /// slot's consistent point (operation `.read`, position = that point); returns where the stream starts.
+    /// (The relay's snapshot: the embedded sync reads its own in chunks, see `startWithoutSnapshot`.)
     @discardableResult
     public func start(snapshotTables tables: [String], snapshot: (CommittedTransaction) throws -> Void) throws -> LSN {
         let lookup = try PostgresConnection(url: url)
-        let existing = try lookup.query("SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = $1", [slot])
+        defer { lookup.close() }
         var start: LSN
-        if let row = existing.rows.first {
-            start = row[0].flatMap(LSN.init) ?? .zero
+        if let confirmed = try confirmedPosition(lookup) {
+            start = confirmed
         } else {
-            let created = try connection.command("CREATE_REPLICATION_SLOT \(quoteIdentifier(slot)) LOGICAL pgoutput (SNAPSHOT 'export')")
-            guard let point = created[0, "consistent_point"].flatMap(LSN.init), let name = created[0, "snapshot_name"] else {
-                throw StoreError(.postgres, .badReply, "CREATE_REPLICATION_SLOT answered no consistent point")
-            }
+            let (point, name) = try createSlot(exportingSnapshot: true)
             start = point
             // The exported snapshot lives until the replication connection's next command: read it now.
             try lookup.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            try lookup.execute("SET TRANSACTION SNAPSHOT '\(name)'")
+            try lookup.execute("SET TRANSACTION SNAPSHOT '\(name ?? "")'")
             for table in tables {
                 let rows = try lookup.execute("SELECT * FROM \(quoteIdentifier(table))")
-                let changes = rows.rows.map { row in
-                    RowChange(schema: "public", table: table, operation: .read, before: nil, after: zip(rows.columns.indices, row).map { index, value in
-                        RowChange.Column(name: rows.columns[index], typeOID: rows.columnTypes[index], value: value)
-                    })
-                }
-                try snapshot(CommittedTransaction(xid: 0, commitLSN: point, endLSN: point, commitTimeMicros: 0, changes: changes))
+                try snapshot(CommittedTransaction(xid: 0, commitLSN: point, endLSN: point, commitTimeMicros: 0, changes: RowChange.reads(of: table, rows)))
             }
             try lookup.execute("COMMIT")
         }
+        try startStreaming(from: start, messages: false)
+        return start
+    }
+
+    /// Starts streaming with no snapshot: from the slot's confirmed position, or from a new slot's consistent point
+    /// (`created`). Logical messages are streamed too: the chunked snapshot's watermarks are messages.
+    public func startWithoutSnapshot() throws -> (start: LSN, created: Bool) {
+        let lookup = try PostgresConnection(url: url)
+        let confirmed = try confirmedPosition(lookup)
         lookup.close()
-        try connection.startReplication(slot: slot, from: start, options: [("proto_version", "1"), ("publication_names", publication)])
+        let start = try confirmed ?? createSlot(exportingSnapshot: false).point
+        try startStreaming(from: start, messages: true)
+        return (start, confirmed == nil)
+    }
+
+    private func confirmedPosition(_ lookup: PostgresConnection) throws -> LSN? {
+        let existing = try lookup.query("SELECT confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = $1", [slot])
+        return existing.rows.first.map { $0[0].flatMap(LSN.init) ?? .zero }
+    }
+
+    private func createSlot(exportingSnapshot: Bool) throws -> (point: LSN, snapshotName: String?) {
+        let created = try connection.command(
+            "CREATE_REPLICATION_SLOT \(quoteIdentifier(slot)) LOGICAL pgoutput (SNAPSHOT '\(exportingSnapshot ? "export" : "nothing")')")
+        guard let point = created[0, "consistent_point"].flatMap(LSN.init) else {
+            throw StoreError(.postgres, .badReply, "CREATE_REPLICATION_SLOT answered no consistent point")
+        }
+        let name = created[0, "snapshot_name"]
+        if exportingSnapshot && name == nil { throw StoreError(.postgres, .badReply, "CREATE_REPLICATION_SLOT exported no snapshot") }
+        return (point, name)
+    }
+
+    private func startStreaming(from start: LSN, messages: Bool) throws {
+        try connection.startReplication(slot: slot, from: start, options: [("proto_version", "1"), ("publication_names", publication)]
+                                        + (messages ? [("messages", "true")] : []))
         confirmed = start
         received = start
         streaming = true
-        return start
     }
 
     /// The next committed transaction, or nil if none completed within `timeout` seconds.

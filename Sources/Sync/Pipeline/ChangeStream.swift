@@ -12,27 +12,31 @@ public final class ChangeStream: Sendable {
     public let stages: [[any Projector]]
     public var projectors: [any Projector] { stages.flatMap { $0 } }
     /// Told each position once every projector applied it.
-    private let positions: AppliedPositionPublisher?
-    private let url: String
+    let positions: AppliedPositionPublisher?
+    let url: String
     private let slot: String
     private let publication: String
     private let tables: [String]
-    private let logger: Logger
+    let logger: Logger
     public let metrics: SyncMetrics
     /// How often a status update goes to the walsender whatever else happens (below its `wal_sender_timeout`).
     public let feedbackInterval: Duration
+    let snapshotMode: SnapshotMode
 
     /// One stage of projectors.
     public convenience init(url: String, slot: String, publication: String, tables: [String], projectors: [any Projector],
                             positions: AppliedPositionPublisher? = nil, metrics: SyncMetrics = SyncMetrics(),
-                            feedbackInterval: Duration = .seconds(10), logger: Logger = Logger(label: "gifticon.sync")) {
+                            feedbackInterval: Duration = .seconds(10), snapshot: SnapshotMode = .exported,
+                            logger: Logger = Logger(label: "gifticon.sync")) {
         self.init(url: url, slot: slot, publication: publication, tables: tables, stages: [projectors], positions: positions,
-                  metrics: metrics, feedbackInterval: feedbackInterval, logger: logger)
+                  metrics: metrics, feedbackInterval: feedbackInterval, snapshot: snapshot, logger: logger)
     }
 
     public init(url: String, slot: String, publication: String, tables: [String], stages: [[any Projector]],
                 positions: AppliedPositionPublisher? = nil, metrics: SyncMetrics = SyncMetrics(),
-                feedbackInterval: Duration = .seconds(10), logger: Logger = Logger(label: "gifticon.sync")) {
+                feedbackInterval: Duration = .seconds(10), snapshot: SnapshotMode = .exported,
+                logger: Logger = Logger(label: "gifticon.sync")) {
+        self.snapshotMode = snapshot
         self.feedbackInterval = feedbackInterval
         self.positions = positions
         self.metrics = metrics
@@ -72,6 +76,23 @@ public final class ChangeStream: Sendable {
 
     private func stream(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?,
                         onStreaming: @Sendable () async throws -> Void) async throws {
+        guard case let .chunked(progress, plan, rowsPerChunk) = snapshotMode else {
+            return try await streamAfterExportedSnapshot(capture, on: executor, stopAfter: stopAfter, onStreaming: onStreaming)
+        }
+        let chunked = try await startChunkedSnapshot(capture, on: executor, progress: progress, plan: plan, rowsPerChunk: rowsPerChunk)
+        if chunked == nil { try await onStreaming() }
+        var inFlight: Task<Void, any Error>?
+        do {
+            try await streamRuns(capture, on: executor, stopAfter: stopAfter, snapshot: chunked, onStreaming: onStreaming, inFlight: &inFlight)
+        } catch {
+            _ = try? await inFlight?.value   // what it applied is confirmed before the capture closes, or comes again
+            throw error
+        }
+    }
+
+    /// The relay's snapshot: every table read from the slot's exported snapshot and applied before streaming.
+    private func streamAfterExportedSnapshot(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?,
+                                             onStreaming: @Sendable () async throws -> Void) async throws {
         let tables = self.tables
         // The snapshot is read on the capture thread and applied here, all tables at once.
         let snapshots = try await executor.run { () -> UnsafeTransfer<[CommittedTransaction]> in
@@ -99,19 +120,35 @@ public final class ChangeStream: Sendable {
         // The previous run's later stages, its position and its metrics, overlapping this run's first stage.
         var inFlight: Task<Void, any Error>?
         do {
-            try await streamRuns(capture, on: executor, stopAfter: stopAfter, inFlight: &inFlight)
+            try await streamRuns(capture, on: executor, stopAfter: stopAfter, snapshot: nil, onStreaming: {}, inFlight: &inFlight)
         } catch {
             _ = try? await inFlight?.value   // what it applied is confirmed before the capture closes, or comes again
             throw error
         }
     }
 
+    /// Streams runs of transactions; while a chunked snapshot is under way, reads its chunks in between and applies
+    /// each where the stream reaches its watermark (no applied position is published until the last one is in).
     private func streamRuns(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?,
+                            snapshot initialSnapshot: ChunkedSnapshotRun?, onStreaming: @Sendable () async throws -> Void,
                             inFlight: inout Task<Void, any Error>?) async throws {
         var applied = 0
         var lastReport = ContinuousClock.now - Self.reportInterval
+        var snapshot = initialSnapshot
         while !Task.isCancelled {
-            if let stopAfter, applied >= stopAfter { break }
+            if let run = snapshot, run.snapshot.pending == nil {
+                if run.snapshot.isComplete {
+                    try await inFlight?.value
+                    inFlight = nil
+                    try await finish(run, capture, on: executor)
+                    snapshot = nil
+                    try await onStreaming()
+                } else {
+                    try await openChunk(run, on: executor)
+                    continue
+                }
+            }
+            if let stopAfter, snapshot == nil, applied >= stopAfter { break }
             if ContinuousClock.now - lastReport >= Self.reportInterval {
                 // A heartbeat: readers tell a sync that is idle (reports on time, nothing behind) from one that is stuck.
                 let heard = try await executor.run { capture.value.heardPosition }
@@ -123,36 +160,53 @@ public final class ChangeStream: Sendable {
                     try await inFlight?.value
                     inFlight = nil
                     for projector in projectors { try await projector.positionAdvanced(to: idle) }
-                    try await confirm(capture, idle, on: executor)
+                    try await confirm(capture, idle, on: executor, publishing: snapshot == nil)
+                    snapshot?.applied = idle
                 }
                 continue
             }
             // A backlog is applied in runs: what has already arrived joins this transaction (bounded), so each
-            // projector writes and reads once per run instead of once per transaction.
+            // projector writes and reads once per run instead of once per transaction. A run ends at a pending
+            // chunk's watermark: the chunk goes in right after it.
+            // Only transactions with changes count towards `stopAfter`: a snapshot's watermarks have none.
             var batch = [transaction]
             var changes = transaction.changes.count
-            while batch.count < Self.maxBatchTransactions, changes < Self.maxBatchChanges,
-                  stopAfter.map({ applied + batch.count < $0 }) ?? true,
+            var counted = transaction.changes.isEmpty ? 0 : 1
+            var reachedWatermark = snapshot?.snapshot.observe(transaction) ?? false
+            while !reachedWatermark, batch.count < Self.maxBatchTransactions, changes < Self.maxBatchChanges,
+                  snapshot != nil || stopAfter.map({ applied + counted < $0 }) ?? true,
                   let more = try await executor.run({ UnsafeTransfer(try capture.value.next(timeout: 0.001)) }).value {
                 batch.append(more)
                 changes += more.changes.count
+                counted += more.changes.isEmpty ? 0 : 1
+                reachedWatermark = snapshot?.snapshot.observe(more) ?? false
             }
             let started = ContinuousClock.now
             let run = batch
+            let publishing = snapshot == nil
             try await stages.first?.applyInParallel(run)
             try await inFlight?.value
             inFlight = Task {
                 for stage in self.stages.dropFirst() { try await stage.applyInParallel(run) }
                 self.metrics.steps.record(.run, ContinuousClock.now - started)
                 let last = run[run.count - 1]
-                try await self.publish(last.endLSN, commitTimeMicros: last.commitTimeMicros)
+                if publishing { try await self.publish(last.endLSN, commitTimeMicros: last.commitTimeMicros) }
                 // Visible now: the lag is measured here, not after the slot's confirmation, which can wait up to
                 // half a second behind the capture thread's read of the stream.
                 for appliedTransaction in run { self.metrics.applied(appliedTransaction, logger: self.logger) }
                 try await self.confirmSlot(capture, last.endLSN, on: executor)
                 self.logger.debug("applied", metadata: ["lsn": "\(last.endLSN)", "transactions": "\(run.count)"])
             }
-            applied += batch.count
+            if let run = snapshot {
+                run.applied = batch[batch.count - 1].endLSN
+                if reachedWatermark {
+                    try await inFlight?.value
+                    inFlight = nil
+                    try await applyChunk(run, at: batch[batch.count - 1])
+                }
+            } else {
+                applied += counted
+            }
         }
         try await inFlight?.value
         inFlight = nil
@@ -164,13 +218,13 @@ public final class ChangeStream: Sendable {
     static let maxBatchChanges = 5_000
 
     /// Publishes `lsn` as applied (readers' consistency tokens wait for it), then confirms it to the slot.
-    private func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor,
-                         commitTimeMicros: Int64 = 0) async throws {
-        try await publish(lsn, commitTimeMicros: commitTimeMicros)
+    func confirm(_ capture: UnsafeTransfer<WALCapture>, _ lsn: LSN, on executor: BlockingExecutor,
+                 commitTimeMicros: Int64 = 0, publishing: Bool = true) async throws {
+        if publishing { try await publish(lsn, commitTimeMicros: commitTimeMicros) }
         try await confirmSlot(capture, lsn, on: executor)
     }
 
-    private func publish(_ lsn: LSN, commitTimeMicros: Int64) async throws {
+    func publish(_ lsn: LSN, commitTimeMicros: Int64) async throws {
         try await metrics.steps.measure(.positionPublish) { try await positions?.publish(lsn, commitTimeMicros: commitTimeMicros) }
     }
 

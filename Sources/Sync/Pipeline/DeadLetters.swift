@@ -73,16 +73,26 @@ struct GuardedProjector: Projector {
         }
     }
     func positionAdvanced(to lsn: LSN) async throws { try await inner.positionAdvanced(to: lsn) }
+    func snapshotCompleted(since: LSN) async throws { try await inner.snapshotCompleted(since: since) }
 
     func apply(_ transaction: CommittedTransaction) async throws {
+        try await applyOrSplit(transaction) { try await inner.apply($0) }
+    }
+
+    func applyChunk(_ chunk: CommittedTransaction) async throws {
+        try await applyOrSplit(chunk) { try await inner.applyChunk($0) }
+    }
+
+    /// The whole transaction; on a poison change, change by change, the poison ones to the dead letters.
+    private func applyOrSplit(_ transaction: CommittedTransaction, _ apply: (CommittedTransaction) async throws -> Void) async throws {
         do {
-            try await inner.apply(transaction)
+            try await apply(transaction)
         } catch where !DeadLetters.isOutage(error) {
             for change in transaction.changes {
                 var single = transaction
                 single.changes = [change]
                 do {
-                    try await inner.apply(single)
+                    try await apply(single)
                 } catch where !DeadLetters.isOutage(error) {
                     try await deadLetters.record(transaction, change: change, projector: inner.name, error: error)
                 }

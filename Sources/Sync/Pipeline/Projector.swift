@@ -14,6 +14,11 @@ public protocol Projector: Sendable {
     /// The whole initial snapshot (a batch per table, in table order), before `snapshotApplied`.
     func applySnapshot(_ batches: [CommittedTransaction]) async throws
     func snapshotApplied(at lsn: LSN) async throws
+    /// One chunk of the embedded sync's chunked snapshot (`.read` rows at the chunk's watermark position), applied
+    /// between streamed transactions (see `IncrementalSnapshot`).
+    func applyChunk(_ chunk: CommittedTransaction) async throws
+    /// The chunked snapshot's last chunk was applied; it began at `since` (the slot's consistent point).
+    func snapshotCompleted(since: LSN) async throws
     /// The stream is idle and every change up to `lsn` was applied: nothing to write, but the position moved.
     func positionAdvanced(to lsn: LSN) async throws
 }
@@ -32,6 +37,11 @@ extension Projector {
         for transaction in batch { try await apply(transaction) }
     }
 
+    /// As a streamed transaction.
+    public func applyChunk(_ chunk: CommittedTransaction) async throws { try await apply(chunk) }
+
+    public func snapshotCompleted(since: LSN) async throws {}
+
     public func positionAdvanced(to lsn: LSN) async throws {}
 }
 
@@ -46,6 +56,14 @@ extension Array where Element == any Projector {
                     group.addTask { try await projector.apply(batch: transactions) }
                 }
             }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Every projector applies a chunk of the chunked snapshot, side by side.
+    func applyChunkInParallel(_ chunk: CommittedTransaction) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for projector in self { group.addTask { try await projector.applyChunk(chunk) } }
             try await group.waitForAll()
         }
     }

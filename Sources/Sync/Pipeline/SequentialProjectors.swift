@@ -27,6 +27,14 @@ public struct SequentialProjectors: Projector {
         for member in members { try await member.snapshotApplied(at: lsn) }
     }
 
+    public func applyChunk(_ chunk: CommittedTransaction) async throws {
+        for member in members { try await member.applyChunk(chunk) }
+    }
+
+    public func snapshotCompleted(since: LSN) async throws {
+        for member in members { try await member.snapshotCompleted(since: since) }
+    }
+
     public func positionAdvanced(to lsn: LSN) async throws {
         for member in members { try await member.positionAdvanced(to: lsn) }
     }

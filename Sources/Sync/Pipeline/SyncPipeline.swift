@@ -20,6 +20,8 @@ public struct SyncPipeline: Sendable {
     public let keys: RedisKeys
     /// Refresh the search index after each write (tests; production leaves refreshes to the index's interval).
     public let refreshSearch: Bool
+    /// Rows of a table per chunk of the snapshot (a gifticon's price, images and tags come with it).
+    public var snapshotChunkRows = 2_000
 
     public init(databaseURL: String, slot: String = "gifticon_sync", mongo: MongoClient, search: SearchClient, redis: RedisClient,
                 indexes: SearchIndexes = .standard, keys: RedisKeys = RedisKeys(), refreshSearch: Bool = false) {
@@ -48,15 +50,25 @@ public struct SyncPipeline: Sendable {
         // The applied position is first published once the whole snapshot is in: a slot without it means a run was
         // stopped mid-snapshot, and streaming on would leave the read models without the rest of the snapshot.
         let positions = AppliedPositionPublisher(redis: redis, keys: keys)
-        if try slotExists(), try await positions.current() == nil {
-            logger.warning("the previous run stopped before its snapshot was complete: starting over from a new snapshot")
-            try await resetReadModels()
+        let progress = SnapshotProgress(redis: redis, keys: keys)
+        if try slotExists() {
+            switch (try await positions.current(), try await progress.load()) {
+            case (nil, nil):
+                // Killed between the slot's creation and the snapshot's first saved progress (or left by an older
+                // version, whose snapshots could not resume).
+                logger.warning("the slot has neither a complete snapshot nor a snapshot's progress: starting over from a new snapshot")
+                try await resetReadModels()
+            case (.some, .some):
+                try await progress.clear()  // the snapshot was complete; clearing its progress did not land
+            default:
+                break  // streaming on, or resuming the snapshot after its last applied chunk
+            }
         }
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
         return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
                             stages: projectorStages(logger: logger, steps: metrics.steps), positions: positions, metrics: metrics,
-                            logger: logger)
+                            snapshot: .chunked(progress, plan: .gifticon, rowsPerChunk: snapshotChunkRows), logger: logger)
     }
 
     /// `gifticon sync relay`: the same capture, publishing to Kafka instead of projecting; the slot is confirmed once

@@ -42,8 +42,9 @@ extension DocumentProjector {
         if parent != .null {
             try await batch.flush()  // the parent may be an earlier row of this very transaction
         }
-        let parentDocument: JSONValue? = if parent == .null { nil } else if let snapshot = batch.snapshot {
-            snapshot.document(MongoCollections.categories, parent).map { .object($0) }
+        // A snapshot's own documents first; a chunked snapshot's earlier chunks are in MongoDB.
+        let parentDocument: JSONValue? = if parent == .null { nil } else if let inSnapshot = batch.snapshot?.document(MongoCollections.categories, parent) {
+            .object(inSnapshot)
         } else {
             try await referenceRead(MongoCollections.categories, filter: [DocumentKey.id: parent]).first
         }

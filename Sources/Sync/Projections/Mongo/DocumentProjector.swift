@@ -84,9 +84,22 @@ public struct DocumentProjector: Projector {
         try await documents.insertAll(into: mongo, steps: steps)
     }
 
+    /// A chunk of the chunked snapshot, as a snapshot of its own: each gifticon's document is built whole in memory
+    /// from its rows and inserted in bulk, or written over an existing one under its position guard. A chunk split
+    /// up after a poison row (one row at a time) goes through the streamed path, which writes each row on its own.
+    public func applyChunk(_ chunk: CommittedTransaction) async throws {
+        if chunk.changes.count == 1 { return try await apply(chunk) }
+        try await applySnapshot([chunk])
+    }
+
     /// Removes what the snapshot did not write: documents left by an earlier, interrupted run (or written late by a
     /// killed process's last batch) carry older positions, and the snapshot rewrote every row that still exists.
-    public func snapshotApplied(at lsn: LSN) async throws {
+    public func snapshotApplied(at lsn: LSN) async throws { try await removeOlder(than: lsn) }
+
+    /// Every document this chunked snapshot or a later change wrote carries a position from `since` on.
+    public func snapshotCompleted(since: LSN) async throws { try await removeOlder(than: since) }
+
+    private func removeOlder(than lsn: LSN) async throws {
         let stale = GuardedWrite.olderThan(lsn.sortableText, field: DocumentKey.position)
         for collection in MongoCollections.documents {
             try await mongo.delete(collection, filter: stale)
@@ -114,13 +127,18 @@ public struct DocumentProjector: Projector {
         }
         try await batch.flush()
         var references = References()
-        if let snapshot = batch.snapshot {
-            for (collection, _, _) in wanted { references.byCollection[collection] = snapshot.documents(collection) }
-            return references
-        }
         for (collection, column, projection) in wanted {
-            let ids = Set(run.filter { $0.operation != .delete }.compactMap { $0.integer(column).int64 })
-            guard !ids.isEmpty else { continue }
+            var ids = Set(run.filter { $0.operation != .delete }.compactMap { $0.integer(column).int64 })
+            // A snapshot's own documents first; a chunked snapshot's earlier chunks are in MongoDB.
+            var inSnapshot: [Int64: JSONValue] = [:]
+            if let snapshot = batch.snapshot {
+                inSnapshot = snapshot.documents(collection)
+                ids.subtract(inSnapshot.keys)
+            }
+            guard !ids.isEmpty else {
+                references.byCollection[collection] = inSnapshot
+                continue
+            }
             var (found, missing) = cache.lookup(collection, ids)
             missing.sort()
             var read: [Int64: JSONValue] = [:]
@@ -134,7 +152,7 @@ public struct DocumentProjector: Projector {
             }
             cache.store(collection, read)
             found.merge(read) { $1 }
-            references.byCollection[collection] = found
+            references.byCollection[collection] = found.merging(inSnapshot) { $1 }
         }
         return references
     }

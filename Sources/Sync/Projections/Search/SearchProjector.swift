@@ -34,9 +34,18 @@ public struct SearchProjector: Projector {
     public func apply(batch transactions: [CommittedTransaction]) async throws {
         guard let last = transactions.last else { return }
         let changes = transactions.flatMap(\.changes)
-        // Snapshot batches are indexed once, in `snapshotApplied`: reading each batch's documents back would cost a
-        // query per batch, and some MongoDB-compatible servers answer large `$in` reads slowly.
+        // A whole snapshot's batches (the relay's, through Kafka) are indexed once, in `snapshotApplied`: reading
+        // each batch's documents back would cost a query per batch, and some MongoDB-compatible servers answer
+        // large `$in` reads slowly.
         if !changes.isEmpty, changes.allSatisfy({ $0.operation == .read }) { return }
+        try await index(changes, at: last.endLSN)
+    }
+
+    /// A chunk of the embedded sync's snapshot is indexed as it lands, so search never waits for the whole snapshot.
+    public func applyChunk(_ chunk: CommittedTransaction) async throws { try await index(chunk.changes, at: chunk.endLSN) }
+
+    /// Indexes the gifticons and reviews the changes touched, as MongoDB holds them now, at version `position`.
+    private func index(_ changes: [RowChange], at position: LSN) async throws {
         if changes.contains(where: { $0.table == "categories" }) { knownCategoryNames.forget() }
         var gifticonIDs: [Int64] = []
         var reviewIDs: [Int64] = []
@@ -69,7 +78,7 @@ public struct SearchProjector: Projector {
             gifticonIDs.append(contentsOf: under.compactMap { $0[DocumentKey.id]?.int64 })
         }
         let categoryNames = gifticonIDs.isEmpty ? [:] : try await self.categoryNames()
-        let version = Int64(clamping: last.endLSN.value)
+        let version = Int64(clamping: position.value)
         var lines: [JSONValue] = []
         try await appendActions(&lines, index: indexes.gifticons, collection: MongoCollections.gifticons, ids: gifticonIDs,
                                 version: version, document: { Self.gifticonEntry($0, categoryNames: categoryNames) })
