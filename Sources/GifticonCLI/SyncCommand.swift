@@ -30,7 +30,14 @@ struct SyncOptions: ParsableArguments {
 
     func metrics(logger: Logger) -> SyncMetrics { SyncMetricsEndpoint.metrics(servedOn: metricsPort, logger: logger) }
 
-    func pipeline() -> SyncPipeline { Self.pipeline(slot: slot, indexPrefix: indexPrefix, redisPrefix: redisPrefix) }
+    @Option(help: "Rows of a table per chunk of the initial snapshot (a gifticon's price, images and tags come with it).")
+    var snapshotChunkRows = 1_000
+
+    func pipeline() -> SyncPipeline {
+        var pipeline = Self.pipeline(slot: slot, indexPrefix: indexPrefix, redisPrefix: redisPrefix)
+        pipeline.snapshotChunkRows = max(1, snapshotChunkRows)
+        return pipeline
+    }
 
     static func pipeline(slot: String, indexPrefix: String = "", redisPrefix: String) -> SyncPipeline {
         let settings = StoreSettings.fromEnvironment()

@@ -68,7 +68,8 @@ import Testing
         var value: Int { lock.lock(); defer { lock.unlock() }; return count }
     }
 
-    @Test func aSlowSnapshotKeepsTheReplicationConnection() async throws {
+    @Test(arguments: ["exported", "chunked"])
+    func aSlowSnapshotKeepsTheReplicationConnection(mode: String) async throws {
         let database = try await MigratedTestDatabase(prefix: "slow_snapshot")
         defer { database.drop() }
         let db = try PostgresConnection(url: database.url)
@@ -76,13 +77,16 @@ import Testing
         // The walsender gives up on a silent client after 5 s (settable per connection since PostgreSQL 12; a loaded machine needs the margin).
         let url = database.url + (database.url.contains("?") ? "&" : "?") + "options=-c%20wal_sender_timeout%3D5s"
         let projector = SlowSnapshotProjector()
+        let progress = SnapshotProgress(redis: RedisClient(url: StoreSettings.fromEnvironment().redisURL), keys: RedisKeys(prefix: "\(database.name):"))
         let stream = ChangeStream(url: url, slot: database.slot, publication: SyncPipeline.publication, tables: SyncPipeline.tables,
-                                  projectors: [projector], feedbackInterval: .milliseconds(500))
+                                  projectors: [projector], feedbackInterval: .milliseconds(500),
+                                  snapshot: mode == "chunked" ? .chunked(progress, plan: .gifticon, rowsPerChunk: 100) : .exported)
         let writeURL = database.url
         try await stream.run(stopAfter: 1, onStreaming: {
             try PostgresConnection(url: writeURL).execute("INSERT INTO users (id, username, nickname) VALUES (2, 'u2', 'n2')")
         })
         #expect(projector.streamed.value == 1, "the write after a 12 s snapshot was streamed on the same connection")
+        try await progress.clear()
         await database.client.shutdown()
     }
 }

@@ -111,7 +111,11 @@ import Testing
             try await Task.sleep(for: .milliseconds(200))
         }
         sync.stop()
-        print("sync crash test: snapshot \(snapshotLength.milliseconds) ms; kills \(kills.joined(separator: ", ")); burst kills \(progress.describe(burstKills)); \(sync.starts) starts")
+        // A kill inside the snapshot leaves it to be resumed (unless it landed before the slot or its first progress).
+        let log = (try? String(contentsOf: sync.log, encoding: .utf8)) ?? ""
+        let resumed = log.components(separatedBy: "resuming the snapshot").count - 1
+        let startedOver = log.components(separatedBy: "starting over from a new snapshot").count - 1
+        print("sync crash test: snapshot \(snapshotLength.milliseconds) ms; kills \(kills.joined(separator: ", ")); burst kills \(progress.describe(burstKills)); \(sync.starts) starts; snapshot resumed \(resumed)x, started over \(startedOver)x")
         #expect(caughtUp, "the sync caught up after \(kills.count) kills (log: \(sync.log.path))")
         // Only kills that landed count: the process was running and died of SIGKILL.
         #expect(snapshotKills == Self.snapshotKills, "kills inside the snapshot")

@@ -69,21 +69,28 @@ extension ChangeStream {
         }
     }
 
-    /// The stream reached the pending chunk's watermark, and everything before it is applied: the chunk goes in here.
-    func applyChunk(_ run: ChunkedSnapshotRun, at watermark: CommittedTransaction) async throws {
+    /// The stream reached the pending chunk's watermark, and every earlier transaction's first stage is applied:
+    /// the chunk goes in here, pipelined as a run is (its later stages, and its progress once they are done, in
+    /// `inFlight`, overlapping what comes next).
+    func applyChunk(_ run: ChunkedSnapshotRun, at watermark: CommittedTransaction, inFlight: inout Task<Void, any Error>?) async throws {
         guard let pending = run.snapshot.pending else { return }
         guard let chunk = run.snapshot.watermarkReached(at: watermark) else {
             logger.debug("snapshot chunk read again: a transaction was still committing", metadata: ["step": "\(pending.step)"])
             return
         }
-        try await metrics.steps.measure(.run) {
-            for stage in stages { try await stage.applyChunkInParallel(chunk) }
-        }
-        metrics.applied(chunk, logger: logger)
+        let started = ContinuousClock.now
+        try await stages.first?.applyChunkInParallel(chunk)
+        let state = run.snapshot.applied(pending)
         run.chunks += 1
         run.rows += chunk.changes.count
-        try await run.progress.save(run.snapshot.applied(pending))
-        logger.debug("snapshot chunk applied", metadata: ["step": "\(pending.step)", "rows": "\(chunk.changes.count)", "lsn": "\(chunk.endLSN)"])
+        try await inFlight?.value
+        inFlight = Task {
+            for stage in self.stages.dropFirst() { try await stage.applyChunkInParallel(chunk) }
+            self.metrics.steps.record(.run, ContinuousClock.now - started)
+            self.metrics.applied(chunk, logger: self.logger)
+            try await run.progress.save(state)
+            self.logger.debug("snapshot chunk applied", metadata: ["step": "\(pending.step)", "rows": "\(chunk.changes.count)", "lsn": "\(chunk.endLSN)"])
+        }
     }
 
     /// The last chunk is in: documents the snapshot did not write go, the position is published (readers and

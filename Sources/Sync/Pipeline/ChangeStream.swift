@@ -199,11 +199,7 @@ public final class ChangeStream: Sendable {
             }
             if let run = snapshot {
                 run.applied = batch[batch.count - 1].endLSN
-                if reachedWatermark {
-                    try await inFlight?.value
-                    inFlight = nil
-                    try await applyChunk(run, at: batch[batch.count - 1])
-                }
+                if reachedWatermark { try await applyChunk(run, at: batch[batch.count - 1], inFlight: &inFlight) }
             } else {
                 applied += counted
             }

@@ -21,7 +21,7 @@ public struct SyncPipeline: Sendable {
     /// Refresh the search index after each write (tests; production leaves refreshes to the index's interval).
     public let refreshSearch: Bool
     /// Rows of a table per chunk of the snapshot (a gifticon's price, images and tags come with it).
-    public var snapshotChunkRows = 2_000
+    public var snapshotChunkRows = 1_000
 
     public init(databaseURL: String, slot: String = "gifticon_sync", mongo: MongoClient, search: SearchClient, redis: RedisClient,
                 indexes: SearchIndexes = .standard, keys: RedisKeys = RedisKeys(), refreshSearch: Bool = false) {

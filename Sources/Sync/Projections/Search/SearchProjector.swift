@@ -42,10 +42,12 @@ public struct SearchProjector: Projector {
     }
 
     /// A chunk of the embedded sync's snapshot is indexed as it lands, so search never waits for the whole snapshot.
-    public func applyChunk(_ chunk: CommittedTransaction) async throws { try await index(chunk.changes, at: chunk.endLSN) }
+    /// A chunk's ids are one range of keys: read back by that range, not a long `$in` (an `$in` of 2,000 ids took
+    /// the stand-in MongoDB seconds; the range, milliseconds).
+    public func applyChunk(_ chunk: CommittedTransaction) async throws { try await index(chunk.changes, at: chunk.endLSN, byRange: true) }
 
     /// Indexes the gifticons and reviews the changes touched, as MongoDB holds them now, at version `position`.
-    private func index(_ changes: [RowChange], at position: LSN) async throws {
+    private func index(_ changes: [RowChange], at position: LSN, byRange: Bool = false) async throws {
         if changes.contains(where: { $0.table == "categories" }) { knownCategoryNames.forget() }
         var gifticonIDs: [Int64] = []
         var reviewIDs: [Int64] = []
@@ -81,9 +83,9 @@ public struct SearchProjector: Projector {
         let version = Int64(clamping: position.value)
         var lines: [JSONValue] = []
         try await appendActions(&lines, index: indexes.gifticons, collection: MongoCollections.gifticons, ids: gifticonIDs,
-                                version: version, document: { Self.gifticonEntry($0, categoryNames: categoryNames) })
+                                version: version, byRange: byRange, document: { Self.gifticonEntry($0, categoryNames: categoryNames) })
         try await appendActions(&lines, index: indexes.reviews, collection: MongoCollections.reviews, ids: reviewIDs,
-                                version: version, document: Self.reviewEntry)
+                                version: version, byRange: byRange, document: Self.reviewEntry)
         guard !lines.isEmpty else { return }
         // 409: the index already holds this or a later version. 404: deleting what was never indexed.
         try await bulk(lines, tolerate: [409, 404])
@@ -126,15 +128,18 @@ public struct SearchProjector: Projector {
 
     /// An index action per id found in MongoDB, a delete per id that is gone.
     private func appendActions(
-        _ lines: inout [JSONValue], index: String, collection: String, ids: [Int64], version: Int64,
+        _ lines: inout [JSONValue], index: String, collection: String, ids: [Int64], version: Int64, byRange: Bool,
         document: (JSONValue) -> JSONValue
     ) async throws {
         let unique = Array(Set(ids)).sorted()
-        guard !unique.isEmpty else { return }
-        let found = try await readBack(collection, filter: [DocumentKey.id: ["$in": .array(unique.map { .int(Int($0)) })]])
+        guard let first = unique.first, let last = unique.last else { return }
+        let filter: JSONValue = byRange ? [DocumentKey.id: ["$gte": .int(Int(first)), "$lte": .int(Int(last))]]
+                                        : [DocumentKey.id: ["$in": .array(unique.map { .int(Int($0)) })]]
+        let wanted = Set(unique)
+        let found = try await readBack(collection, filter: filter)
         var present: Set<Int64> = []
         for source in found {
-            guard let id = source[DocumentKey.id]?.int64 else { continue }
+            guard let id = source[DocumentKey.id]?.int64, wanted.contains(id) else { continue }
             present.insert(id)
             lines.append(Self.action("index", index, id, version))
             lines.append(document(source))
