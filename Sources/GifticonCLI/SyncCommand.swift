@@ -30,12 +30,12 @@ struct SyncOptions: ParsableArguments {
 
     func metrics(logger: Logger) -> SyncMetrics { SyncMetricsEndpoint.metrics(servedOn: metricsPort, logger: logger) }
 
-    @Option(help: "Rows of a table per chunk of the initial snapshot (a gifticon's price, images and tags come with it).")
+    @Option(help: "Rows of a table per chunk of the initial snapshot, 1 to 5,000 (a gifticon's price, images and tags come with it).")
     var snapshotChunkRows = 1_000
 
     func pipeline() -> SyncPipeline {
         var pipeline = Self.pipeline(slot: slot, indexPrefix: indexPrefix, redisPrefix: redisPrefix)
-        pipeline.snapshotChunkRows = max(1, snapshotChunkRows)
+        pipeline.snapshotChunkRows = snapshotChunkRows
         return pipeline
     }
 

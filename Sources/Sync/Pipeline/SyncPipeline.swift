@@ -20,8 +20,11 @@ public struct SyncPipeline: Sendable {
     public let keys: RedisKeys
     /// Refresh the search index after each write (tests; production leaves refreshes to the index's interval).
     public let refreshSearch: Bool
-    /// Rows of a table per chunk of the snapshot (a gifticon's price, images and tags come with it).
-    public var snapshotChunkRows = 1_000
+    /// Rows of a table per chunk of the snapshot (a gifticon's price, images and tags come with it). At most 5,000:
+    /// a chunk's rows are numbered within its position in four hex digits (`position(ofChangeAt:)`).
+    public var snapshotChunkRows = 1_000 {
+        didSet { snapshotChunkRows = min(max(1, snapshotChunkRows), 5_000) }
+    }
 
     public init(databaseURL: String, slot: String = "gifticon_sync", mongo: MongoClient, search: SearchClient, redis: RedisClient,
                 indexes: SearchIndexes = .standard, keys: RedisKeys = RedisKeys(), refreshSearch: Bool = false) {
