@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "GifticonBench",
             dependencies: [
-                "Commands", "Sync", "ReadModels", "Stores", "Gateway", "JSON",
+                "Commands", "Sync", "ReadModels", "Stores", "Gateway", "JSON", "Seeding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

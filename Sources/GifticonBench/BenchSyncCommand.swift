@@ -38,26 +38,10 @@ struct BenchSyncCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = StoreSettings.fromEnvironment()
-        let base = database.databaseURL ?? settings.databaseURL
-        let name = "gifticon_bench_sync_\(ProcessInfo.processInfo.processIdentifier)"
-        let admin = PostgresClient(url: base, maxConnections: 1)
-        try await admin.execute("CREATE DATABASE \(name)")
-        let url = BenchCommandsCommand.url(base, database: name)
-        let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
-        let pipeline = SyncPipeline(
-            databaseURL: url, slot: name, mongo: MongoClient(uri: mongoURI, maxConnections: 8),
-            search: SearchClient(baseURL: settings.searchURL), redis: RedisClient(url: settings.redisURL),
-            indexes: SearchIndexes(prefix: "\(name)_"), keys: RedisKeys(prefix: "\(name):"), refreshSearch: true)
-        var failure: (any Error)?
-        do { try await measure(url: url, pipeline: pipeline) } catch { failure = error }
-        _ = try? await pipeline.mongo.command(["dropDatabase": 1])
-        try? await pipeline.search.deleteIndex(pipeline.indexes.gifticons)
-        try? await pipeline.search.deleteIndex(pipeline.indexes.reviews)
-        _ = try? await admin.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '\(name)'")
-        _ = try? await admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        await admin.shutdown()
-        if let failure { throw failure }
+        let base = database.databaseURL ?? StoreSettings.fromEnvironment().databaseURL
+        let scratch = try await ScratchSync.create(base: base, name: "gifticon_bench_sync_\(ProcessInfo.processInfo.processIdentifier)",
+                                                   refreshSearch: true)
+        try await scratch.use { try await measure(url: $0.url, pipeline: $0.pipeline) }
     }
 
     func measure(url: String, pipeline: SyncPipeline) async throws {

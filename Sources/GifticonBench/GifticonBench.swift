@@ -5,7 +5,8 @@ import ArgumentParser
 struct GifticonBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gifticon-bench",
-        abstract: "Benchmarks of the gifticon back end: the command side, the sync's lag, the gateway's HTTP ceiling, the list profile's bodies.",
-        subcommands: [BenchCommandsCommand.self, BenchSyncCommand.self, BenchCeilingCommand.self, BenchListBodiesCommand.self]
+        abstract: "Benchmarks of the gifticon back end: the command side, the sync's lag and rebuild, the gateway's HTTP ceiling, the list profile's bodies.",
+        subcommands: [BenchCommandsCommand.self, BenchSyncCommand.self, BenchRebuildCommand.self, BenchCeilingCommand.self,
+                      BenchListBodiesCommand.self]
     )
 }

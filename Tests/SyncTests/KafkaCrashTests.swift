@@ -172,9 +172,10 @@ import Testing
             }
             let same = { #expect(rebuilt[key] == incremental[key], "\(key) differs from a rebuild after kills of \(kills.joined(separator: ", "))") }
             guard key.hasPrefix("search.") else { same(); continue }
-            // Known, intermittent, not yet explained: one fresh-clone CI run found the search index different from a
-            // rebuild while MongoDB and Redis were equal. The Kafka projector does not reset on a restart, so the
-            // embedded path's diagnosis (SyncCrashTests) does not cover it as it stands; issue 15 owes the cause.
+            // Known, intermittent, not fully explained: fresh-clone CI runs found the search index different from a
+            // rebuild while MongoDB and Redis were equal; the last one (2026-12-07) kept the entry of a gifticon the
+            // burst deleted. One way to that is fixed (a snapshot over existing read models now removes the entries
+            // of documents that are gone, `SearchProjector.snapshotApplied`); whether it is the only way is not proven.
             withKnownIssue("search differs from a rebuild after projector kills (cause not yet found)", isIntermittent: true) { same() }
         }
         #expect(try await pipeline.mongo.find(MongoCollections.deadLetters, filter: [:]).isEmpty)

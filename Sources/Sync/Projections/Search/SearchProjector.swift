@@ -105,7 +105,10 @@ public struct SearchProjector: Projector {
         }
     }
 
-    /// Indexes every gifticon and review document once the snapshot is in MongoDB, at the snapshot's position.
+    /// Indexes every gifticon and review document once the snapshot is in MongoDB, at the snapshot's position, and
+    /// removes the entries whose document is gone. A snapshot taken over existing read models (the relay's, after
+    /// it started over from a new slot) sees a deleted row only as its absence: the document projector removed the
+    /// document, and its entry must go too.
     public func snapshotApplied(at lsn: LSN) async throws {
         knownCategoryNames.forget()
         let version = Int64(clamping: lsn.value)
@@ -123,6 +126,36 @@ public struct SearchProjector: Projector {
                 }
                 try await bulk(lines, tolerate: [409])
             }
+            try await removeEntries(in: index, without: Set(documents.compactMap { $0[DocumentKey.id]?.int64 }), version: version)
+        }
+    }
+
+    /// The chunked snapshot indexed each chunk as it landed; what is left is removing entries whose document the
+    /// document projector found stale (see `snapshotApplied`).
+    public func snapshotCompleted(since: LSN) async throws {
+        for (index, collection) in [(indexes.gifticons, MongoCollections.gifticons), (indexes.reviews, MongoCollections.reviews)] {
+            let present = try await readBack(collection, filter: [:], options: ["projection": [DocumentKey.id: 1]])
+            try await removeEntries(in: index, without: Set(present.compactMap { $0[DocumentKey.id]?.int64 }), version: Int64(clamping: since.value))
+        }
+    }
+
+    /// Deletes, at `version`, every entry of `index` whose id is not in `present` (an entry written later keeps).
+    private func removeEntries(in index: String, without present: Set<Int64>, version: Int64) async throws {
+        var after: JSONValue?
+        var stale: [Int64] = []
+        while true {
+            var query: [(String, JSONValue)] = [("query", ["match_all": [:]]), ("_source", [.string(GifticonSearchEntry.id)]),
+                                                ("size", 1_000), ("sort", [[GifticonSearchEntry.id: "asc"]])]
+            if let after { query.append(("search_after", .array([after]))) }
+            let hits = try await search.search(index, query: .object(JSONObject(query)))["hits"]?["hits"]?.arrayValue ?? []
+            for hit in hits {
+                if let id = hit["_source"]?[GifticonSearchEntry.id]?.int64, !present.contains(id) { stale.append(id) }
+            }
+            guard hits.count == 1_000, let last = hits.last?["_source"]?[GifticonSearchEntry.id] else { break }
+            after = last
+        }
+        for start in stride(from: 0, to: stale.count, by: 1_000) {
+            try await bulk(stale[start..<min(start + 1_000, stale.count)].map { Self.action("delete", index, $0, version) }, tolerate: [404, 409])
         }
     }
 
