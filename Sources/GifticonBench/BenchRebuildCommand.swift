@@ -46,16 +46,7 @@ struct BenchRebuildCommand: AsyncParsableCommand {
         print(BenchSyncCommand.profile(metrics.steps.recorded, since: [:], transactions: metrics.progress.transactions))
 
         let replay = try await ceiling.replay(into: pipeline, loadStart: 0)
-        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-        var table = "\n| the snapshot's store requests | requests | seconds | rows/s |\n|---|---|---|---|\n"
-        for (store, figures) in replay.byStore.sorted(by: { $0.key < $1.key }) {
-            table += "| \(store), replayed alone " + String(format: "| %d | %.2f | |\n", figures.requests, seconds(figures.time))
-        }
-        table += "| all, replayed one at a time (the ceiling) " + String(format: "| %d | %.2f | %.0f |\n", replay.requests, seconds(replay.total),
-                                                                      Double(rows) / seconds(replay.total))
-        table += "| the sync's snapshot, \(snapshotChunkRows) rows per chunk " + String(format: "| | %.2f | %.0f |\n", seconds(took),
-                                                                                          Double(rows) / seconds(took))
-        print(table + String(format: "\n%d rows; the sync's time / the ceiling's: %.2fx; %d cores", rows, seconds(took) / seconds(replay.total),
-                             ProcessInfo.processInfo.activeProcessorCount))
+        print(replay.table(requestsOf: "the snapshot", rows: rows, sync: "the sync's snapshot, \(snapshotChunkRows) rows per chunk", took: took)
+              + "; \(rows) rows; \(ProcessInfo.processInfo.activeProcessorCount) cores")
     }
 }

@@ -159,15 +159,7 @@ struct BenchSyncCommand: AsyncParsableCommand {
         print(Self.profile(metrics.steps.recorded, since: stepsBefore, transactions: lags.count))
         guard ceiling else { return }
         let replay = try await storeCeiling.replay(into: pipeline, loadStart: loadStart)
-        var table = "\n| the load's store requests | requests | seconds | rows/s |\n|---|---|---|---|\n"
-        for (store, figures) in replay.byStore.sorted(by: { $0.key < $1.key }) {
-            table += "| \(store), replayed alone " + String(format: "| %d | %.2f | |\n", figures.requests, inSeconds(figures.time))
-        }
-        table += "| all, replayed one at a time (the ceiling) " + String(format: "| %d | %.2f | %.0f |\n", replay.requests, inSeconds(replay.total),
-                                                                      Double(changes) / inSeconds(replay.total))
-        table += "| the sync, from the load's start until it drained " + String(format: "| | %.2f | %.0f |\n", inSeconds(drained),
-                                                                                 Double(changes) / inSeconds(drained))
-        print(table + String(format: "\nthe sync's time / the ceiling's: %.2fx", inSeconds(drained) / inSeconds(replay.total)))
+        print(replay.table(requestsOf: "the load", rows: changes, sync: "the sync, from the load's start until it drained", took: drained))
     }
 
     /// The sync's own timers over the load: each step's calls and time, per call, per transaction and per run.

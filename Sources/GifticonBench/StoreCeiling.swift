@@ -20,6 +20,19 @@ final class StoreCeiling: Sendable {
         var requests = 0
         var total = Duration.zero
         var byStore: [String: (requests: Int, time: Duration)] = [:]
+
+        /// The replay beside the sync's own time for the same `rows`, and their ratio, as BENCHMARKS.md shows them.
+        func table(requestsOf subject: String, rows: Int, sync: String, took: Duration) -> String {
+            func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+            var table = "\n| \(subject)'s store requests | requests | seconds | rows/s |\n|---|---|---|---|\n"
+            for (store, figures) in byStore.sorted(by: { $0.key < $1.key }) {
+                table += "| \(store), replayed alone " + String(format: "| %d | %.2f | |\n", figures.requests, seconds(figures.time))
+            }
+            table += "| all, replayed one at a time (the ceiling) " + String(format: "| %d | %.2f | %.0f |\n", requests, seconds(total),
+                                                                          Double(rows) / seconds(total))
+            table += "| \(sync) " + String(format: "| | %.2f | %.0f |\n", seconds(took), Double(rows) / seconds(took))
+            return table + String(format: "\nthe sync's time / the ceiling's: %.2fx", seconds(took) / seconds(total))
+        }
     }
 
     /// Empties the read models, sends the requests before `loadStart` again untimed (the state the load began on),
