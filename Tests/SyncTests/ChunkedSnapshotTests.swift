@@ -117,6 +117,33 @@ import Testing
         await database.client.shutdown()
     }
 
+    /// The stand-in search server keeps its indexes in memory: restarted, it has none (or empty ones), while MongoDB
+    /// and Redis say every change was applied. The next start rebuilds instead of streaming on over an empty search.
+    @Test func aSyncWhoseSearchIndexesAreGoneRebuildsOnStart() async throws {
+        let database = try await MigratedTestDatabase(prefix: "chunked_lost_index")
+        defer { database.drop() }
+        try CrashWorkload.seed(try PostgresConnection(url: database.url))
+        let pipeline = pipeline(database, rowsPerChunk: 100)
+        try await pipeline.stream().run(stopAfter: 0)
+        try await pipeline.search.deleteIndex(pipeline.indexes.gifticons)
+
+        let restarted = SyncMetrics()
+        try await pipeline.stream(metrics: restarted).run(stopAfter: 0)
+        #expect(restarted.progress.changes == Self.seededRows, "the restart read a whole new snapshot")
+        try await pipeline.search.refresh(pipeline.indexes.gifticons)
+        let count = { try await pipeline.search.request("GET", "/\(pipeline.indexes.gifticons)/_count")["count"]?.int64 }
+        #expect(try await count() == 150)
+
+        // Recreated empty (an earlier start's `ensure` after the search server lost it): the same.
+        try await pipeline.search.deleteIndex(pipeline.indexes.gifticons)
+        try await pipeline.indexes.ensure(pipeline.search)
+        try await pipeline.stream().run(stopAfter: 0)
+        try await pipeline.search.refresh(pipeline.indexes.gifticons)
+        #expect(try await count() == 150)
+        try await pipeline.dropTestReadModels()
+        await database.client.shutdown()
+    }
+
     @Test func progressRoundTripsThroughRedis() async throws {
         let keys = RedisKeys(prefix: "chunked_progress_\(UInt32.random(in: 0...UInt32.max)):")
         let progress = SnapshotProgress(redis: RedisClient(url: settings.redisURL), keys: keys)

@@ -66,6 +66,12 @@ public struct SyncPipeline: Sendable {
             default:
                 break  // streaming on, or resuming the snapshot after its last applied chunk
             }
+            // Complete read models whose search indexes are gone or empty beside MongoDB's documents (a search
+            // server that keeps them in memory was restarted): streaming on would serve an empty search for good.
+            if try await positions.current() != nil, try await searchLostItsIndexes() {
+                logger.warning("the search indexes are gone though the read models were complete: rebuilding every read model from a new snapshot")
+                try await resetReadModels()
+            }
         }
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
@@ -97,6 +103,18 @@ public struct SyncPipeline: Sendable {
         try await ensureMongoIndexes()
         return KafkaProjection(brokers: brokers, groupID: groupID, topics: topics, stages: projectorStages(logger: logger, steps: metrics.steps),
                                positions: AppliedPositionPublisher(redis: redis, keys: keys), metrics: metrics, logger: logger)
+    }
+
+    /// Whether an index is missing, or empty while MongoDB has documents for it.
+    func searchLostItsIndexes() async throws -> Bool {
+        for (index, collection) in [(indexes.gifticons, MongoCollections.gifticons), (indexes.reviews, MongoCollections.reviews)] {
+            guard try await search.indexExists(index) else { return true }
+            let entries = try await search.request("GET", "/\(index)/_count")["count"]?.int64 ?? 0
+            if entries == 0, try await !mongo.find(collection, filter: [:], options: ["limit": 1, "projection": [DocumentKey.id: 1]]).isEmpty {
+                return true
+            }
+        }
+        return false
     }
 
     /// The database's name in the URL (Debezium's `source.db`).
