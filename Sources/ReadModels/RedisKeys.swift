@@ -13,6 +13,8 @@ public struct RedisKeys: Sendable {
     public var appliedPosition: String { "\(prefix)sync:applied-lsn" }
     /// Where the embedded sync's chunked snapshot stands while it runs (a hash; the sync's own).
     public var snapshotProgress: String { "\(prefix)sync:snapshot" }
+    /// A capped stream of what each applied run changed, for the gateways' subscriptions (`ChangeNotices`).
+    public var changeNotices: String { "\(prefix)sync:changes" }
     /// A hash with the fields of `SyncStatusHash`: how fresh the read models are.
     public var syncStatus: String { "\(prefix)sync:status" }
 }

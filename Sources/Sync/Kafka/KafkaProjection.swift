@@ -11,6 +11,7 @@ public final class KafkaProjection: Sendable {
     public let stages: [[any Projector]]
     public var projectors: [any Projector] { stages.flatMap { $0 } }
     private let positions: AppliedPositionPublisher?
+    private let notices: ChangeNotices?
     private let brokers: String
     private let groupID: String
     private let topics: KafkaTopics
@@ -18,8 +19,9 @@ public final class KafkaProjection: Sendable {
     public let metrics: SyncMetrics
 
     public init(brokers: String, groupID: String, topics: KafkaTopics, stages: [[any Projector]],
-                positions: AppliedPositionPublisher?, metrics: SyncMetrics = SyncMetrics(),
+                positions: AppliedPositionPublisher?, notices: ChangeNotices? = nil, metrics: SyncMetrics = SyncMetrics(),
                 logger: Logger = Logger(label: "gifticon.sync.kafka")) {
+        self.notices = notices
         self.brokers = brokers
         self.groupID = groupID
         self.topics = topics
@@ -128,6 +130,8 @@ public final class KafkaProjection: Sendable {
             try await self.metrics.steps.measure(.positionPublish) {
                 try await self.positions?.publish(last.endLSN, commitTimeMicros: last.commitTimeMicros)
             }
+            // Once the position is published, so a gateway reading the notice reads the read models at it.
+            if !withChanges.isEmpty { try await self.notices?.append(withChanges) }
             for transaction in withChanges { self.metrics.applied(transaction, logger: self.logger) }
             try await self.metrics.steps.measure(.confirm) { try await consumer.commit(offsets) }
         }

@@ -13,6 +13,8 @@ public final class ChangeStream: Sendable {
     public var projectors: [any Projector] { stages.flatMap { $0 } }
     /// Told each position once every projector applied it.
     let positions: AppliedPositionPublisher?
+    /// Told what each run changed once its position is published (the gateways' subscriptions read it).
+    let notices: ChangeNotices?
     let url: String
     private let slot: String
     private let publication: String
@@ -26,16 +28,17 @@ public final class ChangeStream: Sendable {
     /// One stage of projectors.
     public convenience init(url: String, slot: String, publication: String, tables: [String], projectors: [any Projector],
                             positions: AppliedPositionPublisher? = nil, metrics: SyncMetrics = SyncMetrics(),
-                            feedbackInterval: Duration = .seconds(10), snapshot: SnapshotMode = .exported,
+                            feedbackInterval: Duration = .seconds(10), snapshot: SnapshotMode = .exported, notices: ChangeNotices? = nil,
                             logger: Logger = Logger(label: "gifticon.sync")) {
         self.init(url: url, slot: slot, publication: publication, tables: tables, stages: [projectors], positions: positions,
-                  metrics: metrics, feedbackInterval: feedbackInterval, snapshot: snapshot, logger: logger)
+                  metrics: metrics, feedbackInterval: feedbackInterval, snapshot: snapshot, notices: notices, logger: logger)
     }
 
     public init(url: String, slot: String, publication: String, tables: [String], stages: [[any Projector]],
                 positions: AppliedPositionPublisher? = nil, metrics: SyncMetrics = SyncMetrics(),
-                feedbackInterval: Duration = .seconds(10), snapshot: SnapshotMode = .exported,
+                feedbackInterval: Duration = .seconds(10), snapshot: SnapshotMode = .exported, notices: ChangeNotices? = nil,
                 logger: Logger = Logger(label: "gifticon.sync")) {
+        self.notices = notices
         self.snapshotMode = snapshot
         self.feedbackInterval = feedbackInterval
         self.positions = positions
@@ -190,7 +193,11 @@ public final class ChangeStream: Sendable {
                 for stage in self.stages.dropFirst() { try await stage.applyInParallel(run) }
                 self.metrics.steps.record(.run, ContinuousClock.now - started)
                 let last = run[run.count - 1]
-                if publishing { try await self.publish(last.endLSN, commitTimeMicros: last.commitTimeMicros) }
+                if publishing {
+                    try await self.publish(last.endLSN, commitTimeMicros: last.commitTimeMicros)
+                    // Once the position is published, so a gateway reading the notice reads the read models at it.
+                    try await self.notices?.append(run)
+                }
                 // Visible now: the lag is measured here, not after the slot's confirmation, which can wait up to
                 // half a second behind the capture thread's read of the stream.
                 for appliedTransaction in run { self.metrics.applied(appliedTransaction, logger: self.logger) }

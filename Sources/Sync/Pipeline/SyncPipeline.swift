@@ -77,7 +77,8 @@ public struct SyncPipeline: Sendable {
         try await ensureMongoIndexes()
         return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
                             stages: projectorStages(logger: logger, steps: metrics.steps), positions: positions, metrics: metrics,
-                            snapshot: .chunked(progress, plan: .gifticon, rowsPerChunk: snapshotChunkRows), logger: logger)
+                            snapshot: .chunked(progress, plan: .gifticon, rowsPerChunk: snapshotChunkRows),
+                            notices: ChangeNotices(redis: redis, keys: keys), logger: logger)
     }
 
     /// `gifticon sync relay`: the same capture, publishing to Kafka instead of projecting; the slot is confirmed once
@@ -102,7 +103,8 @@ public struct SyncPipeline: Sendable {
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
         return KafkaProjection(brokers: brokers, groupID: groupID, topics: topics, stages: projectorStages(logger: logger, steps: metrics.steps),
-                               positions: AppliedPositionPublisher(redis: redis, keys: keys), metrics: metrics, logger: logger)
+                               positions: AppliedPositionPublisher(redis: redis, keys: keys), notices: ChangeNotices(redis: redis, keys: keys),
+                               metrics: metrics, logger: logger)
     }
 
     /// Whether an index is missing, or empty while MongoDB has documents for it.
