@@ -19,8 +19,10 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
     /// (it cannot return before the test lets it), and the connection comes back to the pool once the body does.
     /// Causal, not timed: a loaded suite delays every task, so a wall-clock bound here would only measure the load.
     @Test func aCallPastItsDeadlineFailsWhileTheBodyHangsThenItsConnectionComesBack() async throws {
+        // 2 s, not less: the deadline bounds the second call below too, and a loaded fresh-clone run took its
+        // trivial body past 300 ms once.
         let pool = ConnectionPool<CountingConnection>(store: .mongo, maxConnections: 1, acquireTimeout: .seconds(120),
-                                                      callDeadline: .milliseconds(300)) { CountingConnection() }
+                                                      callDeadline: .seconds(2)) { CountingConnection() }
         let unblock = DispatchSemaphore(value: 0)
         let callerBack = DispatchSemaphore(value: 0)
         let bodyReturned = Mutex(false)
@@ -36,7 +38,9 @@ final class CountingConnection: PooledConnection, @unchecked Sendable {
         #expect(!bodyReturned.withLock { $0 }, "the caller waited for the hung body")
         #expect(await pool.statistics().idle == 0, "the hung body still holds the connection")
         unblock.signal()
-        // The next caller gets the connection the body gives back when it returns.
+        // The next caller gets the connection the body gives back when it returns (waited for, not timed).
+        let returned = ContinuousClock.now + .seconds(60)
+        while await pool.statistics().idle == 0, ContinuousClock.now < returned { try await Task.sleep(for: .milliseconds(10)) }
         let answer = try await pool.withConnection { _ in 42 }
         #expect(answer == 42)
         #expect(bodyReturned.withLock { $0 })
