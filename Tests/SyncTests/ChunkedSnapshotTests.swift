@@ -144,6 +144,53 @@ import Testing
         await database.client.shutdown()
     }
 
+    /// Progress is saved only once everything before it is in every read model: with a chunk's later stage still
+    /// running, moving past an empty step must not be saved (a kill then would skip that chunk's search entries).
+    @Test func progressNeverRunsAheadOfAChunkStillInFlight() async throws {
+        let database = try await MigratedTestDatabase(prefix: "chunked_ahead")
+        defer { database.drop() }
+        try PostgresConnection(url: database.url).execute("INSERT INTO users (id, username, nickname) SELECT i, 'u' || i, 'n' || i FROM generate_series(1, 5) i")
+        let keys = RedisKeys(prefix: "\(database.name):")
+        let progress = SnapshotProgress(redis: RedisClient(url: settings.redisURL), keys: keys)
+        let later = HeldChunks()
+        let stream = ChangeStream(url: database.url, slot: database.slot, publication: SyncPipeline.publication, tables: SyncPipeline.tables,
+                                  stages: [[NoProjector()], [later]], positions: AppliedPositionPublisher(redis: progress.redis, keys: keys),
+                                  snapshot: .chunked(progress, plan: SnapshotPlan([.init("users"), .init("reviews")]), rowsPerChunk: 100))
+        let running = Task { try await stream.run(stopAfter: 0) }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !later.holding, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(later.holding, "the users chunk reached the later stage")
+        // The reviews step is empty and is read while the users chunk is held: give it time to be (wrongly) saved.
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try await progress.load()?.step == 0, "no progress past a chunk whose later stage is still running")
+        later.release()
+        try await running.value
+        #expect(try await progress.load() == nil, "cleared at the end")
+        try await progress.clear()
+        _ = try await progress.redis.command("DEL", keys.appliedPosition, keys.syncStatus)
+        await database.client.shutdown()
+    }
+
+    struct NoProjector: Projector {
+        let name = "none"
+        func apply(_ transaction: CommittedTransaction) async throws {}
+    }
+
+    /// A later stage that holds each chunk until released.
+    final class HeldChunks: Projector, @unchecked Sendable {
+        let name = "held"
+        private let lock = NSLock()
+        private var held = false
+        private var released = false
+        var holding: Bool { lock.withLock { held } }
+        func release() { lock.withLock { released = true } }
+        func apply(_ transaction: CommittedTransaction) async throws {}
+        func applyChunk(_ chunk: CommittedTransaction) async throws {
+            lock.withLock { held = true }
+            while !lock.withLock({ released }) { try await Task.sleep(for: .milliseconds(10)) }
+        }
+    }
+
     @Test func progressRoundTripsThroughRedis() async throws {
         let keys = RedisKeys(prefix: "chunked_progress_\(UInt32.random(in: 0...UInt32.max)):")
         let progress = SnapshotProgress(redis: RedisClient(url: settings.redisURL), keys: keys)

@@ -55,14 +55,16 @@ extension ChangeStream {
                                   applied: max(start, state.since))
     }
 
-    /// Reads the next chunk (after its watermark). A chunk with no rows only moves the snapshot on; one that a
-    /// finishing transaction could have missed is read again.
+    /// Reads the next chunk (after its watermark). A chunk with no rows only moves the snapshot on, in memory: the
+    /// next applied chunk's progress (saved once its last stage is done) or the snapshot's end records it. Saving it
+    /// here would run ahead of a previous chunk whose later stages are still in flight, and a kill then would
+    /// leave that chunk's search entries unwritten for good (SyncCrashTests caught it).
     func openChunk(_ run: ChunkedSnapshotRun, on executor: BlockingExecutor) async throws {
         let (step, after) = (run.snapshot.state.step, run.snapshot.state.after)
         let reader = UnsafeTransfer(run.reader)
         let chunk = try await executor.run { try reader.value.read(step: step, after: after) }
         if chunk.changes.isEmpty {
-            try await run.progress.save(run.snapshot.advance(past: chunk))
+            run.snapshot.advance(past: chunk)
         } else if !run.snapshot.opened(chunk) {
             logger.debug("snapshot chunk read again: a transaction was still committing", metadata: ["step": "\(step)"])
             try await Task.sleep(for: .milliseconds(5))
