@@ -61,10 +61,9 @@ final class SnapshotChunkReader {
             if let first = rows.rows.first?[keyColumns[0]], let last = lastKey?[0] {
                 for child in plan.children {
                     // Within a gifticon, in the order the rows were written (as a streamed registration lists them).
-                    let order = child.order.map(quoteIdentifier).joined(separator: ", ") + ", ctid"
                     let parent = quoteIdentifier(child.parent)
                     let childRows = try connection.query(
-                        "SELECT * FROM \(quoteIdentifier(child.table)) WHERE \(parent) >= $1 AND \(parent) <= $2 ORDER BY \(order)", [first, last])
+                        "SELECT * FROM \(quoteIdentifier(child.table)) WHERE \(parent) >= $1 AND \(parent) <= $2 ORDER BY \(parent), ctid", [first, last])
                     changes += RowChange.reads(of: child.table, childRows)
                 }
             }

@@ -8,11 +8,11 @@ public struct SnapshotPlan: Sendable {
         public var table: String
         /// The columns the table is read in the order of (a unique key): a chunk resumes after the last one read.
         public var key: [String]
-        /// Tables read with each chunk: the rows whose `parent` column falls in the chunk's range of `key[0]`, in
-        /// `order` (then as stored).
-        public var children: [(table: String, parent: String, order: [String])]
+        /// Tables read with each chunk: the rows whose `parent` column falls in the chunk's range of `key[0]`, by
+        /// parent, then as stored.
+        public var children: [(table: String, parent: String)]
 
-        public init(_ table: String, key: [String] = ["id"], children: [(table: String, parent: String, order: [String])] = []) {
+        public init(_ table: String, key: [String] = ["id"], children: [(table: String, parent: String)] = []) {
             self.table = table
             self.key = key
             self.children = children
@@ -26,13 +26,7 @@ public struct SnapshotPlan: Sendable {
     /// The gifticon schema's tables (`SyncPipeline.tables`, each read once).
     public static let gifticon = SnapshotPlan([
         Step("users"), Step("brands"), Step("categories", key: ["level", "id"]), Step("tags"),
-        Step("gifticons", children: [
-            ("gifticon_prices", "gifticon_id", ["gifticon_id"]),
-            ("gifticon_images", "gifticon_id", ["gifticon_id"]),
-            ("gifticon_tags", "gifticon_id", ["gifticon_id"]),
-        ]),
+        Step("gifticons", children: [("gifticon_prices", "gifticon_id"), ("gifticon_images", "gifticon_id"), ("gifticon_tags", "gifticon_id")]),
         Step("reviews"),
     ])
-
-    public var tables: [String] { steps.flatMap { [$0.table] + $0.children.map(\.table) } }
 }

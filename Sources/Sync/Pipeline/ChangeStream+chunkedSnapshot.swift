@@ -102,13 +102,9 @@ extension ChangeStream {
         for projector in projectors { try await projector.snapshotCompleted(since: since) }
         try await confirm(capture, run.applied, on: executor)
         try await run.progress.clear()
-        var spent: Logger.Metadata = [
+        logSnapshotApplied([
             "rows": "\(run.rows)", "chunks": "\(run.chunks)", "rows_all_runs": "\(run.snapshot.state.rows)",
             "chunks_read_again": "\(run.snapshot.rereads)", "ms": "\((ContinuousClock.now - run.started).wholeMilliseconds)",
-        ]
-        for (step, total) in metrics.steps.recorded where total.count > 0 {
-            spent["\(step.rawValue)_ms"] = "\(total.duration.wholeMilliseconds)"
-        }
-        logger.info("snapshot applied", metadata: spent)
+        ])
     }
 }

@@ -84,13 +84,7 @@ public final class ChangeStream: Sendable {
         }
         let chunked = try await startChunkedSnapshot(capture, on: executor, progress: progress, plan: plan, rowsPerChunk: rowsPerChunk)
         if chunked == nil { try await onStreaming() }
-        var inFlight: Task<Void, any Error>?
-        do {
-            try await streamRuns(capture, on: executor, stopAfter: stopAfter, snapshot: chunked, onStreaming: onStreaming, inFlight: &inFlight)
-        } catch {
-            _ = try? await inFlight?.value   // what it applied is confirmed before the capture closes, or comes again
-            throw error
-        }
+        try await streamRuns(capture, on: executor, stopAfter: stopAfter, snapshot: chunked, onStreaming: onStreaming)
     }
 
     /// The relay's snapshot: every table read from the slot's exported snapshot and applied before streaming.
@@ -111,27 +105,36 @@ public final class ChangeStream: Sendable {
         if let last = snapshots.last {
             for projector in projectors { try await projector.snapshotApplied(at: last.endLSN) }
             try await confirm(capture, last.endLSN, on: executor)
-            // Where the snapshot's time went, for operators sizing a rebuild.
-            var spent: Logger.Metadata = ["rows": "\(snapshots.reduce(0) { $0 + $1.changes.count })"]
-            for (step, total) in metrics.steps.recorded where total.count > 0 {
-                spent["\(step.rawValue)_ms"] = "\(total.duration.wholeMilliseconds)"
-            }
-            logger.info("snapshot applied", metadata: spent)
+            logSnapshotApplied(["rows": "\(snapshots.reduce(0) { $0 + $1.changes.count })"])
         }
 
         try await onStreaming()
+        try await streamRuns(capture, on: executor, stopAfter: stopAfter, snapshot: nil, onStreaming: {})
+    }
+
+    /// Where the snapshot's time went, for operators sizing a rebuild: `metadata` and every step's time so far.
+    func logSnapshotApplied(_ metadata: Logger.Metadata) {
+        var spent = metadata
+        for (step, total) in metrics.steps.recorded where total.count > 0 {
+            spent["\(step.rawValue)_ms"] = "\(total.duration.wholeMilliseconds)"
+        }
+        logger.info("snapshot applied", metadata: spent)
+    }
+
+    /// Streams runs of transactions; while a chunked snapshot is under way, reads its chunks in between and applies
+    /// each where the stream reaches its watermark (no applied position is published until the last one is in).
+    private func streamRuns(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?,
+                            snapshot: ChunkedSnapshotRun?, onStreaming: @Sendable () async throws -> Void) async throws {
         // The previous run's later stages, its position and its metrics, overlapping this run's first stage.
         var inFlight: Task<Void, any Error>?
         do {
-            try await streamRuns(capture, on: executor, stopAfter: stopAfter, snapshot: nil, onStreaming: {}, inFlight: &inFlight)
+            try await streamRuns(capture, on: executor, stopAfter: stopAfter, snapshot: snapshot, onStreaming: onStreaming, inFlight: &inFlight)
         } catch {
             _ = try? await inFlight?.value   // what it applied is confirmed before the capture closes, or comes again
             throw error
         }
     }
 
-    /// Streams runs of transactions; while a chunked snapshot is under way, reads its chunks in between and applies
-    /// each where the stream reaches its watermark (no applied position is published until the last one is in).
     private func streamRuns(_ capture: UnsafeTransfer<WALCapture>, on executor: BlockingExecutor, stopAfter: Int?,
                             snapshot initialSnapshot: ChunkedSnapshotRun?, onStreaming: @Sendable () async throws -> Void,
                             inFlight: inout Task<Void, any Error>?) async throws {

@@ -78,7 +78,6 @@ final class IncrementalSnapshot {
         } else {
             state.after = chunk.lastKey
         }
-        if pending?.watermarkXID == chunk.watermarkXID { pending = nil }
         return state
     }
 }

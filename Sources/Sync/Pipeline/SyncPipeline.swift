@@ -55,7 +55,8 @@ public struct SyncPipeline: Sendable {
         let positions = AppliedPositionPublisher(redis: redis, keys: keys)
         let progress = SnapshotProgress(redis: redis, keys: keys)
         if try slotExists() {
-            switch (try await positions.current(), try await progress.load()) {
+            let published = try await positions.current()
+            switch (published, try await progress.load()) {
             case (nil, nil):
                 // Killed between the slot's creation and the snapshot's first saved progress (or left by an older
                 // version, whose snapshots could not resume).
@@ -68,7 +69,7 @@ public struct SyncPipeline: Sendable {
             }
             // Complete read models whose search indexes are gone or empty beside MongoDB's documents (a search
             // server that keeps them in memory was restarted): streaming on would serve an empty search for good.
-            if try await positions.current() != nil, try await searchLostItsIndexes() {
+            if published != nil, try await searchLostItsIndexes() {
                 logger.warning("the search indexes are gone though the read models were complete: rebuilding every read model from a new snapshot")
                 try await resetReadModels()
             }
