@@ -25,7 +25,7 @@ struct SyncOptions: ParsableArguments {
     @Option(help: "Prefix of the Redis keys.")
     var redisPrefix = "gifticon:"
 
-    @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (default: off).")
+    @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (0: any free port, logged; default: off).")
     var metricsPort: Int?
 
     func metrics(logger: Logger) -> SyncMetrics { SyncMetricsEndpoint.metrics(servedOn: metricsPort, logger: logger) }

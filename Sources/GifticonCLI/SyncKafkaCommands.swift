@@ -19,7 +19,7 @@ struct SyncRelayCommand: AsyncParsableCommand {
     @Option(help: "Prefix of the Redis keys (the relay keeps its published position under <prefix>relay:).")
     var redisPrefix = "gifticon:"
 
-    @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (default: off).")
+    @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (0: any free port, logged; default: off).")
     var metricsPort: Int?
 
     func run() async throws {

@@ -85,9 +85,18 @@ final class SyncMetricsEndpoint: Sendable {
         router.get("/health/live") { _, _ in "live" }
         var quiet = logger
         quiet.logLevel = .warning
+        // The URL is logged once bound, with the port the system chose for `--metrics-port 0`; a port that cannot be
+        // bound is an error in the log, not a silence (the sync goes on: metrics never stop the projection).
         let app = Application(router: router, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                              onServerRunning: { channel in
+                                  logger.info("sync metrics", metadata: ["url": "http://\(host):\(channel.localAddress?.port ?? port)/metrics"])
+                              },
                               logger: quiet)
-        logger.info("sync metrics", metadata: ["url": "http://\(host):\(port)/metrics"])
-        return Task { try await app.run() }
+        return Task {
+            do { try await app.run() } catch {
+                logger.error("sync metrics: cannot serve", metadata: ["host": "\(host)", "port": "\(port)", "error": "\(error)"])
+                throw error
+            }
+        }
     }
 }

@@ -24,6 +24,11 @@ import FoundationNetworking
         text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
     }
 
+    static func metricsPort(logged log: String) -> Int? {
+        guard let range = log.range(of: #"url=http://127\.0\.0\.1:[0-9]+/metrics"#, options: .regularExpression) else { return nil }
+        return Int(log[range].dropFirst("url=http://127.0.0.1:".count).prefix { $0.isNumber })
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyncCrashTests.binary.path)))
     func countersLagAndPositionFollowTheStream() async throws {
         let database = try await MigratedTestDatabase(prefix: "metrics_test")
@@ -31,11 +36,10 @@ import FoundationNetworking
         let (name, url, slot) = (database.name, database.url, database.slot)
         let db = try PostgresConnection(url: url)
         try db.execute("INSERT INTO users (id, username, nickname) VALUES (1, 'seller', '판매자')")
-        let port = Int.random(in: 40_000...49_000)
         // Its output goes to a log whose tail a failure shows (a metrics port it could not bind, say).
         let process = SupervisedProcess(
             role: "sync", environment: ["DATABASE_URL": url, "MONGODB_URI": database.mongoURI, "SEARCH_URL": settings.searchURL, "REDIS_URL": settings.redisURL],
-            arguments: ["sync", "run", "--slot", slot, "--index-prefix", "\(name)_", "--redis-prefix", "\(name):", "--metrics-port", String(port)],
+            arguments: ["sync", "run", "--slot", slot, "--index-prefix", "\(name)_", "--redis-prefix", "\(name):", "--metrics-port", "0"],
             log: FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-metrics-sync.log"))
         try process.start()
         let pipeline = SyncPipeline(
@@ -46,10 +50,20 @@ import FoundationNetworking
             try? FileManager.default.removeItem(at: process.log)
         }
 
-        // The snapshot (one batch, no commit time: counted, no lag), then three streamed transactions.
-        var text = ""
+        // Port 0: the system picks a free one and the sync logs it (a fixed port could be any outgoing
+        // connection's, the kernel's ephemeral range being most of the high ports).
         let clock = ContinuousClock()
         var deadline = clock.now + .seconds(60)
+        var logged: Int?
+        while logged == nil && clock.now < deadline && process.isRunning {
+            logged = Self.metricsPort(logged: (try? String(contentsOf: process.log, encoding: .utf8)) ?? "")
+            if logged == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let port = try #require(logged, "the sync logs where its metrics are served:\n\(process.logTail())")
+
+        // The snapshot (one batch, no commit time: counted, no lag), then three streamed transactions.
+        var text = ""
+        deadline = clock.now + .seconds(60)
         while clock.now < deadline && process.isRunning {
             if let scraped = await scrape(port), (value(scraped, "sync_transactions_applied_total") ?? 0) >= 1 { text = scraped; break }
             try await Task.sleep(for: .milliseconds(200))
