@@ -1,0 +1,66 @@
+import GraphQLEngine
+import JSON
+import Logging
+import Stores
+
+/// An operation for a streaming transport: the same steps as over HTTP (persisted queries, the document cache and
+/// its limits, the caller), but errors come back as GraphQL errors for the transport to frame, and a subscription
+/// gives a stream of results.
+extension GraphQLService {
+    /// Runs `parameters` for `caller`; `resumeAfter` is the last position the client saw (a subscription catches up
+    /// from it).
+    func stream(_ parameters: GraphQLParameters, caller: Caller, resumeAfter: LSN? = nil, idempotencyKey: String? = nil,
+                logger: Logger) async -> OperationStream {
+        var parameters = parameters
+        let prepared: PreparedDocument
+        let operation: OperationDefinitionNode
+        do {
+            let persistAs = try resolvePersistedQuery(&parameters, media: .json)
+            let query = try requireQuery(parameters, media: .json)
+            prepared = try validate(query, media: .json)
+            if let persistAs { persisted.store(query, hash: persistAs) }
+            operation = try selectOperation(in: prepared.document, named: parameters.operationName, media: .json)
+        } catch {
+            return .refused(error.errors)
+        }
+        if operation.operation == .subscription {
+            return await subscribe(prepared, parameters, caller: caller, resumeAfter: resumeAfter, logger: logger)
+        }
+        let context = RequestContext(readModels: readModels, commands: commands, caller: caller, idempotencyKey: idempotencyKey,
+                                     logger: logger, metrics: metrics, waiter: waiter)
+        let (schema, variables, operationName) = (self.schema, parameters.variables, parameters.operationName)
+        let outcome = await withDeadline(configuration.requestTimeout) {
+            await GraphQLEngine.execute(schema: schema, document: prepared.document, contextValue: context, variableValues: variables,
+                                        operationName: operationName, plans: prepared.plans)
+        }
+        guard let result = outcome else { return .refused([timeoutError.jsonValue]) }
+        if result.data == nil { return .refused(result.errors.map { Self.badUserInput($0).jsonValue }) }
+        let errors = ErrorMasking.mask(result.errors, logger: logger) + context.reportedErrors
+        countErrors(errors)
+        let body = ExecutionResult(data: result.data, errors: errors).jsonBytes()
+        return .results(AsyncStream { continuation in
+            continuation.yield(StreamedResult(body: body, position: nil))
+            continuation.finish()
+        })
+    }
+
+    var timeoutError: GraphQLError {
+        GraphQLError("The request took longer than \(configuration.requestTimeout).",
+                     extensions: [ErrorExtensionEntry("code", .string(GatewayErrorCode.timeout.rawValue))])
+    }
+
+    /// An error before execution (variables that do not coerce) is the client's: BAD_USER_INPUT unless it has a code.
+    static func badUserInput(_ error: GraphQLError) -> GraphQLError {
+        if error.extensions.contains(where: { $0.key == "code" }) { return error }
+        var e = error
+        e.extensions.append(ErrorExtensionEntry("code", .string(GatewayErrorCode.badUserInput.rawValue)))
+        return e
+    }
+}
+
+extension EarlyAnswer {
+    /// The answer's GraphQL errors (every early answer's body is a GraphQL response with `errors`).
+    var errors: [JSONValue] {
+        (try? JSONReader.parse(response.body))?.objectValue?["errors"]?.arrayValue ?? []
+    }
+}
