@@ -210,6 +210,8 @@ public final class GraphQLField: @unchecked Sendable {
     public var type: GraphQLType
     public var args: [GraphQLArgument]
     public var resolve: GraphQLFieldResolver?
+    /// A subscription root field's event source (the spec's ResolveFieldEventStream); nil elsewhere.
+    public var subscribe: GraphQLSubscribeFunction?
     public var deprecationReason: String?
 
     public init(
