@@ -20,6 +20,8 @@ public struct GatewayConfiguration: Sendable {
     public var readinessTimeout: Duration = .seconds(1)
     /// Read deadlines and the connection cap (`GATEWAY_IDLE_TIMEOUT_MS`, `GATEWAY_BODY_TIMEOUT_MS`, `GATEWAY_MAX_CONNECTIONS`).
     public var connections = ConnectionLimits()
+    /// Subscriptions on this instance, a subscriber's queue, SSE keep-alives (see `SubscriptionLimits`).
+    public var subscriptions = SubscriptionLimits()
     /// Bodies larger than this are answered 413.
     public var maxBodyBytes = 256 * 1024
     /// Depth, aliases, root fields, cost and tokens: what a public endpoint accepts.
@@ -68,6 +70,7 @@ public struct GatewayConfiguration: Sendable {
         if let flag = environment["GATEWAY_CACHE"] { c.cacheReadModels = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         if let flag = environment["GATEWAY_RESPONSE_CACHE"] { c.cacheResponses = !["0", "false", "off", "no"].contains(flag.lowercased()) }
         if let flag = environment["GATEWAY_INTROSPECTION"] { c.limits.allowsIntrospection = !["0", "false", "off", "no"].contains(flag.lowercased()) }
+        c.subscriptions.read(environment)
         return c
     }
 }

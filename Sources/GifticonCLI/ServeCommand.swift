@@ -59,5 +59,6 @@ struct ServeCommand: AsyncParsableCommand {
             ? Task { await ExpirySchedule(runner: commands, interval: .seconds(expirySeconds)).run(logger: logger) } : nil
         defer { expiry?.cancel() }
         try await app.runService()
+        await service.stopLiveFeed()
     }
 }

@@ -96,6 +96,7 @@ final class GatewayHarness: @unchecked Sendable {
 
     /// Stops the server and the sync; drops the test's database, slot, MongoDB database, indexes and keys.
     func shutdown() async {
+        await service.stopLiveFeed()
         serverTask.cancel()
         syncTask?.cancel()
         _ = try? await syncTask?.value

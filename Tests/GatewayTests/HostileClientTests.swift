@@ -331,17 +331,8 @@ enum RawConnection {
     /// Sends `bytes`, reads until the server closes; the seconds until it did (nil: still open after
     /// `waitingAtMost`) and what it answered.
     static func closedAfter(port: Int, sending bytes: String, waitingAtMost seconds: Double) throws -> (closedAfter: Double?, answer: String) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw HarnessError("socket failed") }
+        let fd = try connectedSocket(port: port)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw HarnessError("connect to \(port) failed") }
         let start = Date()
         if !bytes.isEmpty { _ = Array(bytes.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) } }
         var answer = [UInt8]()

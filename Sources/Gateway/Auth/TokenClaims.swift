@@ -5,11 +5,17 @@ import JSON
 public struct TokenClaims: Sendable, Equatable {
     public let userID: Int64
     public let roles: Set<Role>
+    /// When the token expires (`exp`, seconds since 1970): a subscription opened with it ends then.
+    public let expiresAt: Double?
 
-    public init(userID: Int64, roles: Set<Role> = []) {
+    public init(userID: Int64, roles: Set<Role> = [], expiresAt: Double? = nil) {
         self.userID = userID
         self.roles = roles
+        self.expiresAt = expiresAt
     }
+
+    /// The same bearer with the same grants (whatever the token's expiry).
+    public static func == (a: TokenClaims, b: TokenClaims) -> Bool { a.userID == b.userID && a.roles == b.roles }
 
     /// The claims of a token whose signature was verified: `exp` a number (seconds since 1970), in the future and
     /// at most `maxLifetime` away (a token that never expires, or expires in years, is refused); `nbf` and `iat`
@@ -35,7 +41,7 @@ public struct TokenClaims: Sendable, Equatable {
             text.utf8.count <= 19, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
             let sub = Int64(text)
         else { throw JWTVerifier.Rejection(reason: "the token's sub is not a user id (decimal digits, as a string)") }
-        self.init(userID: sub, roles: Self.roles(fromClaim: payload["roles"]))
+        self.init(userID: sub, roles: Self.roles(fromClaim: payload["roles"]), expiresAt: exp)
     }
 
     /// The `roles` claim: an array of role names. Anything else grants nothing rather than refusing the token (a

@@ -17,4 +17,6 @@ public enum GatewayErrorCode: String, Sendable, CaseIterable {
     case badRequest = "BAD_REQUEST"
     /// The request ran past `GATEWAY_REQUEST_TIMEOUT_MS` (HTTP 504).
     case timeout = "TIMEOUT"
+    /// The instance holds `GATEWAY_MAX_SUBSCRIPTIONS` subscriptions already.
+    case tooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS"
 }

@@ -35,6 +35,9 @@ public struct GatewayServer: Sendable {
         router.add(middleware: CrossOriginPolicy(origins: service.configuration.corsOrigins, metrics: metrics))
         router.add(middleware: UnroutedAnswers(metrics: metrics))
         router.get("/graphql") { request, _ in
+            if ResponseMediaType.wantsEventStream(request.headers[.accept]) {
+                return await Self.eventStream(service, Self.graphQLRequest(request, body: []), request)
+            }
             if request.uri.query == nil, ResponseMediaType.prefersHTML(request.headers[.accept]) {
                 metrics.requestCounted(status: 200)
                 return Self.response(200, [("Content-Type", "text/html; charset=utf-8"), ("Content-Security-Policy", page.contentSecurityPolicy),
@@ -54,6 +57,9 @@ public struct GatewayServer: Sendable {
             } catch {
                 metrics.requestCounted(status: 413)
                 return Self.tooLarge(limit, request)
+            }
+            if ResponseMediaType.wantsEventStream(request.headers[.accept]) {
+                return await Self.eventStream(service, Self.graphQLRequest(request, body: Array(buffer: body)), request)
             }
             return Self.response(await service.respond(to: Self.graphQLRequest(request, body: Array(buffer: body))))
         }
@@ -116,6 +122,21 @@ public struct GatewayServer: Sendable {
             authorization: request.headers[.authorization],
             idempotencyKey: request.headers[HTTPField.Name("Idempotency-Key")!],
             requestID: id, queryParameters: query.parameters, queryProblem: query.problem, body: body)
+    }
+
+    /// A GraphQL-over-SSE answer: 200 `text/event-stream`, written as the frames come (see `eventStream`).
+    static func eventStream(_ service: GraphQLService, _ graphQLRequest: GraphQLHTTPRequest, _ request: Request) async -> Response {
+        service.metrics.requestCounted(status: 200, operation: "event-stream")
+        let frames = await service.eventStream(graphQLRequest, lastEventID: request.headers[HTTPField.Name("Last-Event-ID")!])
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream; charset=utf-8"
+        headers[.cacheControl] = "no-cache"
+        headers[HTTPField.Name("X-Accel-Buffering")!] = "no"  // a proxy must not hold events back to fill a buffer
+        headers[HTTPField.Name("X-Request-ID")!] = graphQLRequest.requestID
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            for await frame in frames { try await writer.write(ByteBuffer(bytes: frame)) }
+            try await writer.finish(nil)
+        })
     }
 
     static func tooLarge(_ limit: Int, _ request: Request) -> Response {

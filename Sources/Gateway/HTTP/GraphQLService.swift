@@ -30,6 +30,8 @@ public final class GraphQLService: Sendable {
     let waiter: ConsistencyWaiter
     let verifier: JWTVerifier?
     let logger: Logger
+    /// The live side: subscriptions, shared by document, variables and viewer, fed by the sync's change stream.
+    let subscriptions: SubscriptionHub
 
     public init(readModels: ReadModelStores, commands: CommandRunner?, configuration: GatewayConfiguration,
                 metrics: GatewayMetrics = GatewayMetrics(), logger: Logger = Logger(label: "gifticon.gateway")) throws {
@@ -51,6 +53,9 @@ public final class GraphQLService: Sendable {
             ? ResponseCache(byteCapacity: configuration.responseCacheBytes) : nil
         verifier = configuration.jwtSecret.map { JWTVerifier(secret: $0, maxLifetime: configuration.maxTokenLifetime) }
         self.logger = logger
+        subscriptions = SubscriptionHub(feed: ChangeFeed(redis: readModels.redis, key: readModels.keys.changeNotices, logger: logger),
+                                        maxSubscriptions: configuration.subscriptions.maxSubscriptions,
+                                        metrics: SubscriptionMetrics(metrics.registry))
     }
 
     /// Answers one request, timed, counted and logged with its request id.

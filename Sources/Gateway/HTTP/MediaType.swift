@@ -19,13 +19,19 @@ enum ResponseMediaType: String, Sendable {
         return nil
     }
 
+    /// Whether the client asked for an event stream (GraphQL over SSE) over JSON.
+    static func wantsEventStream(_ accept: String?) -> Bool { prefers("text/event-stream", accept) }
+
     /// Whether the client asked for HTML over JSON (a browser opening the endpoint: GraphiQL).
-    static func prefersHTML(_ accept: String?) -> Bool {
+    static func prefersHTML(_ accept: String?) -> Bool { prefers("text/html", accept) }
+
+    /// Whether `type` is acceptable and preferred to every JSON type the header also lists.
+    private static func prefers(_ type: String, _ accept: String?) -> Bool {
         guard let accept else { return false }
         let ranges = MediaRange.parse(accept)
-        guard let html = ranges.first(where: { $0.type == "text/html" }), html.quality > 0 else { return false }
+        guard let wanted = ranges.first(where: { $0.type == type }), wanted.quality > 0 else { return false }
         let json = ranges.filter { $0.type.hasPrefix("application/json") || $0.type.hasPrefix("application/graphql") }
-        return json.allSatisfy { $0.quality < html.quality }
+        return json.allSatisfy { $0.quality < wanted.quality }
     }
 }
 

@@ -7,7 +7,10 @@ public enum GatewaySchema {
         var resolvers = QuerySide.resolvers
         resolvers["Mutation"] = MutationResolvers.resolvers
         resolvers.merge(PayloadObjects.typeFields) { _, payload in payload }
+        resolvers["Subscription"] = SubscriptionSide.resolvers
         let sdl = String(decoding: PackageResources.schema_graphql, as: UTF8.self)
-        return try buildSchema(sdl, sourceName: "schema.graphql", resolvers: resolvers)
+        let schema = try buildSchema(sdl, sourceName: "schema.graphql", resolvers: resolvers)
+        SubscriptionSide.attachSources(to: schema)
+        return schema
     }
 }

@@ -7,10 +7,10 @@ import Stores
 /// its limits, the caller), but errors come back as GraphQL errors for the transport to frame, and a subscription
 /// gives a stream of results.
 extension GraphQLService {
-    /// Runs `parameters` for `caller`; `resumeAfter` is the last position the client saw (a subscription catches up
-    /// from it).
+    /// Runs `parameters` for `caller`; `resumeAfter` (else the request's `extensions.after`) is the last position
+    /// the client saw, which a subscription catches up from. `mutationsAllowed` false: a mutation is refused (GET).
     func stream(_ parameters: GraphQLParameters, caller: Caller, resumeAfter: LSN? = nil, idempotencyKey: String? = nil,
-                logger: Logger) async -> OperationStream {
+                mutationsAllowed: Bool = true, logger: Logger) async -> OperationStream {
         var parameters = parameters
         let prepared: PreparedDocument
         let operation: OperationDefinitionNode
@@ -20,10 +20,19 @@ extension GraphQLService {
             prepared = try validate(query, media: .json)
             if let persistAs { persisted.store(query, hash: persistAs) }
             operation = try selectOperation(in: prepared.document, named: parameters.operationName, media: .json)
+            if !mutationsAllowed { try refuseOverGET(operation, method: .get, media: .json) }
         } catch {
             return .refused(error.errors)
         }
         if operation.operation == .subscription {
+            var resumeAfter = resumeAfter
+            if resumeAfter == nil, let after = parameters.extensions?["after"], !after.isNull {
+                guard let text = after.stringValue, let position = LSN(text) else {
+                    return .refused([GatewayError.badInput("extensions.after must be a position an event carried, such as \"16/B374D848\".",
+                                                           field: "extensions.after").graphQLError.jsonValue])
+                }
+                resumeAfter = position
+            }
             return await subscribe(prepared, parameters, caller: caller, resumeAfter: resumeAfter, logger: logger)
         }
         let context = RequestContext(readModels: readModels, commands: commands, caller: caller, idempotencyKey: idempotencyKey,

@@ -1,6 +1,7 @@
 import JSON
 
-/// The result of executing a request: `data` (absent when the request failed before execution) and `errors`.
+/// The result of executing a request: `data` (absent when the request failed before execution), `errors`, and the
+/// server's own `extensions` (a subscription event's position, say).
 ///
 /// ```swift
 /// let result = await execute(schema: schema, document: document, rootValue: root)
@@ -10,10 +11,13 @@ public struct ExecutionResult: Sendable {
     /// `nil`: no `data` key; `.null`: `"data":null`.
     public var data: JSONValue?
     public var errors: [GraphQLError]
+    /// The response's `extensions`, after `data` and `errors`; nil: none.
+    public var extensions: JSONObject?
 
-    public init(data: JSONValue?, errors: [GraphQLError] = []) {
+    public init(data: JSONValue?, errors: [GraphQLError] = [], extensions: JSONObject? = nil) {
         self.data = data
         self.errors = errors
+        self.extensions = extensions
     }
 
     /// The response as an ordered JSON value: `data` first, then `errors` when there are any.
@@ -21,6 +25,7 @@ public struct ExecutionResult: Sendable {
         var o = JSONObject(minimumCapacity: 2)
         if let data { o.append("data", data) }
         if !errors.isEmpty { o.append("errors", .array(errors.map(\.jsonValue))) }
+        if let extensions { o.append("extensions", .object(extensions)) }
         return .object(o)
     }
 
@@ -38,6 +43,12 @@ public struct ExecutionResult: Sendable {
             if !first { w.raw(",") }
             w.raw("\"errors\":")
             w.write(.array(errors.map(\.jsonValue)))
+            first = false
+        }
+        if let extensions {
+            if !first { w.raw(",") }
+            w.raw("\"extensions\":")
+            w.write(.object(extensions))
         }
         w.raw("}")
         return w.bytes

@@ -1,9 +1,12 @@
 /// Redis through hiredis behind an async interface, with a bounded pool of blocking connections.
 public final class RedisClient: Sendable {
     public let pool: ConnectionPool<RedisConnection>
+    /// Where the pool connects (a blocking reader, such as a stream's, opens a connection of its own there).
+    public let url: String
 
     /// `timeout` bounds each connect and each command's reply.
     public init(url: String, maxConnections: Int = 8, acquireTimeout: Duration = .seconds(5), timeout: Duration = .seconds(5)) {
+        self.url = url
         pool = ConnectionPool(store: .redis, maxConnections: maxConnections, acquireTimeout: acquireTimeout) {
             try RedisConnection(url: url, timeout: timeout)
         }

@@ -1,0 +1,96 @@
+import Stores
+import Synchronization
+
+/// What one subscriber has not been sent yet, bounded and coalescing: a newer event about an entity replaces the
+/// queued one in place (the client gets the latest state once), and past `capacity` entities the oldest is dropped.
+/// A slow client so gets fewer, newer events, and its memory is at most `capacity` events.
+final class SubscriberQueue: Sendable {
+    struct Event: Sendable {
+        /// What the event is about (`gifticon:7`); events about the same entity coalesce.
+        let entity: String
+        let result: StreamedResult
+        /// The commit the event follows (ms since 1970, 0 unknown): the delivery latency's start.
+        let commitMillis: Int64
+    }
+
+    enum Outcome: Equatable { case queued, coalesced, dropped, closed }
+
+    private struct State {
+        var events: [Event] = []
+        var waiter: CheckedContinuation<Event?, Never>?
+        /// No more events: the queue drains, then ends.
+        var finished = false
+        /// Ended now: the consumer went away.
+        var closed = false
+    }
+
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    /// Queues `event`: replacing an older one about the same entity, or dropping the oldest past the capacity.
+    @discardableResult
+    func push(_ event: Event) -> Outcome {
+        let (outcome, waiter): (Outcome, CheckedContinuation<Event?, Never>?) = state.withLock { state in
+            guard !state.closed, !state.finished else { return (.closed, nil) }
+            if let waiter = state.waiter {
+                state.waiter = nil
+                return (.queued, waiter)
+            }
+            if let i = state.events.firstIndex(where: { $0.entity == event.entity }) {
+                // Never replace a newer state with an older one (a resume's catch-up can finish after a live event).
+                if (event.result.position ?? .zero) >= (state.events[i].result.position ?? .zero) { state.events[i] = event }
+                return (.coalesced, nil)
+            }
+            state.events.append(event)
+            if state.events.count > capacity {
+                state.events.removeFirst()
+                return (.dropped, nil)
+            }
+            return (.queued, nil)
+        }
+        waiter?.resume(returning: event)
+        return outcome
+    }
+
+    /// The oldest queued event; nil once finished and drained, closed, or when the waiting task is cancelled.
+    func next() async -> Event? {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready: Event?? = state.withLock { state in
+                    if state.closed || Task.isCancelled { return .some(nil) }
+                    if !state.events.isEmpty { return .some(state.events.removeFirst()) }
+                    if state.finished { return .some(nil) }
+                    state.waiter = continuation
+                    return .none
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
+        } onCancel: {
+            close()
+        }
+    }
+
+    /// No more events will come: what is queued is still delivered.
+    func finish() { end { $0.finished = true } }
+
+    /// The consumer is gone: everything queued is freed.
+    func close() {
+        end { state in
+            state.closed = true
+            state.events = []
+        }
+    }
+
+    var isClosed: Bool { state.withLock { $0.closed } }
+
+    private func end(_ change: (inout State) -> Void) {
+        let waiter = state.withLock { state -> CheckedContinuation<Event?, Never>? in
+            change(&state)
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: nil)
+    }
+}
