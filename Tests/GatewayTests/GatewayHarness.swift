@@ -94,6 +94,27 @@ final class GatewayHarness: @unchecked Sendable {
         port = bound
     }
 
+    /// Another gateway instance on the same read models and command database (as a second pod would be), on a
+    /// port of its own; its port and how to stop it.
+    func anotherInstance() async throws -> (port: Int, stop: @Sendable () async -> Void) {
+        var configuration = service.configuration
+        configuration.port = 0
+        var logger = Logger(label: "test.gateway.second")
+        logger.logLevel = .warning
+        let second = try GraphQLService(readModels: readModels, commands: nil, configuration: configuration, logger: logger)
+        var quiet = logger
+        quiet.logLevel = .critical
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let app = try GatewayServer(service: second).application(logger: quiet) { port in continuation.yield(port) }
+        let task = Task { try await app.run() }
+        var iterator = stream.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw HarnessError("the second gateway did not start") }
+        return (port, {
+            await second.stopLiveFeed()
+            task.cancel()
+        })
+    }
+
     /// Stops the server and the sync; drops the test's database, slot, MongoDB database, indexes and keys.
     func shutdown() async {
         await service.stopLiveFeed()

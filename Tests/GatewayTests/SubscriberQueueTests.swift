@@ -1,0 +1,53 @@
+import Stores
+import Testing
+@testable import Gateway
+
+/// A subscriber's queue: newer events about a queued entity replace it in place, past the capacity the oldest is
+/// dropped, and a consumer that goes away frees what was queued.
+@Suite struct SubscriberQueueTests {
+    static func event(_ entity: String, _ position: UInt64, _ body: String = "") -> SubscriberQueue.Event {
+        SubscriberQueue.Event(entity: entity, result: StreamedResult(body: Array(body.utf8), position: LSN(position)), commitMillis: 0)
+    }
+
+    @Test func eventsAboutOneEntityCoalesceToTheNewest() async {
+        let queue = SubscriberQueue(capacity: 4)
+        #expect(queue.push(Self.event("gifticon:1", 10, "a")) == .queued)
+        for i in 11...1_000 { #expect(queue.push(Self.event("gifticon:1", UInt64(i), "v\(i)")) == .coalesced) }
+        #expect(queue.push(Self.event("gifticon:1", 5, "older")) == .coalesced)
+        queue.finish()
+        let first = await queue.next()
+        #expect(first.map { String(decoding: $0.result.body, as: UTF8.self) } == "v1000", "the newest state, never an older one")
+        #expect(await queue.next() == nil)
+    }
+
+    @Test func pastTheCapacityTheOldestEntityIsDropped() async {
+        let queue = SubscriberQueue(capacity: 3)
+        var outcomes: [SubscriberQueue.Outcome] = []
+        for i in 1...10 { outcomes.append(queue.push(Self.event("gifticon:\(i)", UInt64(i)))) }
+        #expect(outcomes.filter { $0 == .dropped }.count == 7)
+        queue.finish()
+        var kept: [String] = []
+        while let event = await queue.next() { kept.append(event.entity) }
+        #expect(kept == ["gifticon:8", "gifticon:9", "gifticon:10"])
+    }
+
+    @Test func aWaitingConsumerGetsTheNextEventAndAClosedQueueTakesNone() async {
+        let queue = SubscriberQueue(capacity: 2)
+        async let next = queue.next()
+        try? await Task.sleep(for: .milliseconds(50))
+        queue.push(Self.event("seller:1", 1))
+        #expect(await next?.entity == "seller:1")
+        queue.close()
+        #expect(queue.push(Self.event("seller:1", 2)) == .closed)
+        #expect(await queue.next() == nil)
+    }
+
+    @Test func aCancelledConsumerEndsTheQueue() async {
+        let queue = SubscriberQueue(capacity: 2)
+        let waiting = Task { await queue.next() }
+        try? await Task.sleep(for: .milliseconds(50))
+        waiting.cancel()
+        #expect(await waiting.value == nil)
+        #expect(queue.isClosed)
+    }
+}
