@@ -1,6 +1,7 @@
 import Foundation
-import Gateway
+import Logging
 import Testing
+@testable import Gateway
 
 /// What a subscriber can count on beyond the happy path: a resume gets what it missed (or the current state, flagged,
 /// past the stream's retention), every gateway instance delivers, a client that goes away frees its subscription,
@@ -83,10 +84,45 @@ import Testing
         }
     }
 
-    static func subscriptions(_ gateway: GatewayHarness) async throws -> Double? {
-        let metrics = try await gateway.send("GET", path: "/metrics").text
-        return metrics.split(separator: "\n").first { $0.hasPrefix("gateway_subscriptions ") }.flatMap { Double($0.split(separator: " ").last!) }
+    @Test func aSubscriberThatDoesNotReadGetsTheNewestStateOnceNotABacklog() async throws {
+        try await withGateway(sync: true, configure: { $0.consistencyTimeout = .seconds(30) }) { gateway in
+            let market = try await S.market(gateway)
+            let query = #"subscription { gifticonChanged(id: "\#(market.listing)") { price { salePrice } } }"#
+            guard case .results(let results) = await gateway.service.stream(GraphQLParameters(query: query), caller: .anonymous,
+                                                                              logger: Logger(label: "test"))
+            else { Issue.record("the subscription was refused"); return }
+            // Thirty changes while nothing reads: notices merge in the group's inbox while an event resolves, and
+            // the events that reach the subscriber's queue replace one another there. One event waits, the newest.
+            for cents in 0..<30 { try await S.reprice(gateway, market, "\(3000 + cents)") }
+            let read = try await gateway.graphql(#"{ gifticon(id: "\#(market.listing)") { price { salePrice } } }"#)
+            #expect(dig(read.data, "gifticon.price.salePrice") as? String == "3029.00", "the read models have the last change: \(read.text)")
+            var (coalesced, settled) = (0.0, 0)
+            while settled < 10 {
+                let now = try await Self.metric(gateway, "gateway_subscription_events_coalesced_total") ?? 0
+                settled = now == coalesced ? settled + 1 : 0
+                coalesced = now
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(coalesced >= 1, "events reached the queue while nothing read, and replaced one another")
+            var iterator = results.makeAsyncIterator()
+            let newest = try #require(await iterator.next())
+            let json = try JSONSerialization.jsonObject(with: Data(newest.body))
+            #expect(dig(json, "data.gifticonChanged.price.salePrice") as? String == "3029.00", "\(String(decoding: newest.body, as: UTF8.self))")
+            #expect(try await Self.metric(gateway, "gateway_subscription_events_dropped_total") == 0)
+            // Nothing else was queued: the next read waits (for a change that does not come).
+            let more = Task { await iterator.next() }
+            try await Task.sleep(for: .milliseconds(500))
+            more.cancel()
+            #expect(await more.value == nil, "one event, not a backlog")
+        }
     }
+
+    static func metric(_ gateway: GatewayHarness, _ name: String) async throws -> Double? {
+        let metrics = try await gateway.send("GET", path: "/metrics").text
+        return metrics.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last!) }
+    }
+
+    static func subscriptions(_ gateway: GatewayHarness) async throws -> Double? { try await metric(gateway, "gateway_subscriptions") }
 
     @Test func limitsRefuseAndATokensSubscriptionEndsWithTheToken() async throws {
         try await withGateway(sync: false, configure: { $0.subscriptions.maxSubscriptions = 1 }) { gateway in
