@@ -1,0 +1,126 @@
+"""Subscriptions at scale, measured from outside: N open SSE subscriptions on one gateway instance (D distinct
+listings, N/D subscribers each) while the command database takes R single-row price changes a second that touch
+them. Each change's sale price is unique, so a client event names the commit it reflects; the latency is from the
+writer's commit acknowledgement to the event's arrival at the client. Also: the gateway's RSS before and after the
+subscriptions opened (memory per subscription) and its CPU over the measured window, from /proc.
+
+Run by Benchmarks/subscriptions/run.sh (which starts the gateway under test); needs psycopg in the venv.
+"""
+import argparse, asyncio, json, os, random, statistics, sys, time
+
+import psycopg
+
+
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
+
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Subscriber:
+    def __init__(self, listing):
+        self.listing = listing
+        self.ready = asyncio.Event()
+
+    async def run(self, host, port, query, received):
+        reader, writer = await asyncio.open_connection(host, port, limit=1 << 20)
+        body = json.dumps({"query": query % self.listing}).encode()
+        writer.write(b"POST /graphql HTTP/1.1\r\nHost: %s\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: %d\r\n\r\n%s" % (host.encode(), len(body), body))
+        await writer.drain()
+        head = await reader.readuntil(b"\r\n\r\n")
+        if b" 200 " not in head.split(b"\r\n", 1)[0]:
+            raise RuntimeError(head.decode(errors="replace"))
+        self.ready.set()
+        while True:
+            line = await reader.readline()
+            if not line:
+                return
+            # Chunked coding: a chunk-size line, then the event's lines; only `data:` lines matter here.
+            if line.startswith(b"data: {"):
+                arrived = time.time()
+                event = json.loads(line[6:])
+                price = (((event.get("data") or {}).get("gifticonChanged") or {}).get("price") or {}).get("salePrice")
+                received.append((self.listing, price, arrived))
+
+
+async def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--gateway", default="127.0.0.1:8090")
+    p.add_argument("--gateway-pid", type=int, required=True)
+    p.add_argument("--database-url", default=os.environ.get("DATABASE_URL"))
+    p.add_argument("--subscriptions", type=int, default=10_000)
+    p.add_argument("--distinct", type=int, default=1_000)
+    p.add_argument("--rate", type=int, default=100)
+    p.add_argument("--seconds", type=int, default=60)
+    a = p.parse_args()
+    host, port = a.gateway.split(":")
+    query = 'subscription { gifticonChanged(id: "%s") { id price { salePrice } } }'
+
+    db = await psycopg.AsyncConnection.connect(a.database_url, autocommit=True)
+    rows = await (await db.execute(
+        "SELECT p.gifticon_id, p.base_price FROM gifticon_prices p JOIN gifticons g ON g.id = p.gifticon_id "
+        "ORDER BY p.gifticon_id LIMIT %s", (a.distinct,))).fetchall()
+    listings = [(str(r[0]), r[1]) for r in rows]
+    if len(listings) < a.distinct:
+        sys.exit(f"only {len(listings)} listings with prices; seed the database (scripts/serve)")
+
+    rss_before = rss_kb(a.gateway_pid)
+    received = []
+    subscribers = [Subscriber(listings[i % a.distinct][0]) for i in range(a.subscriptions)]
+    opened = time.time()
+    tasks = []
+    for start in range(0, len(subscribers), 500):
+        batch = subscribers[start:start + 500]
+        tasks += [asyncio.create_task(s.run(host, int(port), query, received)) for s in batch]
+        await asyncio.wait_for(asyncio.gather(*(s.ready.wait() for s in batch)), 60)
+    open_seconds = time.time() - opened
+    await asyncio.sleep(2)
+    rss_after = rss_kb(a.gateway_pid)
+    received.clear()
+
+    # The writer: one price change every 1/rate s, round-robin over the listings, each sale price unique.
+    commits = {}
+    cpu0, wall0 = cpu_seconds(a.gateway_pid), time.time()
+    interval = 1.0 / a.rate
+    next_at = time.time()
+    for n in range(a.rate * a.seconds):
+        listing, base = listings[n % a.distinct]
+        price = base - (n // a.distinct + 1) * 0.01 - random.randint(0, 99) / 10_000  # rounded to cents below
+        price = round(max(0.01, float(price)), 2)
+        async with db.transaction():
+            await db.execute("UPDATE gifticon_prices SET sale_price = %s, updated_at = now(), version = version + 1 "
+                             "WHERE gifticon_id = %s", (price, int(listing)))
+        commits[(listing, f"{price:.2f}")] = time.time()
+        next_at += interval
+        delay = next_at - time.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+    written = time.time() - wall0
+    await asyncio.sleep(5)  # the tail
+    cpu1, wall1 = cpu_seconds(a.gateway_pid), time.time()
+
+    per = a.subscriptions // a.distinct
+    latencies = sorted((arrived - commits[(l, price)]) * 1000 for l, price, arrived in received if (l, price) in commits)
+    expected = len(commits) * per
+    q = lambda f: latencies[min(len(latencies) - 1, int(f * len(latencies)))] if latencies else float("nan")
+    load = open("/proc/loadavg").read().split()[:3]
+    print(json.dumps({
+        "subscriptions": a.subscriptions, "distinct": a.distinct, "opened_in_s": round(open_seconds, 1),
+        "commits": len(commits), "commit_rate": round(len(commits) / written, 1),
+        "events_expected": expected, "events_received": len(latencies),
+        "latency_ms": {"p50": round(q(0.50), 1), "p90": round(q(0.90), 1), "p99": round(q(0.99), 1), "max": round(latencies[-1], 1) if latencies else None},
+        "gateway_rss_mb": {"before": round(rss_before / 1024, 1), "with_subscriptions": round(rss_after / 1024, 1)},
+        "rss_kb_per_subscription": round((rss_after - rss_before) / a.subscriptions, 2),
+        "gateway_cpu_percent_of_one_core": round(100 * (cpu1 - cpu0) / (wall1 - wall0), 1),
+        "loadavg": load,
+    }, indent=2))
+    for t in tasks:
+        t.cancel()
+
+
+asyncio.run(main())
