@@ -17,4 +17,6 @@ public enum GatewayErrorCode: String, Sendable, CaseIterable {
     case badRequest = "BAD_REQUEST"
     /// The request ran past `GATEWAY_REQUEST_TIMEOUT_MS` (HTTP 504).
     case timeout = "TIMEOUT"
+    /// A `subscribe` on a WebSocket already running `GATEWAY_WS_MAX_OPERATIONS_PER_CONNECTION` operations.
+    case tooManyOperations = "TOO_MANY_OPERATIONS"
 }
