@@ -15,6 +15,10 @@ struct GraphQLWebSocketSession {
     func send(_ message: JSONValue) async throws { try await send(text: message.jsonString()) }
     func send(text: String) async throws { try await outbound.write(.text(text)) }
     func send(binary bytes: [UInt8]) async throws { try await outbound.write(.binary(ByteBuffer(bytes: bytes))) }
+    /// A text frame holding `bytes` as they are (UTF-8 or not).
+    func send(textBytes bytes: [UInt8]) async throws {
+        try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: bytes))))
+    }
 
     /// The server's next message; nil once it closed the socket.
     mutating func receive() async throws -> JSONValue? {

@@ -224,14 +224,20 @@ import Testing
         }
     }
 
-    @Test func aMessageLargerThanTheBodyLimitCloses1009() async throws {
+    @Test func aMessageLargerThanTheBodyLimitCloses1009AndTextThatIsNotUTF8Closes1007() async throws {
         try await withGateway(configure: { $0.maxBodyBytes = 4_096 }) { gateway in
-            let closed = try await gateway.withSocket { socket in
+            var closed = try await gateway.withSocket { socket in
                 try await socket.initialise()
                 try await socket.subscribe("1", "{ __typename } # " + String(repeating: "x", count: 5_000))
                 _ = try await socket.untilClosed()
             }
             #expect(closed?.code == 1009, "\(String(describing: closed))")
+            closed = try await gateway.withSocket { socket in
+                try await socket.initialise()
+                try await socket.send(textBytes: Array(#"{"type":"ping","payload":{"x":""#.utf8) + [0xFF] + Array(#""}}"#.utf8))
+                _ = try await socket.untilClosed()
+            }
+            #expect(closed?.code == 1007, "\(String(describing: closed))")
         }
     }
 

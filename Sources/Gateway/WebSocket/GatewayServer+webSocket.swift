@@ -7,12 +7,13 @@ import Logging
 extension GatewayServer {
     static let webSocketSubprotocol = "graphql-transport-ws"
 
-    /// The WebSocket layer's settings: messages up to the body limit (a larger one closes 1009), pings at the
-    /// configured interval (a socket that misses one is closed).
+    /// The WebSocket layer's settings: messages up to the body limit (a larger one closes 1009), text that is UTF-8
+    /// (else 1007, as a body that is not is 400 rather than repaired), pings at the configured interval (a socket
+    /// that misses one is closed).
     var webSocketConfiguration: WebSocketServerConfiguration {
         let configuration = service.configuration
         return WebSocketServerConfiguration(maxFrameSize: configuration.maxBodyBytes,
-                                            autoPing: .enabled(timePeriod: configuration.webSocket.pingInterval))
+                                            autoPing: .enabled(timePeriod: configuration.webSocket.pingInterval), validateUTF8: true)
     }
 
     /// A GET `/graphql` upgrade: served when it offers graphql-transport-ws, which the answer selects; offering
