@@ -22,8 +22,11 @@ public struct GatewayConfiguration: Sendable {
     public var connections = ConnectionLimits()
     /// Subscriptions on this instance, a subscriber's queue, SSE keep-alives (see `SubscriptionLimits`).
     public var subscriptions = SubscriptionLimits()
-    /// Bodies larger than this are answered 413.
+    /// Bodies larger than this are answered 413; a WebSocket message larger than this closes its socket 1009.
     public var maxBodyBytes = 256 * 1024
+    /// GraphQL over WebSocket (`GATEWAY_WS_INIT_TIMEOUT_MS`, `GATEWAY_WS_MAX_OPERATIONS_PER_CONNECTION`,
+    /// `GATEWAY_WS_PING_INTERVAL_MS`).
+    public var webSocket = WebSocketLimits()
     /// Depth, aliases, root fields, cost and tokens: what a public endpoint accepts.
     public var limits = QueryLimits(maxTokens: 5_000, maxDepth: 15, maxAliases: 30, maxRootFields: 20, maxCost: 50_000)
     /// Keep read-model documents in memory while the applied WAL position stays (see `ReadModelCache`).
@@ -59,6 +62,11 @@ public struct GatewayConfiguration: Sendable {
         if let ms = environment["GATEWAY_BODY_TIMEOUT_MS"].flatMap(Int.init), ms > 0 { c.connections.bodyTimeout = .milliseconds(ms) }
         if let count = environment["GATEWAY_MAX_CONNECTIONS"].flatMap(Int.init), count > 0 { c.connections.maxConnections = count }
         if let bytes = environment["GATEWAY_MAX_BODY_BYTES"].flatMap(Int.init) { c.maxBodyBytes = bytes }
+        if let ms = environment["GATEWAY_WS_INIT_TIMEOUT_MS"].flatMap(Int.init), ms > 0 { c.webSocket.initTimeout = .milliseconds(ms) }
+        if let count = environment["GATEWAY_WS_MAX_OPERATIONS_PER_CONNECTION"].flatMap(Int.init), count > 0 {
+            c.webSocket.maxOperationsPerConnection = count
+        }
+        if let ms = environment["GATEWAY_WS_PING_INTERVAL_MS"].flatMap(Int.init), ms > 0 { c.webSocket.pingInterval = .milliseconds(ms) }
         if let depth = environment["GATEWAY_MAX_DEPTH"].flatMap(Int.init) { c.limits.maxDepth = depth }
         if let cost = environment["GATEWAY_MAX_COST"].flatMap(Int.init) { c.limits.maxCost = cost }
         if let tokens = environment["GATEWAY_MAX_TOKENS"].flatMap(Int.init) { c.limits.maxTokens = tokens }

@@ -322,7 +322,11 @@ enum IndependentJWT {
 enum RawConnection {
     /// `closedAfter` on a thread of its own: its blocking waits must not hold the cooperative pool's few threads,
     /// which the gateway under test answers on.
-    static func onThreadOfItsOwn(port: Int, sending bytes: String, waitingAtMost seconds: Double) async throws -> (closedAfter: Double?, answer: String) {
+    static func onThreadOfItsOwn(port: Int, sending text: String, waitingAtMost seconds: Double) async throws -> (closedAfter: Double?, answer: String) {
+        try await onThreadOfItsOwn(port: port, sending: Array(text.utf8), waitingAtMost: seconds)
+    }
+
+    static func onThreadOfItsOwn(port: Int, sending bytes: [UInt8], waitingAtMost seconds: Double) async throws -> (closedAfter: Double?, answer: String) {
         try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try closedAfter(port: port, sending: bytes, waitingAtMost: seconds) }) }.start()
         }
@@ -330,11 +334,11 @@ enum RawConnection {
 
     /// Sends `bytes`, reads until the server closes; the seconds until it did (nil: still open after
     /// `waitingAtMost`) and what it answered.
-    static func closedAfter(port: Int, sending bytes: String, waitingAtMost seconds: Double) throws -> (closedAfter: Double?, answer: String) {
+    static func closedAfter(port: Int, sending bytes: [UInt8], waitingAtMost seconds: Double) throws -> (closedAfter: Double?, answer: String) {
         let fd = try connectedSocket(port: port)
         defer { close(fd) }
         let start = Date()
-        if !bytes.isEmpty { _ = Array(bytes.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) } }
+        if !bytes.isEmpty { _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) } }
         var answer = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while Date().timeIntervalSince(start) < seconds {

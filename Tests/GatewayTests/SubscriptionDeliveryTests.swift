@@ -93,8 +93,9 @@ import Testing
             else { Issue.record("the subscription was refused"); return }
             // Thirty changes while nothing reads: notices merge in the group's inbox while an event resolves, and
             // the events that reach the subscriber's queue replace one another there. One event waits, the newest.
-            for cents in 0..<30 { try await S.reprice(gateway, market, "\(3000 + cents)") }
-            let read = try await gateway.graphql(#"{ gifticon(id: "\#(market.listing)") { price { salePrice } } }"#)
+            var last: String?
+            for cents in 0..<30 { last = try await S.reprice(gateway, market, "\(3000 + cents)") }
+            let read = try await gateway.graphql(#"{ gifticon(id: "\#(market.listing)", consistency: "\#(last ?? "")") { price { salePrice } } }"#)
             #expect(dig(read.data, "gifticon.price.salePrice") as? String == "3029.00", "the read models have the last change: \(read.text)")
             var (coalesced, settled) = (0.0, 0)
             while settled < 10 {

@@ -41,11 +41,15 @@ import Testing
         return id
     }
 
-    static func reprice(_ gateway: GatewayHarness, _ market: Market, _ salePrice: String) async throws {
+    /// Changes the listing's sale price; the receipt's consistency token.
+    @discardableResult
+    static func reprice(_ gateway: GatewayHarness, _ market: Market, _ salePrice: String) async throws -> String? {
         let reply = try await gateway.graphql("""
-            mutation { changeGifticonPrice(input: {gifticonId: "\(market.listing)", price: {basePrice: "5000", salePrice: "\(salePrice)"}}) { gifticonId } }
+            mutation { changeGifticonPrice(input: {gifticonId: "\(market.listing)", price: {basePrice: "5000", salePrice: "\(salePrice)"}}) {
+              receipt { consistencyToken } } }
             """, token: market.sellerToken)
         #expect(reply.errors.isEmpty, "\(reply.text)")
+        return dig(reply.data, "changeGifticonPrice.receipt.consistencyToken") as? String
     }
 
     static func subscribe(_ gateway: GatewayHarness, _ query: String, token: String? = nil, lastEventID: String? = nil,

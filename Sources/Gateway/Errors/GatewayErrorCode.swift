@@ -19,4 +19,6 @@ public enum GatewayErrorCode: String, Sendable, CaseIterable {
     case timeout = "TIMEOUT"
     /// The instance holds `GATEWAY_MAX_SUBSCRIPTIONS` subscriptions already.
     case tooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS"
+    /// A `subscribe` on a WebSocket already running `GATEWAY_WS_MAX_OPERATIONS_PER_CONNECTION` operations.
+    case tooManyOperations = "TOO_MANY_OPERATIONS"
 }

@@ -6,8 +6,8 @@ import HummingbirdCore
 import Logging
 import NIOCore
 
-/// The gateway on Hummingbird: `/graphql` (GET and POST, GraphiQL for browsers), `/health/live`, `/health/ready`
-/// and `/metrics`.
+/// The gateway on Hummingbird: `/graphql` (GET and POST, GraphiQL for browsers, WebSocket upgrades to
+/// graphql-transport-ws), `/health/live`, `/health/ready` and `/metrics`.
 ///
 /// ```swift
 /// let server = GatewayServer(service: service)
@@ -103,9 +103,10 @@ public struct GatewayServer: Sendable {
     /// The application on `host:port` (port 0: any free port, reported to `onServerRunning`).
     public func application(logger: Logger? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let configuration = service.configuration
+        let server = self
         return Application(
             router: router(),
-            server: .gatewayHTTP1(configuration.connections),
+            server: .gatewayHTTP1(configuration.connections, webSocket: webSocketConfiguration) { request, _, _ in server.shouldUpgrade(request) },
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "gifticon-gateway",
                 availableConnectionsDelegate: MaximumAvailableConnections(configuration.connections.maxConnections)),

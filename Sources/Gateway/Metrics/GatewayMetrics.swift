@@ -1,8 +1,8 @@
 import Foundation
 import Prometheus
 
-/// The gateway's Prometheus metrics: requests and their latency, errors by code, per-store latency and the sync's
-/// lag, in one registry that `/metrics` prints.
+/// The gateway's Prometheus metrics: requests and their latency, errors by code, per-store latency, the sync's lag
+/// and WebSocket sockets, in one registry that `/metrics` prints.
 public final class GatewayMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     private static let latencyBuckets: [Duration] = [
@@ -18,11 +18,21 @@ public final class GatewayMetrics: Sendable {
     private let storeHistograms = MetricHandles<DurationHistogram>()
 
     private let responseCacheHits: Counter
+    /// GraphQL over WebSocket (see `GatewayMetrics+webSocket`), made here so a scrape shows them at 0 before the
+    /// first socket.
+    let webSocketConnections: Gauge
+    let webSocketOperations: Gauge
+    let webSocketCloseCounters = MetricHandles<Counter>()
 
     public init() {
         responseCacheHits = registry.makeCounter(
             descriptor: MetricNameDescriptor(metricName: "gateway_response_cache_hits", unitName: "total",
                                              helpText: "Queries answered from the response cache"))
+        // Counts without a unit: the descriptor's form would need one.
+        webSocketConnections = registry.makeGauge(name: "gateway_websocket_connections", labels: [],
+                                                  help: "graphql-transport-ws sockets open")
+        webSocketOperations = registry.makeGauge(name: "gateway_websocket_operations", labels: [],
+                                                 help: "Operations running on graphql-transport-ws sockets")
     }
 
     /// One HTTP request answered: counted by status and operation type, timed.

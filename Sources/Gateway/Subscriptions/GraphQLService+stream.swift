@@ -24,15 +24,15 @@ extension GraphQLService {
         } catch {
             return .refused(error.errors)
         }
-        if operation.operation == .subscription {
-            var resumeAfter = resumeAfter
-            if resumeAfter == nil, let after = parameters.extensions?["after"], !after.isNull {
-                guard let text = after.stringValue, let position = LSN(text) else {
-                    return .refused([GatewayError.badInput("extensions.after must be a position an event carried, such as \"16/B374D848\".",
-                                                           field: "extensions.after").graphQLError.jsonValue])
-                }
-                resumeAfter = position
+        var resumeAfter = resumeAfter
+        if resumeAfter == nil, let after = parameters.extensions?["after"], !after.isNull {
+            guard let text = after.stringValue, let position = LSN(text) else {
+                return .refused([GatewayError.badInput("extensions.after must be a position an event carried, such as \"16/B374D848\".",
+                                                       field: "extensions.after").graphQLError.jsonValue])
             }
+            resumeAfter = position
+        }
+        if operation.operation == .subscription {
             return await subscribe(prepared, parameters, caller: caller, resumeAfter: resumeAfter, logger: logger)
         }
         let context = RequestContext(readModels: readModels, commands: commands, caller: caller, idempotencyKey: idempotencyKey,
