@@ -6,7 +6,7 @@ subscriptions opened (memory per subscription) and its CPU over the measured win
 
 Run by Benchmarks/subscriptions/run.sh (which starts the gateway under test); needs psycopg in the venv.
 """
-import argparse, asyncio, json, os, random, statistics, sys, time
+import argparse, asyncio, json, os, sys, time
 
 import psycopg
 
@@ -90,8 +90,8 @@ async def main():
     next_at = time.time()
     for n in range(a.rate * a.seconds):
         listing, base = listings[n % a.distinct]
-        price = base - (n // a.distinct + 1) * 0.01 - random.randint(0, 99) / 10_000  # rounded to cents below
-        price = round(max(0.01, float(price)), 2)
+        # One cent less each round over the listings: every (listing, price) pair names one commit.
+        price = round(max(0.01, float(base) - (n // a.distinct + 1) * 0.01), 2)
         async with db.transaction():
             await db.execute("UPDATE gifticon_prices SET sale_price = %s, updated_at = now(), version = version + 1 "
                              "WHERE gifticon_id = %s", (price, int(listing)))

@@ -76,6 +76,9 @@ final class OwnServer {
         kill(process.processIdentifier, signal)
     }
 
+    /// Whether the process has exited (after a signal, say).
+    var hasExited: Bool { process.map { !$0.isRunning } ?? true }
+
     /// SIGKILL: a stopped store, not a graceful shutdown.
     func stop() {
         guard let process, process.isRunning else { return }

@@ -7,14 +7,14 @@ import Stores
 /// ends or the client closes). Request errors come the same way, as a `next` with `errors` (an EventSource shows no
 /// body of a 4xx). A reconnecting client's `Last-Event-ID` (the last event's position) resumes a subscription.
 extension GraphQLService {
-    func eventStream(_ request: GraphQLHTTPRequest, lastEventID: String?) async -> AsyncStream<[UInt8]> {
+    func eventStream(_ request: GraphQLHTTPRequest, lastEventID: String?) async -> EventStreamSession {
         var logger = self.logger
         logger[metadataKey: "request-id"] = .string(request.requestID)
         let parameters: GraphQLParameters
         do {
             parameters = try readParameters(request, media: .json)
         } catch {
-            return Self.frames([EventStreamFrames.next(StreamedResult(body: error.response.body, position: nil)), EventStreamFrames.complete])
+            return EventStreamSession(frames: [EventStreamFrames.next(StreamedResult(body: error.response.body, position: nil)), EventStreamFrames.complete])
         }
         let outcome = await stream(parameters, caller: caller(request.authorization), resumeAfter: EventStreamFrames.resumePosition(lastEventID),
                                    idempotencyKey: request.idempotencyKey, mutationsAllowed: request.method == .post, logger: logger)
@@ -23,16 +23,9 @@ extension GraphQLService {
             let body = JSONValue.object(JSONObject([("errors", .array(errors))]))
             var writer = JSONWriter(capacity: 256)
             writer.write(body)
-            return Self.frames([EventStreamFrames.next(StreamedResult(body: writer.bytes, position: nil)), EventStreamFrames.complete])
+            return EventStreamSession(frames: [EventStreamFrames.next(StreamedResult(body: writer.bytes, position: nil)), EventStreamFrames.complete])
         case .results(let results):
-            return EventStreamSession(results: results, keepAlive: configuration.subscriptions.keepAlive).frames
-        }
-    }
-
-    static func frames(_ frames: [[UInt8]]) -> AsyncStream<[UInt8]> {
-        AsyncStream { continuation in
-            for frame in frames { continuation.yield(frame) }
-            continuation.finish()
+            return EventStreamSession(results: results, keepAlive: configuration.subscriptions.keepAlive)
         }
     }
 }
@@ -45,6 +38,16 @@ final class EventStreamSession: Sendable {
     private let handoff = Handoff<[UInt8]>()
     private let pump: Task<Void, Never>
     private let heartbeat: Task<Void, Never>
+
+    /// A response of fixed frames (a request error, say).
+    init(frames: [[UInt8]]) {
+        let handoff = self.handoff
+        pump = Task {
+            for frame in frames { await handoff.put(frame) }
+            handoff.close()
+        }
+        heartbeat = Task {}
+    }
 
     init(results: AsyncStream<StreamedResult>, keepAlive: Duration) {
         let handoff = self.handoff
@@ -62,6 +65,10 @@ final class EventStreamSession: Sendable {
             }
         }
     }
+
+    /// Ends the stream early (the server shutting down): no more results are taken, `complete` goes out, and the
+    /// frames end.
+    func end() { pump.cancel() }
 
     /// The frames to write; the session lives as long as they are read.
     var frames: AsyncStream<[UInt8]> {

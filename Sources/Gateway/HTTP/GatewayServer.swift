@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The gateway on Hummingbird: `/graphql` (GET and POST, GraphiQL for browsers, WebSocket upgrades to
 /// graphql-transport-ws), `/health/live`, `/health/ready` and `/metrics`.
@@ -128,14 +129,19 @@ public struct GatewayServer: Sendable {
     /// A GraphQL-over-SSE answer: 200 `text/event-stream`, written as the frames come (see `eventStream`).
     static func eventStream(_ service: GraphQLService, _ graphQLRequest: GraphQLHTTPRequest, _ request: Request) async -> Response {
         service.metrics.requestCounted(status: 200, operation: "event-stream")
-        let frames = await service.eventStream(graphQLRequest, lastEventID: request.headers[HTTPField.Name("Last-Event-ID")!])
+        let session = await service.eventStream(graphQLRequest, lastEventID: request.headers[HTTPField.Name("Last-Event-ID")!])
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-cache"
         headers[HTTPField.Name("X-Accel-Buffering")!] = "no"  // a proxy must not hold events back to fill a buffer
         headers[HTTPField.Name("X-Request-ID")!] = graphQLRequest.requestID
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            for await frame in frames { try await writer.write(ByteBuffer(bytes: frame)) }
+            // A server shutting down ends its streams with `complete` rather than waiting on them forever.
+            try await withGracefulShutdownHandler {
+                for await frame in session.frames { try await writer.write(ByteBuffer(bytes: frame)) }
+            } onGracefulShutdown: {
+                session.end()
+            }
             try await writer.finish(nil)
         })
     }
