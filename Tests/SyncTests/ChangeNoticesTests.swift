@@ -28,6 +28,14 @@ import Testing
         #expect(ChangeNotices.keys(run) == ["gifticon:5", "user:1", "user:2", "seller:1", "brand:10", "gifticon:6"])
     }
 
+    @Test func aRunsNoticeCarriesItsEarliestCommitTime() {
+        func at(_ micros: Int64) -> CommittedTransaction {
+            CommittedTransaction(xid: 1, commitLSN: LSN(1), endLSN: LSN(2), commitTimeMicros: micros, changes: [])
+        }
+        #expect(ChangeNotices.firstCommitMillis([at(1_700_000_000_900_000), at(1_700_000_000_100_000), at(0)]) == 1_700_000_000_100)
+        #expect(ChangeNotices.firstCommitMillis([at(0)]) == 0, "unknown stays unknown")
+    }
+
     @Test func entriesAreKeyedByPositionAndAReplayIsNotAppendedTwice() async throws {
         let keys = RedisKeys(prefix: "notices_\(UInt32.random(in: 0...UInt32.max)):")
         let redis = RedisClient(url: settings.redisURL)

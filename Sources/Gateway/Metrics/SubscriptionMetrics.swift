@@ -10,6 +10,7 @@ final class SubscriptionMetrics: Sendable {
     private let coalesced: Counter
     private let dropped: Counter
     private let latency: DurationHistogram
+    private let fanOut: DurationHistogram
 
     init(_ registry: PrometheusCollectorRegistry) {
         subscriptions = registry.makeGauge(descriptor: MetricNameDescriptor(
@@ -24,11 +25,16 @@ final class SubscriptionMetrics: Sendable {
         dropped = registry.makeCounter(descriptor: MetricNameDescriptor(
             metricName: "gateway_subscription_events_dropped", unitName: "total",
             helpText: "Subscription events dropped from a full queue (the oldest entity's event)"))
+        let buckets: [Duration] = [.milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                                   .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10)]
         latency = registry.makeDurationHistogram(
             descriptor: MetricNameDescriptor(metricName: "gateway_subscription_delivery_latency", unitName: "seconds",
                                              helpText: "From a change's commit to its event leaving for the client"),
-            buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
-                      .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10)])
+            buckets: buckets)
+        fanOut = registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(metricName: "gateway_subscription_fanout_latency", unitName: "seconds",
+                                             helpText: "From this gateway reading a change's notice to its event leaving for the client (the gateway's own share)"),
+            buckets: buckets)
     }
 
     func queued(_ outcome: SubscriberQueue.Outcome) {
@@ -39,11 +45,12 @@ final class SubscriptionMetrics: Sendable {
         }
     }
 
-    /// An event leaves for the client: counted, and timed from its commit when that is known.
-    func delivered(commitMillis: Int64) {
+    /// An event leaves for the client: counted, and timed from its commit and from the gateway reading its notice,
+    /// when those are known.
+    func delivered(commitMillis: Int64, noticedMillis: Int64) {
         delivered.increment()
-        guard commitMillis > 0 else { return }
-        let millis = Date().timeIntervalSince1970 * 1000 - Double(commitMillis)
-        latency.record(.milliseconds(max(0, Int64(millis))))
+        let now = Date().timeIntervalSince1970 * 1000
+        if commitMillis > 0 { latency.record(.microseconds(max(0, Int64((now - Double(commitMillis)) * 1000)))) }
+        if noticedMillis > 0 { fanOut.record(.microseconds(max(0, Int64((now - Double(noticedMillis)) * 1000)))) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Stores
 import Synchronization
@@ -70,7 +71,12 @@ final class ChangeFeed: Sendable {
                 }
                 let entries = reply.array?.first?.array?.dropFirst().first?.array ?? []
                 if let id = entries.last?.array?.first?.string { last = id }
-                let notices = entries.compactMap(ChangeNotice.init(entry:))
+                let now = Int64(Date().timeIntervalSince1970 * 1000)
+                let notices = entries.compactMap(ChangeNotice.init(entry:)).map { notice in
+                    var noticed = notice
+                    noticed.noticedMillis = now
+                    return noticed
+                }
                 if failures > 0 { logger.info("change stream readable again", metadata: ["after_failures": "\(failures)"]) }
                 failures = 0
                 if !notices.isEmpty { await deliver(notices) }

@@ -8,6 +8,8 @@ struct ChangeNotice: Sendable, Equatable {
     /// Milliseconds since 1970 of the run's last commit (0 when unknown): where the delivery latency starts.
     let commitMillis: Int64
     let keys: [String]
+    /// When this gateway read it (ms since 1970, 0 unknown): where the fan-out's own latency starts.
+    var noticedMillis: Int64 = 0
     /// Not an entry but a stand-in for changes that can no longer be listed (a resume from past the stream's
     /// retention): a source answers with the current state of what it follows, flagged.
     var isResync = false

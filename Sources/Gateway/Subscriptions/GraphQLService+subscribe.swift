@@ -40,7 +40,7 @@ extension GraphQLService {
                 lease.end()
                 return nil
             }
-            metrics.delivered(commitMillis: event.commitMillis)
+            metrics.delivered(commitMillis: event.commitMillis, noticedMillis: event.noticedMillis)
             return event.result
         }, onCancel: { lease.end() }))
     }
@@ -139,7 +139,7 @@ struct LiveOperation: Sendable {
         if let catchUp { extensions.append("catchUp", .string(catchUp)) }
         let body = ExecutionResult(data: result.data, errors: errors, extensions: extensions).jsonBytes()
         return SubscriberQueue.Event(entity: event.entity, result: StreamedResult(body: body, position: event.position),
-                                     commitMillis: event.commitMillis)
+                                     commitMillis: event.commitMillis, noticedMillis: event.noticedMillis)
     }
 
     /// The last event of a source that failed (masked: the details go to the log).

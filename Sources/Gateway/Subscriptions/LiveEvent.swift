@@ -8,6 +8,8 @@ struct LiveEvent: Sendable {
     /// The WAL position the event reflects: resolvers read the read models at it or later.
     let position: LSN
     let commitMillis: Int64
+    /// When the gateway read the notice the event came from (ms since 1970, 0 unknown).
+    var noticedMillis: Int64 = 0
     /// What the event is about (`gifticon:7`, `seller:3`): a subscriber's queue coalesces events by it.
     let entity: String
     /// A list subscription's change: its kind, the listing's id and document.

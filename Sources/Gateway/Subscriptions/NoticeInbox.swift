@@ -57,13 +57,15 @@ final class NoticeInbox: Sendable {
 }
 
 extension ChangeNotice {
-    /// This notice and a later one as one: the later position, the earliest commit time, every key once.
+    /// This notice and a later one as one: the later position, the earliest commit and read times, every key once.
     func merged(with later: ChangeNotice) -> ChangeNotice {
         var seen = Set(keys)
         var keys = self.keys
         for key in later.keys where seen.insert(key).inserted { keys.append(key) }
         let commits = [commitMillis, later.commitMillis].filter { $0 > 0 }
-        return ChangeNotice(position: max(position, later.position), commitMillis: commits.min() ?? 0, keys: keys,
-                            isResync: isResync || later.isResync)
+        var merged = ChangeNotice(position: max(position, later.position), commitMillis: commits.min() ?? 0, keys: keys,
+                                  isResync: isResync || later.isResync)
+        merged.noticedMillis = [noticedMillis, later.noticedMillis].filter { $0 > 0 }.min() ?? 0
+        return merged
     }
 }

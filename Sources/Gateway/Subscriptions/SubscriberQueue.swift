@@ -11,6 +11,8 @@ final class SubscriberQueue: Sendable {
         let result: StreamedResult
         /// The commit the event follows (ms since 1970, 0 unknown): the delivery latency's start.
         let commitMillis: Int64
+        /// When the gateway read the change's notice (ms since 1970, 0 unknown): the fan-out latency's start.
+        var noticedMillis: Int64 = 0
     }
 
     enum Outcome: Equatable { case queued, coalesced, dropped, closed }

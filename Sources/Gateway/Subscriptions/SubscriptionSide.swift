@@ -113,7 +113,7 @@ enum SubscriptionSide {
             while true {
                 if let event = pending.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return event }
                 guard let notice = await reader.next() else { return nil }
-                let events: [LiveEvent]
+                var events: [LiveEvent]
                 do {
                     events = try await make(notice)
                 } catch {
@@ -121,6 +121,7 @@ enum SubscriptionSide {
                     // reads the current state again.
                     events = [LiveEvent(position: notice.position, commitMillis: notice.commitMillis, entity: "failure", failure: error)]
                 }
+                for i in events.indices { events[i].noticedMillis = notice.noticedMillis }
                 pending.withLock { $0 = events }
             }
         })

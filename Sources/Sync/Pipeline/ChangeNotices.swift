@@ -35,10 +35,16 @@ public struct ChangeNotices: Sendable {
         let touched = Self.keys(run)
         guard !touched.isEmpty else { return false }
         let reply = try await redis.eval(Self.script, keys: [key], arguments: [
-            String(retention), "\(last.endLSN.value)-0", last.endLSN.description, String(last.commitTimeMicros / 1000),
+            String(retention), "\(last.endLSN.value)-0", last.endLSN.description, String(Self.firstCommitMillis(run)),
             touched.joined(separator: " "),
         ])
         return reply.integer == 1
+    }
+
+    /// The earliest commit time of the run (ms since 1970; 0 unknown): a gateway's delivery latency counts from
+    /// it, so a run that batched many transactions is not credited with its last one's shorter wait.
+    static func firstCommitMillis(_ run: [CommittedTransaction]) -> Int64 {
+        (run.map(\.commitTimeMicros).filter { $0 > 0 }.min() ?? 0) / 1000
     }
 
     /// The keys a run touched, each once, in first-seen order.
