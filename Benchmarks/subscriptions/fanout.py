@@ -57,7 +57,7 @@ class SocketOfSubscriptions:
 
     @staticmethod
     def frame(text, opcode=1):
-        data = text.encode()
+        data = text.encode() if isinstance(text, str) else text
         mask = os.urandom(4)
         head = bytes([0x80 | opcode])
         n = len(data)
@@ -86,10 +86,12 @@ class SocketOfSubscriptions:
                 n = struct.unpack(">Q", await reader.readexactly(8))[0]
             payload = await reader.readexactly(n)
             opcode = b0 & 0x0F
-            if opcode == 9:  # the server's ping: pong, or it closes the socket
-                writer.write(self.frame(payload.decode(errors="replace"), opcode=10))
+            if opcode == 9:  # the server's ping: pong with the same bytes, or it closes the socket
+                writer.write(self.frame(payload, opcode=10))
                 continue
             if opcode == 8:
+                code = struct.unpack(">H", payload[:2])[0] if len(payload) >= 2 else None
+                print(f"a socket was closed by the gateway: {code} {payload[2:].decode(errors='replace')}", file=sys.stderr)
                 return
             if opcode != 1:
                 continue
@@ -114,6 +116,14 @@ def histogram(url, name):
             le = line.split('le="', 1)[1].split('"', 1)[0]
             out[float("inf") if le == "+Inf" else float(le)] = float(line.rsplit(" ", 1)[1])
     return out
+
+
+def gauge(url, name):
+    try:
+        text = urllib.request.urlopen(url, timeout=5).read().decode()
+    except OSError:
+        return 0
+    return next((float(l.rsplit(" ", 1)[1]) for l in text.splitlines() if l.startswith(name + " ")), 0)
 
 
 def quantiles(before, after):
@@ -165,6 +175,12 @@ async def main():
         batch = subscribers[start:start + 500]
         tasks += [asyncio.create_task(s.run(host, int(port), query, received)) for s in batch]
         await asyncio.wait_for(asyncio.gather(*(s.ready.wait() for s in batch)), 60)
+    # Open means registered on the gateway: its gauge counts every subscription (a WebSocket's are only sent so far).
+    gateway_metrics = f"http://{a.gateway}/metrics"
+    while gauge(gateway_metrics, "gateway_subscriptions") < a.subscriptions:
+        if time.time() - opened > 120:
+            sys.exit("the gateway did not register every subscription within 120 s")
+        await asyncio.sleep(0.2)
     open_seconds = time.time() - opened
     await asyncio.sleep(2)
     rss_after = rss_kb(a.gateway_pid)
@@ -172,9 +188,9 @@ async def main():
 
     # The writer: one price change every 1/rate s, round-robin over the listings, each sale price unique.
     commits = {}
-    gateway_metrics = f"http://{a.gateway}/metrics"
     sync_before = histogram(a.sync_metrics, "sync_commit_to_applied_lag_seconds")
     gateway_before = histogram(gateway_metrics, "gateway_subscription_delivery_latency_seconds")
+    fanout_before = histogram(gateway_metrics, "gateway_subscription_fanout_latency_seconds")
     client0 = resource.getrusage(resource.RUSAGE_SELF)
     cpu0, wall0 = cpu_seconds(a.gateway_pid), time.time()
     interval = 1.0 / a.rate
@@ -197,12 +213,23 @@ async def main():
     client1 = resource.getrusage(resource.RUSAGE_SELF)
     sync_after = histogram(a.sync_metrics, "sync_commit_to_applied_lag_seconds")
     gateway_after = histogram(gateway_metrics, "gateway_subscription_delivery_latency_seconds")
+    fanout_after = histogram(gateway_metrics, "gateway_subscription_fanout_latency_seconds")
 
     per = a.subscriptions // a.distinct
     latencies = sorted((arrived - commits[(l, price)]) * 1000 for l, price, arrived in received if (l, price) in commits)
     expected = len(commits) * per
     q = lambda f: latencies[min(len(latencies) - 1, int(f * len(latencies)))] if latencies else float("nan")
     load = open("/proc/loadavg").read().split()[:3]
+    got = {}
+    for l, price, _ in received:
+        got[(l, price)] = got.get((l, price), 0) + 1
+    short = [(k, t) for k, t in commits.items() if got.get(k, 0) < per]
+    if short:
+        by_second = {}
+        for _, t in short:
+            by_second[int(t - wall0)] = by_second.get(int(t - wall0), 0) + 1
+        print("commits with fewer events than subscribers, by second of the run:", sorted(by_second.items())[:40], file=sys.stderr)
+        print("e.g.", short[:5], [got.get(k, 0) for k, _ in short[:5]], file=sys.stderr)
     print(json.dumps({
         "transport": a.transport, "connections": len(subscribers), "subscriptions": a.subscriptions, "distinct": a.distinct, "opened_in_s": round(open_seconds, 1),
         "commits": len(commits), "commit_rate": round(len(commits) / written, 1),
@@ -214,6 +241,7 @@ async def main():
         "client_cpu_percent_of_one_core": round(100 * ((client1.ru_utime + client1.ru_stime) - (client0.ru_utime + client0.ru_stime)) / (wall1 - wall0), 1),
         "sync_commit_to_applied": quantiles(sync_before, sync_after),
         "gateway_commit_to_sent": quantiles(gateway_before, gateway_after),
+        "gateway_notice_to_sent": quantiles(fanout_before, fanout_after),
         "loadavg": load,
     }, indent=2))
     for t in tasks:
