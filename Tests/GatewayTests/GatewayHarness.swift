@@ -115,6 +115,21 @@ final class GatewayHarness: @unchecked Sendable {
         })
     }
 
+    /// Waits until the gateway on `port` (this one's by default) follows `count` subscriptions: a change committed
+    /// after this reaches them.
+    func waitForSubscriptions(_ count: Int, port: Int? = nil) async throws {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port ?? self.port)/metrics")!)
+            request.timeoutInterval = 5
+            let text = (try? await URLSession.shared.data(for: request)).map { String(decoding: $0.0, as: UTF8.self) } ?? ""
+            let open = text.split(separator: "\n").first { $0.hasPrefix("gateway_subscriptions ") }.flatMap { Double($0.split(separator: " ").last!) }
+            if let open, Int(open) >= count { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw HarnessError("the gateway did not open \(count) subscriptions within 30 s")
+    }
+
     /// Stops the server and the sync; drops the test's database, slot, MongoDB database, indexes and keys.
     func shutdown() async {
         await service.stopLiveFeed()

@@ -14,15 +14,17 @@ import Testing
             let market = try await S.market(gateway)
             let query = #"subscription { gifticonChanged(id: "\#(market.listing)") { price { salePrice } } }"#
             let client = try S.subscribe(gateway, query)
-            try await Task.sleep(for: .milliseconds(300))
+            try await gateway.waitForSubscriptions(1)
             try await S.reprice(gateway, market, "4400")
             let seen = try #require(try await client.waitForEvents(1).first?.id, "an event with an id")
             client.stop()
 
             // Two changes while away: the resume gets one event, the latest state, flagged as a catch-up.
             try await S.reprice(gateway, market, "4300")
-            try await S.reprice(gateway, market, "4200")
-            try await Task.sleep(for: .milliseconds(500))
+            let last = try await S.reprice(gateway, market, "4200")
+            // The read models have both before the client is back (else the second would come live, not missed).
+            let read = try await gateway.graphql(#"{ gifticon(id: "\#(market.listing)", consistency: "\#(last ?? "")") { id } }"#)
+            #expect(read.errors.isEmpty, "\(read.text)")
             let resumed = try S.subscribe(gateway, query, lastEventID: seen)
             let missed = try await resumed.waitForEvents(1)
             try await Task.sleep(for: .milliseconds(300))
@@ -40,8 +42,8 @@ import Testing
             // The stream trimmed past the client's position: one event with the current state, flagged; a list
             // subscription gets RESYNC.
             _ = try await gateway.readModels.redis.command("XTRIM", gateway.readModels.keys.changeNotices, "MAXLEN", "0")
-            try await S.reprice(gateway, market, "4100")
-            try await Task.sleep(for: .milliseconds(500))
+            let newest = try await S.reprice(gateway, market, "4100")
+            _ = try await gateway.graphql(#"{ gifticon(id: "\#(market.listing)", consistency: "\#(newest ?? "")") { id } }"#)
             let late = try S.subscribe(gateway, query, lastEventID: seen)
             let current = try await late.waitForEvents(1)
             late.stop()
@@ -67,7 +69,8 @@ import Testing
             let query = #"subscription { gifticonChanged(id: "\#(market.listing)") { price { salePrice } } }"#
             let here = try S.subscribe(gateway, query)
             let there = try S.subscribe(gateway, query, port: second.port)
-            try await Task.sleep(for: .milliseconds(300))
+            try await gateway.waitForSubscriptions(1)
+            try await gateway.waitForSubscriptions(1, port: second.port)
             #expect(try await Self.subscriptions(gateway) == 1)
             try await S.reprice(gateway, market, "3900")
             for client in [here, there] {
@@ -128,7 +131,7 @@ import Testing
     @Test func limitsRefuseAndATokensSubscriptionEndsWithTheToken() async throws {
         try await withGateway(sync: false, configure: { $0.subscriptions.maxSubscriptions = 1 }) { gateway in
             let held = try S.subscribe(gateway, #"subscription { gifticonChanged(id: "1") { id } }"#)
-            try await Task.sleep(for: .milliseconds(300))
+            try await gateway.waitForSubscriptions(1)
             let refused = try S.subscribe(gateway, #"subscription { sellerRatingChanged(sellerId: "1") { count } }"#)
             let events = try await refused.waitForEvents(2)
             #expect(dig(events.first?.json, "errors.0.extensions.code") as? String == "TOO_MANY_SUBSCRIPTIONS", "\(events.map(\.data))")

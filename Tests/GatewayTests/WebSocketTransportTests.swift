@@ -290,7 +290,7 @@ import Testing
             try await gateway.withSocket { socket in
                 try await socket.initialise(["authorization": .string("Bearer \(token)")])
                 try await socket.subscribe("live", #"subscription { gifticonChanged(id: "\#(listing)") { price { salePrice } } }"#)
-                try await Task.sleep(for: .milliseconds(300))
+                try await gateway.waitForSubscriptions(1)
                 // A mutation over the same socket, as the seller: its change comes back as the subscription's event.
                 try await socket.subscribe("m", """
                     mutation { changeGifticonPrice(input: {gifticonId: "\(listing)", price: {basePrice: "5000", salePrice: "3500"}}) { gifticonId } }

@@ -28,6 +28,7 @@ extension GraphQLService {
         let queue = SubscriberQueue(capacity: configuration.subscriptions.queueCapacity)
         let (group, made) = hub.join(operation.groupKey, queue)
         if made { await operation.startGroup(group, hub: hub) }
+        hub.opened()
         if let resumeAfter { Task { await operation.catchUp(after: resumeAfter, into: queue) } }
         let expiry = operation.endOnExpiry(queue)
         let lease = SubscriberLease {

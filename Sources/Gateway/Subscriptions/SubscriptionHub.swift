@@ -25,13 +25,17 @@ final class SubscriptionHub: Sendable {
 
     /// Counts one more subscription; false past the instance's limit.
     func reserve() -> Bool {
-        let count: Int? = state.withLock { state in
-            guard state.subscriptions < maxSubscriptions else { return nil }
+        state.withLock { state in
+            guard state.subscriptions < maxSubscriptions else { return false }
             state.subscriptions += 1
-            return state.subscriptions
+            return true
         }
-        if let count { metrics.subscriptions.set(Double(count)) }
-        return count != nil
+    }
+
+    /// Publishes the number of subscriptions open, once a new one follows the feed (so the gauge never counts one
+    /// that could still miss a change).
+    func opened() {
+        metrics.subscriptions.set(Double(state.withLock { $0.subscriptions }))
     }
 
     /// The group for `key`, with `queue` in it; `made` is true when it is new (the caller starts its source).
