@@ -6,7 +6,8 @@ import Testing
 /// GraphiQL as a developer meets it: the page loads the gateway's own pinned copies of GraphiQL's files (each with
 /// its integrity hash) and, in a real headless Chromium that cannot reach the internet, renders its editor and runs a
 /// query that returns data from the read models. Without a folder the page names pinned CDN files with their hashes.
-@Suite struct GraphiQLPageTests {
+/// Serialized: two headless Chromiums at once never rendered the editor here (each alone takes 2 s).
+@Suite(.serialized) struct GraphiQLPageTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The folder `scripts/stack up` installs GraphiQL's files into.
@@ -26,7 +27,7 @@ import Testing
             let created = try await gateway.graphql(#"mutation { createBrand(input: {name: "공차", slug: "gongcha"}) { brand { name } } }"#, token: admin)
             #expect(dig(created.data, "createBrand.brand.name") as? String == "공차", "\(created.text)")
 
-            let report = try Self.openInChromium("http://127.0.0.1:\(gateway.port)/graphql", query: "{ brands { name slug } }")
+            let report = try await Self.openInChromium("http://127.0.0.1:\(gateway.port)/graphql", query: "{ brands { name slug } }")
             #expect(report["editorRendered"] as? Bool == true, "\(report)")
             let response = try JSONSerialization.jsonObject(with: Data((report["response"] as? String ?? "").utf8))
             let brands = dig(response, "data.brands") as? [[String: Any]] ?? []
@@ -37,6 +38,25 @@ import Testing
             #expect(elsewhere.isEmpty, "the page reached outside the gateway: \(elsewhere)")
             #expect((report["failed"] as? [String] ?? []).isEmpty, "\(report)")
             #expect((report["errors"] as? [String] ?? []).isEmpty, "no exceptions, console errors, refused scripts or CSP violations: \(report)")
+        }
+    }
+
+    @Test func aSubscriptionRunFromThePageShowsTheNextChange() async throws {
+        let folder = try Self.assetsFolder()
+        try await withGateway(sync: true, configure: { $0.graphiqlAssets = folder; $0.consistencyTimeout = .seconds(30) }) { gateway in
+            let market = try await SubscriptionTests.market(gateway)
+            let report = try await Self.openInChromium(
+                "http://127.0.0.1:\(gateway.port)/graphql",
+                query: #"subscription { gifticonChanged(id: "\#(market.listing)") { price { salePrice } } }"#, waitFor: "3300.00"
+            ) {
+                // The page's subscription is open (over SSE from the page): the change is committed after it.
+                try await gateway.waitForSubscriptions(1)
+                try await SubscriptionTests.reprice(gateway, market, "3300")
+            }
+            let response = try JSONSerialization.jsonObject(with: Data((report["response"] as? String ?? "").utf8))
+            #expect(dig(response, "data.gifticonChanged.price.salePrice") as? String == "3300.00", "\(report)")
+            #expect((report["failed"] as? [String] ?? []).isEmpty, "\(report)")
+            #expect((report["errors"] as? [String] ?? []).isEmpty, "no exceptions, console errors or CSP violations: \(report)")
         }
     }
 
@@ -100,16 +120,21 @@ import Testing
     }
 
     /// Runs Tests/browser/graphiql_in_chromium.py (Debian's chromium, driven over the DevTools protocol) and decodes
-    /// its report.
-    static func openInChromium(_ url: String, query: String) throws -> [String: Any] {
+    /// its report; `during` runs while the page is open (with `waitFor`, the page waits for its response to show that
+    /// text: a subscription's event `during` caused).
+    static func openInChromium(_ url: String, query: String, waitFor: String? = nil,
+                               during: () async throws -> Void = {}) async throws -> [String: Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", root.appendingPathComponent("Tests/browser/graphiql_in_chromium.py").path, url, query, "--timeout", "90"]
+            + (waitFor.map { ["--wait-for", $0] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let reading = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }
+        try await during()
+        let data = await reading.value
         process.waitUntilExit()
         guard let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw HarnessError("the browser driver printed no report (exit \(process.terminationStatus)): \(String(decoding: data, as: UTF8.self))")

@@ -5,8 +5,9 @@ import Testing
 
 /// What a subscriber can count on beyond the happy path: a resume gets what it missed (or the current state, flagged,
 /// past the stream's retention), every gateway instance delivers, a client that goes away frees its subscription,
-/// limits refuse rather than grow, and a token's subscription ends when the token does.
-@Suite struct SubscriptionDeliveryTests {
+/// limits refuse rather than grow, and a token's subscription ends when the token does. (In `SubscriptionTests`,
+/// serialized: each runs a sync of its own.)
+extension SubscriptionTests {
     typealias S = SubscriptionTests
 
     @Test func aResumeGetsWhatItMissedThenTheCurrentStatePastRetention() async throws {
@@ -108,16 +109,35 @@ import Testing
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect(coalesced >= 1, "events reached the queue while nothing read, and replaced one another")
-            var iterator = results.makeAsyncIterator()
-            let newest = try #require(await iterator.next())
+            let pull = Pull(results)
+            let newest = try #require(await pull.next(within: .seconds(30)), "the queued event")
             let json = try JSONSerialization.jsonObject(with: Data(newest.body))
             #expect(dig(json, "data.gifticonChanged.price.salePrice") as? String == "3029.00", "\(String(decoding: newest.body, as: UTF8.self))")
             #expect(try await Self.metric(gateway, "gateway_subscription_events_dropped_total") == 0)
             // Nothing else was queued: the next read waits (for a change that does not come).
-            let more = Task { await iterator.next() }
-            try await Task.sleep(for: .milliseconds(500))
-            more.cancel()
-            #expect(await more.value == nil, "one event, not a backlog")
+            let more = await pull.next(within: .milliseconds(500))
+            #expect(more == nil, "one event, not a backlog")
+        }
+    }
+
+    /// Reads a result stream with a bound on each wait (a test never hangs on an event that does not come).
+    final class Pull: @unchecked Sendable {
+        private var iterator: AsyncStream<StreamedResult>.AsyncIterator
+
+        init(_ stream: AsyncStream<StreamedResult>) { iterator = stream.makeAsyncIterator() }
+
+        /// The next result, or nil when none came within `limit` (the wait is then cancelled, ending the stream).
+        func next(within limit: Duration) async -> StreamedResult? {
+            await withTaskGroup(of: StreamedResult?.self) { group in
+                group.addTask { await self.iterator.next() }
+                group.addTask {
+                    try? await Task.sleep(for: limit)
+                    return nil
+                }
+                let first = await group.next() ?? nil
+                group.cancelAll()
+                return first
+            }
         }
     }
 

@@ -3,7 +3,11 @@ import Testing
 
 /// Subscriptions end to end over Server-Sent Events: a mutation commits, the sync applies it and appends its notice,
 /// the gateway's feed reads it and re-resolves the subscription, and the client reads the event off a real socket.
-@Suite struct SubscriptionTests {
+///
+/// Serialized, with the live tests of other files (extensions of this suite: delivery, WebSocket, GraphiQL): most
+/// run a sync of their own, and five at once beside the rest of the suite slowed the shared stand-in stores until
+/// other suites' reads went stale in a fresh-clone run.
+@Suite(.serialized) struct SubscriptionTests {
     /// A seller with a brand and category, and one listing of theirs; the ids and the seller's token.
     struct Market {
         let seller: String, buyer: String, brand: String, category: String, listing: String
@@ -126,6 +130,10 @@ import Testing
                 #expect(events.map(\.name) == ["next", "complete"], "\(query): \(events)")
                 #expect((dig(events.first?.json, "errors.0.extensions.code") as? String) == code, "\(query): \(events.first?.data ?? "")")
             }
+            // Over plain HTTP a subscription is refused, saying how to open a stream.
+            let plain = try await gateway.graphql(#"subscription { gifticonChanged(id: "1") { id } }"#)
+            #expect(plain.status == 400 && plain.codes == ["BAD_REQUEST"], "\(plain.text)")
+            #expect((plain.errors.first?["message"] as? String)?.contains("text/event-stream") == true)
             // A query over SSE: its result, then complete.
             let client = try Self.subscribe(gateway, "{ __typename }")
             let events = try await client.waitForEvents(2)

@@ -282,35 +282,6 @@ import Testing
         }
     }
 
-    @Test func aSubscriptionDeliversEachCommittedChangeUntilTheClientCompletesIt() async throws {
-        try await withGateway(sync: true, configure: { $0.consistencyTimeout = .seconds(30) }) { gateway in
-            let market = try await SubscriptionTests.market(gateway)
-            let token = market.sellerToken
-            let listing = market.listing
-            try await gateway.withSocket { socket in
-                try await socket.initialise(["authorization": .string("Bearer \(token)")])
-                try await socket.subscribe("live", #"subscription { gifticonChanged(id: "\#(listing)") { price { salePrice } } }"#)
-                try await gateway.waitForSubscriptions(1)
-                // A mutation over the same socket, as the seller: its change comes back as the subscription's event.
-                try await socket.subscribe("m", """
-                    mutation { changeGifticonPrice(input: {gifticonId: "\(listing)", price: {basePrice: "5000", salePrice: "3500"}}) { gifticonId } }
-                    """)
-                // The mutation's next and complete, and the subscription's event, in whatever order they come.
-                var messages: [JSONValue] = []
-                while messages.filter({ $0["id"] == "m" }).count < 2 || !messages.contains(where: { $0["id"] == "live" }),
-                      let message = try await socket.receive() { messages.append(message) }
-                #expect(messages.filter { $0["id"] == "m" }.map { $0["type"] } == ["next", "complete"], "\(messages)")
-                let event = messages.first { $0["id"] == "live" }
-                #expect(event?["type"] == "next", "\(messages)")
-                #expect(event?["payload"]?["data"]?["gifticonChanged"]?["price"]?["salePrice"] == "3500.00", "\(messages)")
-                #expect(event?["payload"]?["extensions"]?["position"]?.stringValue != nil)
-                try await socket.send(["id": "live", "type": "complete"])
-                // Nothing more for it: a query on the socket answers next, and the socket stays quiet otherwise.
-                #expect(try await socket.run("q", "{ __typename }").count == 2)
-            }
-        }
-    }
-
     @Test func operationsPastTheLimitAreRefusedWithTooManyOperationsAndTheSocketStays() async throws {
         try await withGateway(configure: {
             $0.webSocket.maxOperationsPerConnection = 2
@@ -352,6 +323,38 @@ import Testing
             #expect(try await metric("gateway_websocket_connections") == 0)
             #expect(try await metric(#"gateway_websocket_closes_total{code="4400"}"#) == 1)
             #expect(try await metric(#"gateway_websocket_closes_total{code="client"}"#) == 1)
+        }
+    }
+}
+
+/// Over WebSocket, in `SubscriptionTests` (serialized with the other live tests: it runs a sync).
+extension SubscriptionTests {
+    @Test func aSubscriptionDeliversEachCommittedChangeUntilTheClientCompletesIt() async throws {
+        try await withGateway(sync: true, configure: { $0.consistencyTimeout = .seconds(30) }) { gateway in
+            let market = try await SubscriptionTests.market(gateway)
+            let token = market.sellerToken
+            let listing = market.listing
+            try await gateway.withSocket { socket in
+                try await socket.initialise(["authorization": .string("Bearer \(token)")])
+                try await socket.subscribe("live", #"subscription { gifticonChanged(id: "\#(listing)") { price { salePrice } } }"#)
+                try await gateway.waitForSubscriptions(1)
+                // A mutation over the same socket, as the seller: its change comes back as the subscription's event.
+                try await socket.subscribe("m", """
+                    mutation { changeGifticonPrice(input: {gifticonId: "\(listing)", price: {basePrice: "5000", salePrice: "3500"}}) { gifticonId } }
+                    """)
+                // The mutation's next and complete, and the subscription's event, in whatever order they come.
+                var messages: [JSONValue] = []
+                while messages.filter({ $0["id"] == "m" }).count < 2 || !messages.contains(where: { $0["id"] == "live" }),
+                      let message = try await socket.receive() { messages.append(message) }
+                #expect(messages.filter { $0["id"] == "m" }.map { $0["type"] } == ["next", "complete"], "\(messages)")
+                let event = messages.first { $0["id"] == "live" }
+                #expect(event?["type"] == "next", "\(messages)")
+                #expect(event?["payload"]?["data"]?["gifticonChanged"]?["price"]?["salePrice"] == "3500.00", "\(messages)")
+                #expect(event?["payload"]?["extensions"]?["position"]?.stringValue != nil)
+                try await socket.send(["id": "live", "type": "complete"])
+                // Nothing more for it: a query on the socket answers next, and the socket stays quiet otherwise.
+                #expect(try await socket.run("q", "{ __typename }").count == 2)
+            }
         }
     }
 }

@@ -4,7 +4,9 @@ runs a query from the page as a user would (editor text, then the run button) an
 object: whether the editor rendered, the response pane's text, every URL the page requested, requests that failed,
 and the page's errors (exceptions, console errors, refused scripts). The caller asserts on it.
 
-Usage: graphiql_in_chromium.py URL QUERY [--timeout SECONDS]
+Usage: graphiql_in_chromium.py URL QUERY [--timeout SECONDS] [--wait-for TEXT]
+
+With --wait-for, the response pane is read until it shows TEXT (a subscription's later event), not just anything.
 
 Chromium is driven over the DevTools protocol on a pipe (--remote-debugging-pipe: commands on fd 3, events and
 answers on fd 4, each message NUL-terminated), so nothing beyond the standard library and Debian's chromium is needed.
@@ -137,6 +139,7 @@ def main():
         raise SystemExit(__doc__)
     url, query = sys.argv[1], sys.argv[2]
     timeout = float(sys.argv[sys.argv.index("--timeout") + 1]) if "--timeout" in sys.argv else 60
+    wait_for = sys.argv[sys.argv.index("--wait-for") + 1] if "--wait-for" in sys.argv else None
     browser = Browser(timeout)
     report = {"editorRendered": False, "response": "", "requested": [], "failed": [], "errors": []}
     try:
@@ -149,7 +152,8 @@ def main():
         report["editorRendered"] = bool(browser.poll(WAIT_FOR_EDITOR, bool))
         if report["editorRendered"]:
             browser.evaluate(RUN_QUERY % json.dumps(query))
-            report["response"] = browser.poll(RESPONSE_TEXT, lambda text: bool(text and text.strip()))
+            shown = (lambda text: wait_for in (text or "")) if wait_for else (lambda text: bool(text and text.strip()))
+            report["response"] = browser.poll(RESPONSE_TEXT, shown)
     except (TimeoutError, RuntimeError, StopIteration) as error:
         report["errors"].append(f"driver: {error!r}")
     finally:

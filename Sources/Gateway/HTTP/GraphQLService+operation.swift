@@ -37,6 +37,15 @@ extension GraphQLService {
         throw EarlyAnswer(response: response)
     }
 
+    /// A subscription answers with a stream: over plain HTTP it is refused, saying how to open one.
+    func refuseSubscription(_ operation: OperationDefinitionNode, media: ResponseMediaType) throws(EarlyAnswer) {
+        guard operation.operation == .subscription else { return }
+        throw EarlyAnswer(response: requestErrors([GatewayError(.badRequest, """
+            A subscription answers with a stream: send it with Accept: text/event-stream (Server-Sent Events), or over a \
+            WebSocket to /graphql (subprotocol graphql-transport-ws).
+            """).graphQLError], media: media))
+    }
+
     /// A document's parse error or rule violation, with a code when the rule gave none.
     static func coded(_ error: GraphQLError) -> GraphQLError {
         if error.extensions.contains(where: { $0.key == "code" }) { return error }

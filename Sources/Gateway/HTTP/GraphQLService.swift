@@ -90,6 +90,7 @@ public final class GraphQLService: Sendable {
             let operation = try selectOperation(in: prepared.document, named: parameters.operationName, media: media)
             operationKind = operation.operation.rawValue
             try refuseOverGET(operation, method: request.method, media: media)
+            try refuseSubscription(operation, media: media)
             // A request with a token may read what only its user sees (`me`, a gifticon's buyer): never shared.
             let cacheSlot = request.authorization == nil ? try cachedResponse(query, parameters, operation, media: media) : nil
             let result = try await execute(prepared, parameters, request, logger: logger, media: media)

@@ -9,9 +9,43 @@ struct GraphiQLPage: Sendable {
     let html: [UInt8]
     let contentSecurityPolicy: String
 
-    /// Mounts GraphiQL 2 with React 17's API; the fetcher posts to the path the page was served from.
+    /// Mounts GraphiQL 2 with React 17's API; the fetcher posts to the path the page was served from, and runs a
+    /// subscription as Server-Sent Events from the same path (each event's result replaces the response pane's until
+    /// the run is stopped, which closes the stream).
     static let script = """
-        const fetcher = GraphiQL.createFetcher({ url: window.location.pathname });
+        const http = GraphiQL.createFetcher({ url: window.location.pathname });
+        async function* events(params, headers) {
+          const abort = new AbortController();
+          try {
+            const response = await fetch(window.location.pathname, { method: 'POST', signal: abort.signal, body: JSON.stringify(params),
+              headers: Object.assign({}, headers, { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' }) });
+            const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+            let buffer = '';
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) return;
+              buffer += value;
+              for (let end = buffer.indexOf('\\n\\n'); end >= 0; end = buffer.indexOf('\\n\\n')) {
+                const lines = buffer.slice(0, end).split('\\n');
+                buffer = buffer.slice(end + 2);
+                const name = (lines.find(l => l.startsWith('event:')) || '').slice(6).trim();
+                const data = lines.filter(l => l.startsWith('data:')).map(l => l.slice(5).trim()).join('\\n');
+                if (name === 'complete') return;
+                if (name === 'next' && data) yield JSON.parse(data);
+              }
+            }
+          } finally {
+            abort.abort();
+          }
+        }
+        const isSubscription = (params) => {
+          const text = String(params.query || '').replace(/#[^\\n]*/g, '');
+          return params.operationName
+            ? new RegExp('\\\\bsubscription\\\\s+' + params.operationName + '\\\\b').test(text)
+            : /^\\s*subscription\\b/.test(text);
+        };
+        const fetcher = (params, opts) =>
+          isSubscription(params) ? events(params, opts && opts.headers) : http(params, opts);
         const defaultQuery = `# 검색: 이름, 브랜드, 카테고리, 태그에서 찾습니다 (Korean search over name, brand, category, tags).
         {
           gifticons(query: "커피", first: 5) {
