@@ -326,15 +326,17 @@ enum RawConnection {
         try await onThreadOfItsOwn(port: port, sending: Array(text.utf8), waitingAtMost: seconds)
     }
 
-    static func onThreadOfItsOwn(port: Int, sending bytes: [UInt8], waitingAtMost seconds: Double) async throws -> (closedAfter: Double?, answer: String) {
+    static func onThreadOfItsOwn(port: Int, sending bytes: [UInt8], waitingAtMost seconds: Double,
+                                 until enough: @escaping @Sendable (String) -> Bool = { _ in false }) async throws -> (closedAfter: Double?, answer: String) {
         try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try closedAfter(port: port, sending: bytes, waitingAtMost: seconds) }) }.start()
+            Thread { continuation.resume(with: Result { try closedAfter(port: port, sending: bytes, waitingAtMost: seconds, until: enough) }) }.start()
         }
     }
 
-    /// Sends `bytes`, reads until the server closes; the seconds until it did (nil: still open after
-    /// `waitingAtMost`) and what it answered.
-    static func closedAfter(port: Int, sending bytes: [UInt8], waitingAtMost seconds: Double) throws -> (closedAfter: Double?, answer: String) {
+    /// Sends `bytes`, reads until the server closes or the answer is `enough`; the seconds until the server closed
+    /// (nil: still open after `waitingAtMost`, or enough came first) and what it answered.
+    static func closedAfter(port: Int, sending bytes: [UInt8], waitingAtMost seconds: Double,
+                            until enough: (String) -> Bool = { _ in false }) throws -> (closedAfter: Double?, answer: String) {
         let fd = try connectedSocket(port: port)
         defer { close(fd) }
         let start = Date()
@@ -347,6 +349,7 @@ enum RawConnection {
             let count = recv(fd, &buffer, buffer.count, 0)
             if count <= 0 { return (Date().timeIntervalSince(start), String(decoding: answer, as: UTF8.self)) }
             answer += buffer[0..<count]
+            if enough(String(decoding: answer, as: UTF8.self)) { break }
         }
         return (nil, String(decoding: answer, as: UTF8.self))
     }
