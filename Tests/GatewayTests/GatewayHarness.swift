@@ -120,14 +120,18 @@ final class GatewayHarness: @unchecked Sendable {
     func waitForSubscriptions(_ count: Int, port: Int? = nil) async throws {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
-            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port ?? self.port)/metrics")!)
-            request.timeoutInterval = 5
-            let text = (try? await URLSession.shared.data(for: request)).map { String(decoding: $0.0, as: UTF8.self) } ?? ""
-            let open = text.split(separator: "\n").first { $0.hasPrefix("gateway_subscriptions ") }.flatMap { Double($0.split(separator: " ").last!) }
-            if let open, Int(open) >= count { return }
+            if let open = try? await metric("gateway_subscriptions", port: port), Int(open) >= count { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw HarnessError("the gateway did not open \(count) subscriptions within 30 s")
+    }
+
+    /// A value of the gateway's `/metrics` (on `port`, this one's by default): the line `name value`; nil without it.
+    func metric(_ name: String, port: Int? = nil) async throws -> Double? {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port ?? self.port)/metrics")!)
+        request.timeoutInterval = 5
+        let text = String(decoding: try await URLSession.shared.data(for: request).0, as: UTF8.self)
+        return text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last!) }
     }
 
     /// Stops the server and the sync; drops the test's database, slot, MongoDB database, indexes and keys.

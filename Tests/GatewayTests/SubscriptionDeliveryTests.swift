@@ -141,10 +141,7 @@ extension SubscriptionTests {
         }
     }
 
-    static func metric(_ gateway: GatewayHarness, _ name: String) async throws -> Double? {
-        let metrics = try await gateway.send("GET", path: "/metrics").text
-        return metrics.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last!) }
-    }
+    static func metric(_ gateway: GatewayHarness, _ name: String) async throws -> Double? { try await gateway.metric(name) }
 
     static func subscriptions(_ gateway: GatewayHarness) async throws -> Double? { try await metric(gateway, "gateway_subscriptions") }
 

@@ -6,11 +6,18 @@ import Logging
 extension GraphQLService {
     func response(_ execution: (result: ExecutionResult, context: RequestContext), media: ResponseMediaType, logger: Logger,
                   keepingIn slot: CacheSlot?, query: String) -> GraphQLHTTPResponse {
-        let errors = ErrorMasking.mask(execution.result.errors, logger: logger) + execution.context.reportedErrors
-        countErrors(errors)
+        let errors = responseErrors(execution.result, execution.context, logger: logger)
         let body = ExecutionResult(data: execution.result.data, errors: errors).jsonBytes()
         keep(body, in: slot, query: query, hadErrors: !errors.isEmpty)
         return GraphQLHTTPResponse(status: 200, headers: [("Content-Type", media.contentType)], body: body)
+    }
+
+    /// An execution's errors as a response carries them (every transport's): internal ones masked, then those
+    /// resolvers reported beside values; each counted by code.
+    func responseErrors(_ result: ExecutionResult, _ context: RequestContext, logger: Logger) -> [GraphQLError] {
+        let errors = ErrorMasking.mask(result.errors, logger: logger) + context.reportedErrors
+        countErrors(errors)
+        return errors
     }
 
     /// GraphQL request errors (no `data`): 400 with graphql-response+json, 200 with application/json.

@@ -30,8 +30,7 @@ final class ChangeFeed: Sendable {
             if let started { return started }
             let task = Task { [self] in
                 // Unreadable now: the reading loop finds the end itself once Redis answers.
-                let newest = try? await redis.command("XREVRANGE", key, "+", "-", "COUNT", "1")
-                let from = newest.map { $0.array?.first?.array?.first?.string ?? "0-0" }
+                let from = (try? await redis.command(Self.newestEntry(key))).map(Self.id(ofNewest:))
                 reader.withLock { $0 = Task { await self.read(from: from, deliver) } }
             }
             started = task
@@ -39,6 +38,12 @@ final class ChangeFeed: Sendable {
         }
         await ready.value
     }
+
+    /// The command reading the stream's newest entry, where a reader starts.
+    static func newestEntry(_ key: String) -> [String] { ["XREVRANGE", key, "+", "-", "COUNT", "1"] }
+
+    /// That entry's id; "0-0" for an empty stream (or none yet).
+    static func id(ofNewest reply: RedisValue) -> String { reply.array?.first?.array?.first?.string ?? "0-0" }
 
     func stop() async {
         await started.withLock { $0 }?.value
@@ -62,8 +67,7 @@ final class ChangeFeed: Sendable {
                 }
                 let open = connection!
                 if last == nil {
-                    let newest = try await executor.run { try open.value.command(["XREVRANGE", key, "+", "-", "COUNT", "1"]) }
-                    last = newest.array?.first?.array?.first?.string ?? "0-0"
+                    last = Self.id(ofNewest: try await executor.run { try open.value.command(Self.newestEntry(key)) })
                 }
                 let from = last!
                 let reply = try await executor.run {

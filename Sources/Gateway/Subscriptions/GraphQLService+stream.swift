@@ -35,35 +35,15 @@ extension GraphQLService {
         if operation.operation == .subscription {
             return await subscribe(prepared, parameters, caller: caller, resumeAfter: resumeAfter, logger: logger)
         }
-        let context = RequestContext(readModels: readModels, commands: commands, caller: caller, idempotencyKey: idempotencyKey,
-                                     logger: logger, metrics: metrics, waiter: waiter)
-        let (schema, variables, operationName) = (self.schema, parameters.variables, parameters.operationName)
-        let outcome = await withDeadline(configuration.requestTimeout) {
-            await GraphQLEngine.execute(schema: schema, document: prepared.document, contextValue: context, variableValues: variables,
-                                        operationName: operationName, plans: prepared.plans)
+        guard let (result, context) = await run(prepared, parameters, caller: caller, idempotencyKey: idempotencyKey, logger: logger) else {
+            return .refused([timeoutError.jsonValue])
         }
-        guard let result = outcome else { return .refused([timeoutError.jsonValue]) }
         if result.data == nil { return .refused(result.errors.map { Self.badUserInput($0).jsonValue }) }
-        let errors = ErrorMasking.mask(result.errors, logger: logger) + context.reportedErrors
-        countErrors(errors)
-        let body = ExecutionResult(data: result.data, errors: errors).jsonBytes()
+        let body = ExecutionResult(data: result.data, errors: responseErrors(result, context, logger: logger)).jsonBytes()
         return .results(AsyncStream { continuation in
             continuation.yield(StreamedResult(body: body, position: nil))
             continuation.finish()
         })
-    }
-
-    var timeoutError: GraphQLError {
-        GraphQLError("The request took longer than \(configuration.requestTimeout).",
-                     extensions: [ErrorExtensionEntry("code", .string(GatewayErrorCode.timeout.rawValue))])
-    }
-
-    /// An error before execution (variables that do not coerce) is the client's: BAD_USER_INPUT unless it has a code.
-    static func badUserInput(_ error: GraphQLError) -> GraphQLError {
-        if error.extensions.contains(where: { $0.key == "code" }) { return error }
-        var e = error
-        e.extensions.append(ErrorExtensionEntry("code", .string(GatewayErrorCode.badUserInput.rawValue)))
-        return e
     }
 }
 

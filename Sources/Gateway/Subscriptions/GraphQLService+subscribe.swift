@@ -134,8 +134,7 @@ struct LiveOperation: Sendable {
         let result = await executeSubscriptionEvent(schema: service.schema, document: prepared.document, event: event, contextValue: context,
                                                     variableValues: parameters.variables, operationName: parameters.operationName,
                                                     plans: prepared.plans)
-        let errors = ErrorMasking.mask(result.errors, logger: logger) + context.reportedErrors
-        service.countErrors(errors)
+        let errors = service.responseErrors(result, context, logger: logger)
         var extensions = JSONObject([("position", .string(event.position.description))])
         if let catchUp { extensions.append("catchUp", .string(catchUp)) }
         let body = ExecutionResult(data: result.data, errors: errors, extensions: extensions).jsonBytes()

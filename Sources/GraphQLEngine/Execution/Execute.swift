@@ -19,27 +19,46 @@ public func execute(
     operationName: String? = nil,
     plans: FieldPlanCache? = nil
 ) async -> ExecutionResult {
-    let schemaErrors = schema.validationErrors
-    if !schemaErrors.isEmpty { return ExecutionResult(data: nil, errors: schemaErrors) }
+    let context: ExecutionContext
+    switch buildExecutionContext(schema: schema, document: document, rootValue: rootValue, contextValue: contextValue,
+                                 variableValues: variableValues, operationName: operationName, plans: plans) {
+    case .ready(let ready): context = ready
+    case .failed(let errors): return ExecutionResult(data: nil, errors: errors)
+    }
+    let data = await context.executeOperation()
+    return ExecutionResult(data: data, errors: context.collectedErrors)
+}
 
+/// What an execution starts from, or the request errors that keep it from starting.
+enum ExecutionStart {
+    case ready(ExecutionContext)
+    case failed([GraphQLError])
+}
+
+/// graphql-js's `buildExecutionContext`, shared by `execute` and `createSourceEventStream`: the schema valid, the
+/// operation picked, the fragments by name, the variables coerced.
+func buildExecutionContext(
+    schema: GraphQLSchema, document: DocumentNode, rootValue: any Sendable, contextValue: any Sendable,
+    variableValues: JSONObject?, operationName: String?, plans: FieldPlanCache?
+) -> ExecutionStart {
+    let schemaErrors = schema.validationErrors
+    if !schemaErrors.isEmpty { return .failed(schemaErrors) }
     let operation: OperationDefinitionNode
     switch getOperationAST(document, operationName: operationName) {
     case .success(let picked): operation = picked
-    case .failure(let error): return ExecutionResult(data: nil, errors: [GraphQLError(error.message)])
+    case .failure(let error): return .failed([GraphQLError(error.message)])
     }
     var fragments: [String: FragmentDefinitionNode] = [:]
     for case .fragment(let fragment) in document.definitions { fragments[fragment.name.value] = fragment }
     let variables: JSONObject
     switch getVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues ?? JSONObject()) {
     case .success(let v): variables = v
-    case .failure(let errors): return ExecutionResult(data: nil, errors: errors)
+    case .failure(let errors): return .failed(errors)
     }
-    let context = ExecutionContext(
+    return .ready(ExecutionContext(
         schema: schema, fragments: fragments, rootValue: rootValue, operation: operation,
         variableValues: variables, contextValue: contextValue,
-        sharedPlans: plans.flatMap { $0.isShareable(for: schema) ? $0 : nil })
-    let data = await context.executeOperation()
-    return ExecutionResult(data: data, errors: context.collectedErrors)
+        sharedPlans: plans.flatMap { $0.isShareable(for: schema) ? $0 : nil }))
 }
 
 /// Everything one execution shares: schema, fragments, variables, and the errors collected so far.

@@ -31,28 +31,19 @@ public func createSourceEventStream(
     operationName: String? = nil
 ) async -> SubscriptionStart<AsyncThrowingStream<any Sendable, any Error>> {
     func failure(_ errors: [GraphQLError]) -> SubscriptionStart<AsyncThrowingStream<any Sendable, any Error>> { .errors(errors) }
-    let schemaErrors = schema.validationErrors
-    if !schemaErrors.isEmpty { return failure(schemaErrors) }
-    let operation: OperationDefinitionNode
-    switch getOperationAST(document, operationName: operationName) {
-    case .success(let picked): operation = picked
-    case .failure(let error): return failure([GraphQLError(error.message)])
+    let context: ExecutionContext
+    switch buildExecutionContext(schema: schema, document: document, rootValue: rootValue, contextValue: contextValue,
+                                 variableValues: variableValues, operationName: operationName, plans: nil) {
+    case .ready(let ready): context = ready
+    case .failed(let errors): return failure(errors)
     }
+    let (operation, fragments, variables) = (context.operation, context.fragments, context.variableValues)
     guard operation.operation == .subscription else {
         return failure([GraphQLError("The operation is a \(operation.operation.rawValue), not a subscription.", nodes: [operation])])
     }
     guard let rootType = schema.subscriptionType else {
         return failure([GraphQLError("Schema is not configured to execute subscription operation.", nodes: [operation])])
     }
-    var fragments: [String: FragmentDefinitionNode] = [:]
-    for case .fragment(let fragment) in document.definitions { fragments[fragment.name.value] = fragment }
-    let variables: JSONObject
-    switch getVariableValues(schema: schema, definitions: operation.variableDefinitions, inputs: variableValues ?? JSONObject()) {
-    case .success(let v): variables = v
-    case .failure(let errors): return failure(errors)
-    }
-    let context = ExecutionContext(schema: schema, fragments: fragments, rootValue: rootValue, operation: operation,
-                                   variableValues: variables, contextValue: contextValue)
     var fields: [CollectedField] = []
     var index: [String: Int] = [:]
     var visited = Set<String>()
