@@ -98,14 +98,16 @@ final class ChangeFeed: Sendable {
     }
 
     /// The notices after `position` the stream still keeps, oldest first (at most `limit`), and whether they are all
-    /// that came after it: false when older entries were trimmed past it, or there are more than `limit`.
-    func notices(after position: LSN, limit: Int = 10_000) async throws -> (notices: [ChangeNotice], complete: Bool) {
+    /// that came after it. They are when the stream reaches back to `position` (its oldest entry is not after it), or
+    /// when nothing was applied since (`applied`, the sync's position now, is not past it). An empty stream with
+    /// `applied` past `position` was trimmed: not complete.
+    func notices(after position: LSN, applied: LSN?, limit: Int = 10_000) async throws -> (notices: [ChangeNotice], complete: Bool) {
         let first = try await redis.command("XRANGE", key, "-", "+", "COUNT", "1")
         let firstPosition = first.array?.first.flatMap(ChangeNotice.init(entry:))?.position
         let reply = try await redis.command(["XRANGE", key, "(" + ChangeNotice.streamID(position), "+", "COUNT", String(limit + 1)])
         let notices = (reply.array ?? []).compactMap(ChangeNotice.init(entry:))
-        // The oldest kept entry after the client's position: something between them may have been trimmed.
-        let trimmedPast = firstPosition.map { $0 > position } ?? false
-        return (Array(notices.prefix(limit)), !trimmedPast && notices.count <= limit)
+        let reachesBack = firstPosition.map { $0 <= position } ?? false
+        let nothingSince = applied.map { $0 <= position } ?? false
+        return (Array(notices.prefix(limit)), (reachesBack || nothingSince) && notices.count <= limit)
     }
 }

@@ -156,12 +156,12 @@ struct LiveOperation: Sendable {
         let notices: [ChangeNotice]
         let flag: String
         do {
-            let (missed, complete) = try await service.subscriptions.feed.notices(after: position)
+            let applied = try await service.waiter.appliedPosition()
+            let (missed, complete) = try await service.subscriptions.feed.notices(after: position, applied: applied)
             if complete {
                 (notices, flag) = (missed, "MISSED")
             } else {
-                let now = try await service.waiter.appliedPosition() ?? position
-                (notices, flag) = ([ChangeNotice(position: now, commitMillis: 0, keys: [], isResync: true)], "CURRENT_STATE")
+                (notices, flag) = ([ChangeNotice(position: applied ?? position, commitMillis: 0, keys: [], isResync: true)], "CURRENT_STATE")
             }
         } catch {
             queue.push(failure(error))
