@@ -6,6 +6,7 @@ import Logging
 import ReadModels
 import Stores
 import Sync
+import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -63,7 +64,13 @@ final class GatewayHarness: @unchecked Sendable {
             var logger = Logger(label: "test.sync")
             logger.logLevel = .warning
             let stream = try await pipeline.stream(logger: logger)
-            syncTask = Task { try await stream.run() }
+            // A sync that stops (refused a replication slot, say) is the test's issue at once, not a timeout later.
+            syncTask = Task {
+                do { try await stream.run() } catch {
+                    if !Task.isCancelled, !(error is CancellationError) { Issue.record("the gateway's sync stopped: \(error)") }
+                    throw error
+                }
+            }
         } else {
             databaseURL = nil
             // The indexes through a client of the setup's own: a test's short store timeout is for what it measures.

@@ -31,7 +31,7 @@ import Testing
         let progress = SnapshotProgress(redis: pipeline.redis, keys: pipeline.keys)
 
         // The first run is stopped once a few chunks are in (the gifticons' chunks carry their prices and tags).
-        let first = Task { try await pipeline.stream().run() }
+        let first = inBackground("the sync") { try await pipeline.stream().run() }
         let deadline = ContinuousClock.now + .seconds(60)
         while (try await progress.load()?.chunks ?? 0) < 8 {
             #expect(ContinuousClock.now < deadline, "the snapshot applied 8 chunks within 60 s")
@@ -75,7 +75,7 @@ import Testing
         let pipeline = pipeline(database, rowsPerChunk: 7)
         let url = database.url
 
-        let stream = Task { try await pipeline.stream().run() }
+        let stream = inBackground("the sync") { try await pipeline.stream().run() }
         let progress = BurstProgress()
         let burst = CrashWorkload.burst(url: url, pause: .milliseconds(5), progress: progress)
         let lists = Task.detached {
@@ -156,7 +156,7 @@ import Testing
         let stream = ChangeStream(url: database.url, slot: database.slot, publication: SyncPipeline.publication, tables: SyncPipeline.tables,
                                   stages: [[NoProjector()], [later]], positions: AppliedPositionPublisher(redis: progress.redis, keys: keys),
                                   snapshot: .chunked(progress, plan: SnapshotPlan([.init("users"), .init("reviews")]), rowsPerChunk: 100))
-        let running = Task { try await stream.run(stopAfter: 0) }
+        let running = inBackground("the sync") { try await stream.run(stopAfter: 0) }
         let deadline = ContinuousClock.now + .seconds(60)
         while !later.holding, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(later.holding, "the users chunk reached the later stage")

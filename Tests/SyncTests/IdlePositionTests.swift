@@ -19,7 +19,7 @@ import Testing
             indexes: SearchIndexes(prefix: "\(database.name)_"), keys: RedisKeys(prefix: "\(database.name):"))
         let stream = try await pipeline.stream()
         let started = AsyncStream<Void>.makeStream()
-        let running = Task { try await stream.run(onStreaming: { started.continuation.yield() }) }
+        let running = inBackground("the sync") { try await stream.run(onStreaming: { started.continuation.yield() }) }
         for await _ in started.stream { break }
 
         let db = try PostgresConnection(url: database.url)

@@ -122,7 +122,7 @@ import Testing
         let producer = try KafkaProducer(brokers: settings.kafkaBrokers)
         let relayStream = try await viaKafka.relay(producer: producer, topics: topics)
         let streaming = AsyncStream<Void>.makeStream()
-        let relay = Task { try await relayStream.run(onStreaming: { streaming.continuation.yield() }) }
+        let relay = inBackground("the relay") { try await relayStream.run(onStreaming: { streaming.continuation.yield() }) }
         defer { relay.cancel() }
 
         // The first projector member takes the snapshot and two streamed transactions, then leaves mid-burst.
@@ -154,7 +154,7 @@ import Testing
         // A second member of the group resumes from the committed offsets and catches up.
         let secondMember = try await viaKafka.kafkaProjection(brokers: settings.kafkaBrokers, groupID: group, topics: topics)
         let positions = AppliedPositionPublisher(redis: viaKafka.redis, keys: viaKafka.keys)
-        let catchUp = Task { try await secondMember.run() }
+        let catchUp = inBackground("the second member") { try await secondMember.run() }
         let deadline = Date().addingTimeInterval(90)
         while Date() < deadline, (try await positions.current()).map({ $0 < target }) ?? true {
             try await Task.sleep(nanoseconds: 200_000_000)
