@@ -55,6 +55,11 @@ struct SyncProjectCommand: AsyncParsableCommand {
     @Option(help: "The consumer group (members share the topics' partitions; offsets are committed per group).")
     var group = "gifticon-projector"
 
+    @Option(help: ArgumentHelp(
+        "This member's stable id in the group: restarted with the same id, it takes its partitions back at once.",
+        discussion: "Each member needs an id of its own (the pod's name, say). Without one, a member belongs to the group only while it is connected."))
+    var member: String?
+
     @Option(help: "Topic prefix the relay publishes under.")
     var topicPrefix = "gifticon"
 
@@ -65,9 +70,9 @@ struct SyncProjectCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let settings = StoreSettings.fromEnvironment()
         let projection = try await options.pipeline().kafkaProjection(
-            brokers: settings.kafkaBrokers, groupID: group, topics: KafkaTopics(prefix: topicPrefix), logger: logger,
+            brokers: settings.kafkaBrokers, groupID: group, member: member, topics: KafkaTopics(prefix: topicPrefix), logger: logger,
             metrics: options.metrics(logger: logger))
-        logger.info("projecting from kafka", metadata: ["group": "\(group)", "topics": "\(topicPrefix).*"])
+        logger.info("projecting from kafka", metadata: ["group": "\(group)", "member": "\(member ?? "-")", "topics": "\(topicPrefix).*"])
         do {
             try await projection.run()
         } catch {

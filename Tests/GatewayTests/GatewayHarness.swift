@@ -125,6 +125,11 @@ final class GatewayHarness: @unchecked Sendable {
     /// Waits until the gateway on `port` (this one's by default) follows `count` subscriptions: a change committed
     /// after this reaches them.
     func waitForSubscriptions(_ count: Int, port: Int? = nil) async throws {
+        try await Self.waitForSubscriptions(count, port: port ?? self.port)
+    }
+
+    /// The same for any gateway on `port` (one a test started as a process).
+    static func waitForSubscriptions(_ count: Int, port: Int) async throws {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if let open = try? await metric("gateway_subscriptions", port: port), Int(open) >= count { return }
@@ -135,7 +140,12 @@ final class GatewayHarness: @unchecked Sendable {
 
     /// A value of the gateway's `/metrics` (on `port`, this one's by default): the line `name value`; nil without it.
     func metric(_ name: String, port: Int? = nil) async throws -> Double? {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port ?? self.port)/metrics")!)
+        try await Self.metric(name, port: port ?? self.port)
+    }
+
+    /// A value of `/metrics` of the gateway on `port`.
+    static func metric(_ name: String, port: Int) async throws -> Double? {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/metrics")!)
         request.timeoutInterval = 5
         let text = String(decoding: try await URLSession.shared.data(for: request).0, as: UTF8.self)
         return text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last!) }

@@ -36,7 +36,9 @@ import FoundationNetworking
         let stream = try EventStreamClient(port: port, headers: ["Accept": "text/event-stream", "Content-Type": "application/json"], body: body)
         defer { stream.stop() }
         let socket = Task { try await Self.subscribeOverWebSocket(port: port) }
-        try await Task.sleep(for: .milliseconds(500))
+        // Both subscriptions are open before the signal: a loaded run once sent it while the socket's upgrade was
+        // under way, and the server shutting down reset that connection.
+        try await GatewayHarness.waitForSubscriptions(2, port: port)
         #expect(stream.head?.contains("200 OK") == true, "\(stream.head ?? "no head"):\n\(server.logTail())")
 
         server.send(SIGTERM)

@@ -39,10 +39,26 @@ import Stores
         producer.close()
     }
 
-    @Test func usesALibrdkafkaThatSpeaksToTheBroker() {
-        // Debian's 2.0.2 fails the broker handshake; the stack's LD_LIBRARY_PATH must load a newer one.
-        let version = KafkaProducer.libraryVersion
-        let parts = version.split(separator: ".").compactMap { Int($0) }
-        #expect(parts.count >= 2 && (parts[0] > 2 || (parts[0] == 2 && parts[1] >= 1)), "loaded librdkafka \(version)")
+    /// Two members started with the same stable id: the broker fences the older one, which stops with an error that
+    /// says what to change, not librdkafka's bare code.
+    @Test func aMemberWhoseIdAnotherTookStopsWithAClearError() async throws {
+        let topic = TestStores.unique("fenced")
+        let group = TestStores.unique("projector")
+        let producer = try KafkaProducer(brokers: brokers)
+        _ = try await producer.send(topic: topic, key: nil, value: Array("change".utf8))
+        producer.close()
+        let settings = ["group.instance.id": "member-1"]
+        let first = try KafkaConsumer(brokers: brokers, groupID: group, topics: [topic], settings: settings)
+        #expect(try await collect(first, count: 1).count == 1)
+        let second = try KafkaConsumer(brokers: brokers, groupID: group, topics: [topic], settings: settings)
+        _ = try await second.poll(max: 1, timeoutMilliseconds: 500)
+        var stopped: (any Error)?
+        let deadline = Date().addingTimeInterval(20)
+        while stopped == nil, Date() < deadline {
+            do { _ = try await first.poll(max: 1, timeoutMilliseconds: 200) } catch { stopped = error }
+        }
+        #expect("\(stopped.map { "\($0)" } ?? "nothing")".contains("another member of the group took this member's id"))
+        await first.close()
+        await second.close()
     }
 }

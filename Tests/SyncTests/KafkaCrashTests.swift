@@ -41,7 +41,7 @@ import Testing
             log: logs.appendingPathComponent("\(name)-relay.log"))
         let projector = SupervisedProcess(
             role: "projector", environment: environment,
-            arguments: ["sync", "project", "--from", "kafka", "--group", "projector_\(name)", "--topic-prefix", topicPrefix,
+            arguments: ["sync", "project", "--from", "kafka", "--group", "projector_\(name)", "--member", "projector", "--topic-prefix", topicPrefix,
                         "--index-prefix", "\(name)_", "--redis-prefix", "\(name):"],
             log: logs.appendingPathComponent("\(name)-projector.log"))
         let pipeline = SyncPipeline(

@@ -15,7 +15,7 @@ public final class KafkaConsumer: Sendable {
                    // for about half the session timeout while they wait for other members.
                    "session.timeout.ms": "6000", "heartbeat.interval.ms": "1000",
                    // A fetch the broker holds while no data arrives returns after at most this long; some brokers
-                   // (tansu here) hold it the whole time even when data arrives, which was most of the Kafka
+                   // (tansu, the stack's broker before) held it the whole time even when data arrives, which was most of the Kafka
                    // path's commit-to-visible lag at the 500 ms default.
                    "fetch.wait.max.ms": "100"]
         all.merge(settings) { $1 }
@@ -54,6 +54,14 @@ public final class KafkaConsumer: Sendable {
                         continue
                     case RD_KAFKA_RESP_ERR__TRANSPORT, RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN, RD_KAFKA_RESP_ERR__TIMED_OUT:
                         throw StoreError(.kafka, .unavailable, KafkaConfiguration.message(m.err))
+                    // A member fenced by another started with the same stable id (`group.instance.id`).
+                    case RD_KAFKA_RESP_ERR__FATAL:
+                        var reason = [CChar](repeating: 0, count: 512)
+                        let cause = rd_kafka_fatal_error(handle.value, &reason, reason.count)
+                        let fenced = cause == RD_KAFKA_RESP_ERR_FENCED_INSTANCE_ID
+                        throw StoreError(.kafka, .rejected, fenced
+                            ? "another member of the group took this member's id: give each member an id of its own (\(String(cString: reason)))"
+                            : String(cString: reason))
                     default:
                         throw StoreError(.kafka, .rejected, KafkaConfiguration.message(m.err))
                     }

@@ -14,16 +14,20 @@ public final class KafkaProjection: Sendable {
     private let notices: ChangeNotices?
     private let brokers: String
     private let groupID: String
+    /// The member's stable id in the group (Kafka's static membership), or nil for a member known only for as long
+    /// as it is connected.
+    private let member: String?
     private let topics: KafkaTopics
     private let logger: Logger
     public let metrics: SyncMetrics
 
-    public init(brokers: String, groupID: String, topics: KafkaTopics, stages: [[any Projector]],
+    public init(brokers: String, groupID: String, member: String? = nil, topics: KafkaTopics, stages: [[any Projector]],
                 positions: AppliedPositionPublisher?, notices: ChangeNotices? = nil, metrics: SyncMetrics = SyncMetrics(),
                 logger: Logger = Logger(label: "gifticon.sync.kafka")) {
         self.notices = notices
         self.brokers = brokers
         self.groupID = groupID
+        self.member = member
         self.topics = topics
         self.stages = stages
         self.positions = positions
@@ -33,12 +37,16 @@ public final class KafkaProjection: Sendable {
 
     /// Consumes until the task is cancelled or `stopAfter` streamed transactions were applied.
     public func run(stopAfter: Int? = nil) async throws {
-        let consumer = try KafkaConsumer(brokers: brokers, groupID: groupID, topics: topics.all, settings: [
+        var settings = [
             // New tables' topics appear when their first change does: look for them often.
             "topic.metadata.refresh.interval.ms": "2000", "allow.auto.create.topics": "true",
             // Range assignment gives every topic's partition 0 to the same member (see KafkaTopics.partition).
             "partition.assignment.strategy": "range",
-        ])
+        ]
+        // A member with a stable id that restarts takes its partitions back at once, with no rebalance; the broker
+        // hands them to the others only once its session times out (never, on noida-db: see README).
+        if let member { settings["group.instance.id"] = member }
+        let consumer = try KafkaConsumer(brokers: brokers, groupID: groupID, topics: topics.all, settings: settings)
         // The previous run's later stages, position and offset commit, overlapping the next run's first stage.
         var inFlight: Task<Void, any Error>?
         do {

@@ -98,12 +98,12 @@ public struct SyncPipeline: Sendable {
     }
 
     /// `gifticon sync project --from kafka`: every read model's projector fed from the relay's topics.
-    public func kafkaProjection(brokers: String, groupID: String, topics: KafkaTopics,
+    public func kafkaProjection(brokers: String, groupID: String, member: String? = nil, topics: KafkaTopics,
                                 logger: Logger = Logger(label: "gifticon.sync.kafka"),
                                 metrics: SyncMetrics = SyncMetrics()) async throws -> KafkaProjection {
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
-        return KafkaProjection(brokers: brokers, groupID: groupID, topics: topics, stages: projectorStages(logger: logger, steps: metrics.steps),
+        return KafkaProjection(brokers: brokers, groupID: groupID, member: member, topics: topics, stages: projectorStages(logger: logger, steps: metrics.steps),
                                positions: AppliedPositionPublisher(redis: redis, keys: keys), notices: ChangeNotices(redis: redis, keys: keys),
                                metrics: metrics, logger: logger)
     }
