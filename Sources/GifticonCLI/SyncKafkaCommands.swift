@@ -16,11 +16,20 @@ struct SyncRelayCommand: AsyncParsableCommand {
     @Option(help: "Topic prefix: changes go to <prefix>.public.<table>, transactions to <prefix>.transaction.")
     var topicPrefix = "gifticon"
 
+    @Option(help: ArgumentHelp(
+        "Partitions of every topic: the most projector members that share the work.",
+        discussion: "A gifticon's rows go to partition (gifticon id mod N), a review to (seller id mod N); users, brands, categories and tags to every partition. Existing topics must have N partitions."))
+    var partitions = 6
+
     @Option(help: "Prefix of the Redis keys (the relay keeps its published position under <prefix>relay:).")
     var redisPrefix = "gifticon:"
 
     @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (0: any free port, logged; default: off).")
     var metricsPort: Int?
+
+    func validate() throws {
+        guard (1...1_000).contains(partitions) else { throw ValidationError("--partitions must be 1 to 1000, not \(partitions)") }
+    }
 
     func run() async throws {
         var logger = Logger(label: "gifticon.sync.relay")
@@ -29,8 +38,8 @@ struct SyncRelayCommand: AsyncParsableCommand {
         let pipeline = SyncOptions.pipeline(slot: slot, redisPrefix: redisPrefix)
         let producer = try KafkaProducer(brokers: settings.kafkaBrokers)
         defer { producer.close() }
-        logger.info("relay starting", metadata: ["slot": "\(slot)", "brokers": "\(settings.kafkaBrokers)", "topics": "\(topicPrefix).*"])
-        let stream = try await pipeline.relay(producer: producer, topics: KafkaTopics(prefix: topicPrefix), logger: logger,
+        logger.info("relay starting", metadata: ["slot": "\(slot)", "brokers": "\(settings.kafkaBrokers)", "topics": "\(topicPrefix).*", "partitions": "\(partitions)"])
+        let stream = try await pipeline.relay(producer: producer, topics: KafkaTopics(prefix: topicPrefix, partitions: partitions), logger: logger,
                                               metrics: SyncMetricsEndpoint.metrics(servedOn: metricsPort, logger: logger))
         do {
             try await stream.run()

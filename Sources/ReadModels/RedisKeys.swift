@@ -11,6 +11,9 @@ public struct RedisKeys: Sendable {
     public func sellerReviewPositions(_ sellerID: String) -> String { "\(prefix)seller:\(sellerID):review-lsn" }
     /// The position every read model has applied, in the `AppliedPosition` format.
     public var appliedPosition: String { "\(prefix)sync:applied-lsn" }
+    /// With the projection split across Kafka partitions: each partition's applied position (partition number ->
+    /// `AppliedPosition` text); `appliedPosition` is the lowest of them.
+    public var appliedPartitions: String { "\(prefix)sync:applied-lsn:partitions" }
     /// Where the embedded sync's chunked snapshot stands while it runs (a hash; the sync's own).
     public var snapshotProgress: String { "\(prefix)sync:snapshot" }
     /// A capped stream of what each applied run changed, for the gateways' subscriptions (`ChangeNotices`).

@@ -20,6 +20,24 @@ import Testing
         #expect(await queue.next() == nil)
     }
 
+    /// A resume: the live event about the change the catch-up also covers arrives first, while the consumer
+    /// already waits. It is held, the catch-up's event (same position, flagged) replaces it, and the client gets one.
+    @Test func aHeldQueueLetsTheCatchUpReplaceTheLiveEventAboutTheSameChange() async {
+        let queue = SubscriberQueue(capacity: 4, holding: true)
+        let consumer = Task { () -> [String] in
+            var bodies: [String] = []
+            while let event = await queue.next() { bodies.append(String(decoding: event.result.body, as: UTF8.self)) }
+            return bodies
+        }
+        try? await Task.sleep(for: .milliseconds(50))  // the consumer waits
+        #expect(queue.push(Self.event("gifticon:1", 42, "live")) == .queued)
+        #expect(queue.push(Self.event("gifticon:1", 42, "catch-up")) == .coalesced)
+        queue.finish()
+        try? await Task.sleep(for: .milliseconds(50))
+        queue.release()
+        #expect(await consumer.value == ["catch-up"])
+    }
+
     @Test func pastTheCapacityTheOldestEntityIsDropped() async {
         let queue = SubscriberQueue(capacity: 3)
         var outcomes: [SubscriberQueue.Outcome] = []

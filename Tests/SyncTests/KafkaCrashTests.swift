@@ -7,16 +7,29 @@ import Stores
 @testable import Sync
 import Testing
 
-/// The Kafka path's crash test: `gifticon sync relay` and `gifticon sync project --from kafka` run as processes of
-/// their own, and one or the other is killed with SIGKILL at random points of the relay's snapshot and of a burst of
-/// commits, and restarted at once. Once the projector has caught up, the read models equal a fresh rebuild's, field for
-/// field: no change lost to an offset committed too early or a slot confirmed before the broker had it, none
-/// applied twice where that would show.
+/// The Kafka path's crash test: `gifticon sync relay` and `gifticon sync project --from kafka` members run as
+/// processes of their own, and the relay or a member is killed with SIGKILL at random points of the relay's snapshot
+/// and of a burst of commits, and restarted at once under its member id. Once the members have caught up, the read
+/// models equal a fresh rebuild's, field for field: no change lost to an offset committed too early or a slot
+/// confirmed before the broker had it, none applied twice where that would show, and with several members no rename
+/// lost between the members that apply its copies.
 @Suite struct KafkaCrashTests {
     let settings = StoreSettings.fromEnvironment()
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyncCrashTests.binary.path)))
     func relayAndProjectorKilledAtRandomPointsLoseAndDuplicateNothing() async throws {
+        try await crash(members: 1, joiner: false)
+    }
+
+    /// Three members share six partitions; a fourth joins at a random point of the burst (a rebalance while
+    /// transactions are in flight), members and the relay are killed; consistency tokens taken during the burst are
+    /// honoured on the first read once the low watermark passes them.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SyncCrashTests.binary.path)))
+    func threeMembersKilledAndJoinedMidBurstSplitTheWorkExactly() async throws {
+        try await crash(members: 3, joiner: true)
+    }
+
+    func crash(members memberCount: Int, joiner: Bool) async throws {
         let database = try await MigratedTestDatabase(prefix: "kafka_crash")
         defer { database.drop() }
         let (name, url, client) = (database.name, database.url, database.client)
@@ -39,11 +52,19 @@ import Testing
             role: "relay", environment: environment,
             arguments: ["sync", "relay", "--slot", relaySlot, "--topic-prefix", topicPrefix, "--redis-prefix", "\(name):"],
             log: logs.appendingPathComponent("\(name)-relay.log"))
-        let projector = SupervisedProcess(
-            role: "projector", environment: environment,
-            arguments: ["sync", "project", "--from", "kafka", "--group", "projector_\(name)", "--member", "projector", "--topic-prefix", topicPrefix,
-                        "--index-prefix", "\(name)_", "--redis-prefix", "\(name):"],
-            log: logs.appendingPathComponent("\(name)-projector.log"))
+        func member(_ number: Int) -> SupervisedProcess {
+            SupervisedProcess(
+                role: "member \(number)", environment: environment,
+                arguments: ["sync", "project", "--from", "kafka", "--group", "projector_\(name)", "--member", "m\(number)", "--topic-prefix", topicPrefix,
+                            "--index-prefix", "\(name)_", "--redis-prefix", "\(name):"],
+                log: logs.appendingPathComponent("\(name)-member\(number).log"))
+        }
+        let members = (1...memberCount).map(member)
+        let joining = joiner ? member(memberCount + 1) : nil
+        // The joiner counts once it was started.
+        var running: [SupervisedProcess] { [relay] + members + (joining.map { $0.starts > 0 ? [$0] : [] } ?? []) }
+        // A test that fails half-way leaves no member running on.
+        defer { for process in running { process.stop() } }
         let pipeline = SyncPipeline(
             databaseURL: url, slot: rebuildSlot, mongo: MongoClient(uri: database.mongoURI, maxConnections: 4),
             search: SearchClient(baseURL: settings.searchURL), redis: RedisClient(url: settings.redisURL),
@@ -103,15 +124,21 @@ import Testing
         // random order.
         let pause = Duration.milliseconds(300)
         let progress = BurstProgress()
-        try projector.start()
+        for member in members { try member.start() }
         let writer = CrashWorkload.burst(url: url, pause: pause, progress: progress)
-        let victims = (Array(repeating: relay, count: 4) + Array(repeating: projector, count: 4)).shuffled()
+        let tokens = joiner ? Task { try await Self.checkConsistencyTokens(url: url, pipeline: pipeline, progress: progress, pause: pause) } : nil
+        let victims = (Array(repeating: relay, count: 4) + (0..<4).map { _ in members.randomElement()! }).shuffled()
+        let joinAt = Int.random(in: 0..<victims.count)
         var burstKills: [ContinuousClock.Instant] = []
         var lateKills = 0
-        for (victim, point) in zip(victims, BurstProgress.killPoints(victims.count, of: CrashWorkload.burstLength)) {
+        for (index, (victim, point)) in zip(victims, BurstProgress.killPoints(victims.count, of: CrashWorkload.burstLength)).enumerated() {
             try await progress.reach(point, pause: pause) {
                 // A start can race the dead relay's walsender (the slot is still active): it exits, and is started again.
-                for process in [relay, projector] { try process.restartIfExited() }
+                for process in running { try process.restartIfExited() }
+            }
+            if index == joinAt, let joining {
+                try joining.start()
+                kills.append("member \(memberCount + 1) joined")
             }
             let applied = ((try? await pipeline.redis.get(pipeline.keys.appliedPosition)) ?? nil) ?? "none"
             guard try victim.kill() else { continue }
@@ -121,26 +148,40 @@ import Testing
             try victim.start()
         }
         try await writer.value
+        let honoured = try await tokens?.value
 
-        // Both run on until the sentinel reaches MongoDB and the projector's applied position reaches its commit.
+        // All run on until the sentinel reaches MongoDB and the applied position (every partition's) passes the
+        // database's last commit (the relay's heartbeats carry idle partitions there).
+        let target = try LSN(#require(db.query("SELECT pg_current_wal_insert_lsn()::text").rows.first?[0] ?? nil))!
         let started = Date()
         var caughtUp = false
         while Date().timeIntervalSince(started) < 120 {
-            for process in [relay, projector] { try process.restartIfExited() }
-            if await CrashWorkload.sentinelApplied(pipeline) {
+            for process in running { try process.restartIfExited() }
+            let applied = try? await AppliedPositionPublisher(redis: pipeline.redis, keys: pipeline.keys).current()
+            if await CrashWorkload.sentinelApplied(pipeline), let applied, applied >= target {
                 caughtUp = true
                 break
             }
             try await Task.sleep(for: .milliseconds(200))
         }
-        relay.stop()
-        projector.stop()
-        print("kafka crash test: relay snapshot \(snapshotLength.milliseconds) ms; kills \(kills.joined(separator: ", ")); burst kills \(progress.describe(burstKills)); caught up \(caughtUp) after \(Int(Date().timeIntervalSince(started))) s; starts: relay \(relay.starts), projector \(projector.starts)")
+        for process in running { process.stop() }
+        // What each member held: the work was split, not held by one member while the others stood by.
+        let assignments = running.dropFirst().map { member -> [String] in
+            let text = (try? String(contentsOf: member.log, encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").filter { $0.contains("partitions assigned") }.map { line in
+                line.split(separator: " ").first { $0.hasPrefix("partitions=") }.map { String($0.dropFirst("partitions=".count)) } ?? ""
+            }
+        }
+        let starts = running.map { "\($0.role) \($0.starts)" }.joined(separator: ", ")
+        print("kafka crash test (\(memberCount) members): relay snapshot \(snapshotLength.milliseconds) ms; kills \(kills.joined(separator: ", ")); burst kills \(progress.describe(burstKills)); tokens honoured \(honoured.map(String.init) ?? "-"); partitions held \(assignments.map { $0.joined(separator: " then ") }); caught up \(caughtUp) after \(Int(Date().timeIntervalSince(started))) s; starts: \(starts)")
         // Only kills that landed count: the process was running and died of SIGKILL.
         #expect(snapshotKills == 1, "a kill inside the relay's snapshot")
         #expect(burstKills.count == victims.count, "kills inside the burst")
         #expect(lateKills == 0, "kills after the burst had ended")
-        #expect(caughtUp, "the projector caught up after \(kills.count) kills (logs: \(relay.log.path), \(projector.log.path))")
+        let sharing = assignments.filter { $0.contains { !$0.isEmpty } }.count
+        #expect(sharing >= memberCount, "each member held partitions at some point: \(assignments)")
+        if let honoured { #expect(honoured == 3, "consistency tokens honoured on the first read") }
+        #expect(caughtUp, "the members caught up after \(kills.count) kills (logs: \(running.map(\.log.path).joined(separator: ", ")))")
 
         let incremental = try await RebuildAndDeadLetterTests().snapshot(pipeline, sellers: (1...20).map(String.init)).mapValues { $0.map(\.sortingKeys) }
         // The projector's own dead letters: the reset below empties them.
@@ -184,6 +225,29 @@ import Testing
         try await pipeline.resetReadModels()
         try await pipeline.dropTestReadModels()
         await client.shutdown()
-        if identical { for process in [relay, projector] { try? FileManager.default.removeItem(at: process.log) } }
+        if identical { for process in running { try? FileManager.default.removeItem(at: process.log) } }
+    }
+
+    /// Three times during the burst: a commit, its consistency token (the WAL insert position right after it), a
+    /// wait until the applied position passes the token, then one read, which must show the commit. How many were.
+    static func checkConsistencyTokens(url: String, pipeline: SyncPipeline, progress: BurstProgress, pause: Duration) async throws -> Int {
+        let db = try PostgresConnection(url: url)
+        let positions = AppliedPositionPublisher(redis: pipeline.redis, keys: pipeline.keys)
+        var honoured = 0
+        for (number, point) in [12, 30, 48].enumerated() {
+            try await progress.reach(point, pause: pause) {}
+            let id = 100 + number  // the burst leaves gifticons past 60 alone
+            try db.execute("UPDATE gifticons SET description = 'token \(number)' WHERE id = \(id)")
+            let token = try LSN(#require(db.query("SELECT pg_current_wal_insert_lsn()::text").rows.first?[0] ?? nil))!
+            let deadline = ContinuousClock.now + .seconds(90)
+            while (try? await positions.current()).flatMap({ $0 }).map({ $0 < token }) ?? true {
+                try #require(ContinuousClock.now < deadline, "the applied position passed token \(number) within 90 s")
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let document = try await pipeline.mongo.find(MongoCollections.gifticons, filter: ["_id": .int(id)]).first
+            #expect(document?["description"]?.stringValue == "token \(number)", "the first read after token \(number) shows its commit")
+            if document?["description"]?.stringValue == "token \(number)" { honoured += 1 }
+        }
+        return honoured
     }
 }

@@ -53,7 +53,7 @@ import Testing
     /// Records of two transactions spread over three topics, interleaved and partly duplicated, come out as the two
     /// transactions in commit order, each once.
     @Test func theAssemblerRestoresCommitOrderFromInterleavedTopics() throws {
-        let topics = KafkaTopics(prefix: "t")
+        let topics = KafkaTopics(prefix: "t", partitions: 1)
         let relay = try KafkaRelay(producer: KafkaProducer(brokers: settings.kafkaBrokers), topics: topics, database: "db")
         defer { relay.producer.close() }
         func change(_ table: String, _ id: String) -> RowChange {

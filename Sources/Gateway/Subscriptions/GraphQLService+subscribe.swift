@@ -25,7 +25,7 @@ extension GraphQLService {
             let refusal = GatewayError(.tooManySubscriptions, "This gateway serves at most \(hub.maxSubscriptions) subscriptions; try again later.")
             return .refused([refusal.graphQLError.jsonValue])
         }
-        let queue = SubscriberQueue(capacity: configuration.subscriptions.queueCapacity)
+        let queue = SubscriberQueue(capacity: configuration.subscriptions.queueCapacity, holding: resumeAfter != nil)
         let (group, made) = hub.join(operation.groupKey, queue)
         if made { await operation.startGroup(group, hub: hub) }
         hub.opened()
@@ -153,6 +153,8 @@ struct LiveOperation: Sendable {
     /// state (`catchUp: MISSED`); past the stream's retention, one event of the current state (`CURRENT_STATE`; a
     /// list subscription gets RESYNC). Its events coalesce with the live ones already queued, the newer state winning.
     func catchUp(after position: LSN, into queue: SubscriberQueue) async {
+        // The live events queued meanwhile go out with (or coalesced into) the catch-up's, not before them.
+        defer { queue.release() }
         let notices: [ChangeNotice]
         let flag: String
         do {

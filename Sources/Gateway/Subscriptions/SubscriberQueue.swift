@@ -3,7 +3,9 @@ import Synchronization
 
 /// What one subscriber has not been sent yet, bounded and coalescing: a newer event about an entity replaces the
 /// queued one in place (the client gets the latest state once), and past `capacity` entities the oldest is dropped.
-/// A slow client so gets fewer, newer events, and its memory is at most `capacity` events.
+/// A slow client so gets fewer, newer events, and its memory is at most `capacity` events. A resumed subscriber's
+/// queue holds its events back until the catch-up is in, so a live event and the catch-up's event about the same
+/// change coalesce into one (the catch-up's, flagged) instead of reaching the client one after the other.
 final class SubscriberQueue: Sendable {
     struct Event: Sendable {
         /// What the event is about (`gifticon:7`); events about the same entity coalesce.
@@ -24,19 +26,24 @@ final class SubscriberQueue: Sendable {
         var finished = false
         /// Ended now: the consumer went away.
         var closed = false
+        /// Events queue but are not handed out (a catch-up is under way).
+        var holding = false
     }
 
     let capacity: Int
     private let state = Mutex(State())
 
-    init(capacity: Int) { self.capacity = max(1, capacity) }
+    init(capacity: Int, holding: Bool = false) {
+        self.capacity = max(1, capacity)
+        state.withLock { $0.holding = holding }
+    }
 
     /// Queues `event`: replacing an older one about the same entity, or dropping the oldest past the capacity.
     @discardableResult
     func push(_ event: Event) -> Outcome {
         let (outcome, waiter): (Outcome, CheckedContinuation<Event?, Never>?) = state.withLock { state in
             guard !state.closed, !state.finished else { return (.closed, nil) }
-            if let waiter = state.waiter {
+            if let waiter = state.waiter, !state.holding {
                 state.waiter = nil
                 return (.queued, waiter)
             }
@@ -62,8 +69,8 @@ final class SubscriberQueue: Sendable {
             await withCheckedContinuation { continuation in
                 let ready: Event?? = state.withLock { state in
                     if state.closed || Task.isCancelled { return .some(nil) }
-                    if !state.events.isEmpty { return .some(state.events.removeFirst()) }
-                    if state.finished { return .some(nil) }
+                    if !state.events.isEmpty, !state.holding { return .some(state.events.removeFirst()) }
+                    if state.finished, state.events.isEmpty { return .some(nil) }
                     state.waiter = continuation
                     return .none
                 }
@@ -72,6 +79,24 @@ final class SubscriberQueue: Sendable {
         } onCancel: {
             close()
         }
+    }
+
+    /// Hands out what was held and what comes next (the catch-up is in).
+    func release() {
+        let (waiter, event): (CheckedContinuation<Event?, Never>?, Event??) = state.withLock { state in
+            state.holding = false
+            guard let waiter = state.waiter else { return (nil, nil) }
+            if !state.events.isEmpty {
+                state.waiter = nil
+                return (waiter, .some(state.events.removeFirst()))
+            }
+            if state.finished || state.closed {
+                state.waiter = nil
+                return (waiter, .some(nil))
+            }
+            return (nil, nil)
+        }
+        if let waiter, let event { waiter.resume(returning: event) }
     }
 
     /// No more events will come: what is queued is still delivered.
@@ -90,6 +115,8 @@ final class SubscriberQueue: Sendable {
     private func end(_ change: (inout State) -> Void) {
         let waiter = state.withLock { state -> CheckedContinuation<Event?, Never>? in
             change(&state)
+            // Finished with events still held: the waiter gets them once they are released.
+            guard state.closed || state.events.isEmpty else { return nil }
             defer { state.waiter = nil }
             return state.waiter
         }

@@ -75,8 +75,11 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
-    /// Commits, synchronously, that every record up to and including these has been applied.
-    public func commit(_ records: [KafkaRecord]) async throws {
+    /// Commits, synchronously, that every record up to and including these has been applied. Returns false when the
+    /// group was rebalancing and took the commit back: the partitions' next owner reads those records again (so the
+    /// caller's writes must be harmless to repeat).
+    @discardableResult
+    public func commit(_ records: [KafkaRecord]) async throws -> Bool {
         var next: [String: Int64] = [:]  // "topic\0partition" -> next offset
         var keys: [String: (String, Int32)] = [:]
         for record in records {
@@ -84,19 +87,42 @@ public final class KafkaConsumer: Sendable {
             next[key] = Swift.max(next[key] ?? 0, record.offset + 1)
             keys[key] = (record.topic, record.partition)
         }
-        guard !next.isEmpty else { return }
+        guard !next.isEmpty else { return true }
         let handle = UnsafeTransfer(self.handle)
         let offsets = next.map { (keys[$0.key]!.0, keys[$0.key]!.1, $0.value) }
-        try await executor.run {
+        return try await executor.run {
             let list = rd_kafka_topic_partition_list_new(Int32(offsets.count))!
             defer { rd_kafka_topic_partition_list_destroy(list) }
             for (topic, partition, offset) in offsets {
                 rd_kafka_topic_partition_list_add(list, topic, partition).pointee.offset = offset
             }
             let code = rd_kafka_commit(handle.value, list, 0)
-            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            switch code {
+            case RD_KAFKA_RESP_ERR_NO_ERROR: return true
+            case RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS, RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION, RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID,
+                 RD_KAFKA_RESP_ERR__ASSIGNMENT_LOST, RD_KAFKA_RESP_ERR__STATE:
+                return false
+            default:
                 throw StoreError(.kafka, .rejected, "commit: \(KafkaConfiguration.message(code))")
             }
+        }
+    }
+
+    /// The partitions of `topic` this member holds now (the group may hand them over between two polls).
+    public func assignedPartitions(of topic: String) async throws -> Set<Int32> {
+        let handle = UnsafeTransfer(self.handle)
+        return try await executor.run {
+            var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+            let code = rd_kafka_assignment(handle.value, &list)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let list else {
+                throw StoreError(.kafka, .rejected, "assignment: \(KafkaConfiguration.message(code))")
+            }
+            defer { rd_kafka_topic_partition_list_destroy(list) }
+            var partitions: Set<Int32> = []
+            for index in 0..<Int(list.pointee.cnt) where String(cString: list.pointee.elems[index].topic) == topic {
+                partitions.insert(list.pointee.elems[index].partition)
+            }
+            return partitions
         }
     }
 

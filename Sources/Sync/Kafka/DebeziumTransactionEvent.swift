@@ -17,6 +17,14 @@ public struct DebeziumTransactionEvent: Sendable, Equatable {
     /// Where the commit record ends (ours; Debezium has no such field): the position a consistency token compares with.
     /// A reader without it uses the commit LSN.
     public var endLSN: LSN?
+    /// Ours, on events written to each partition of a partitioned transaction topic: how many of the transaction's
+    /// change records went to this partition of the change topics (`partition_event_count`; Debezium's counts are
+    /// per table over all partitions), how many partitions the topics have (`partitions`), and whether this END
+    /// closes the initial snapshot (`snapshot: "last"`, which a partition without records of the last batch would
+    /// otherwise never see).
+    public var partitionEventCount: Int?
+    public var partitionCount: Int?
+    public var endsSnapshot = false
 
     public static func id(of transaction: CommittedTransaction) -> String { "\(transaction.xid):\(transaction.commitLSN.value)" }
 
@@ -52,6 +60,9 @@ public struct DebeziumTransactionEvent: Sendable, Equatable {
             ("ts_ms", .int(Int(timestampMillis))),
         ]
         if let endLSN { members.append(("end_lsn", .string(endLSN.description))) }
+        if let partitionEventCount { members.append(("partition_event_count", .int(partitionEventCount))) }
+        if let partitionCount { members.append(("partitions", .int(partitionCount))) }
+        if endsSnapshot { members.append(("snapshot", "last")) }
         return .object(JSONObject(members))
     }
 
@@ -60,7 +71,9 @@ public struct DebeziumTransactionEvent: Sendable, Equatable {
         else { throw DebeziumEnvelope.DecodeError(description: "not a Debezium transaction event (no status or id)") }
         return DebeziumTransactionEvent(
             status: status, id: id, eventCount: Int(value["event_count"]?.intValue ?? 0),
-            timestampMillis: Int64(value["ts_ms"]?.intValue ?? 0), endLSN: value["end_lsn"]?.stringValue.flatMap(LSN.init))
+            timestampMillis: Int64(value["ts_ms"]?.intValue ?? 0), endLSN: value["end_lsn"]?.stringValue.flatMap(LSN.init),
+            partitionEventCount: value["partition_event_count"]?.intValue.map { Int($0) },
+            partitionCount: value["partitions"]?.intValue.map { Int($0) }, endsSnapshot: value["snapshot"]?.stringValue == "last")
     }
 
     /// The commit LSN inside the id ("<txId>:<lsn>", ours may add ":<snapshot batch>").

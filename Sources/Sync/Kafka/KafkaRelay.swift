@@ -47,11 +47,15 @@ public final class KafkaRelay: Projector, Sendable {
         if let (last, number) = swapHeldSnapshotBatch(nil) { try await publish(last, lastOfSnapshot: true, snapshotBatch: number) }
     }
 
-    /// A heartbeat on the transaction topic: the projector publishes the position once it applied everything before.
+    /// A heartbeat on every partition of the transaction topic: each partition's position moves on, so the low
+    /// watermark over them does too.
     public func positionAdvanced(to lsn: LSN) async throws {
-        let event = DebeziumTransactionEvent.heartbeat(at: lsn, timestampMillis: Int64(Date().timeIntervalSince1970 * 1000))
-        try await producer.sendAll([KafkaOutgoingRecord(topic: topics.transactions, key: Array(#"{"id":"heartbeat"}"#.utf8),
-                                                        value: event.encoded().jsonBytes(), partition: KafkaTopics.partition)])
+        var event = DebeziumTransactionEvent.heartbeat(at: lsn, timestampMillis: Int64(Date().timeIntervalSince1970 * 1000))
+        event.partitionCount = topics.partitions
+        let value = event.encoded().jsonBytes()
+        try await producer.sendAll((0..<Int32(topics.partitions)).map { partition in
+            KafkaOutgoingRecord(topic: topics.transactions, key: Array(#"{"id":"heartbeat"}"#.utf8), value: value, partition: partition)
+        })
     }
 
     /// Holds `batch` back (nil: none) and returns the one held before, with its number in the snapshot.
@@ -68,21 +72,26 @@ public final class KafkaRelay: Projector, Sendable {
         try await producer.sendAll(records(transaction, lastOfSnapshot: lastOfSnapshot, snapshotBatch: snapshotBatch))
     }
 
-    /// BEGIN, the changes in WAL order, END: every record of one transaction, in the order a reader expects them.
+    /// Per partition: BEGIN, the transaction's changes that go there in WAL order, END with their count. Every
+    /// partition gets an END, even one with no change of it, so every partition's position follows the commits.
     /// Snapshot batches share the consistent point's position, so their ids carry the batch's number too.
     func records(_ transaction: CommittedTransaction, lastOfSnapshot: Bool, snapshotBatch: Int? = nil) -> [KafkaOutgoingRecord] {
         let id = DebeziumTransactionEvent.id(of: transaction) + (snapshotBatch.map { ":\($0)" } ?? "")
         let transactionKey = JSONValue.object(JSONObject([("id", .string(id))])).jsonBytes()
-        func event(_ event: DebeziumTransactionEvent) -> KafkaOutgoingRecord {
+        func event(_ event: DebeziumTransactionEvent, partition: Int32, count: Int) -> KafkaOutgoingRecord {
             var event = event
             event.id = id
-            // One partition: the transaction topic's order is the commit order the projector applies in.
+            if event.status == .end {
+                event.partitionEventCount = count
+                event.partitionCount = topics.partitions
+                event.endsSnapshot = lastOfSnapshot
+            }
             return KafkaOutgoingRecord(topic: topics.transactions, key: transactionKey, value: event.encoded(transaction).jsonBytes(),
-                                       partition: KafkaTopics.partition)
+                                       partition: partition)
         }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         var perTable: [String: Int64] = [:]
-        var records = [event(.begin(transaction))]
+        var changes: [[KafkaOutgoingRecord]] = Array(repeating: [], count: topics.partitions)
         for (index, change) in transaction.changes.enumerated() {
             perTable[change.table, default: 0] += 1
             var envelope = DebeziumEnvelope.encode(change, in: transaction, database: database, emittedAtMillis: now)
@@ -92,11 +101,18 @@ public final class KafkaRelay: Projector, Sendable {
             envelope = envelope.setting("transaction", [
                 "id": .string(id), "total_order": .int(index + 1), "data_collection_order": .int(Int(perTable[change.table]!)),
             ])
-            records.append(KafkaOutgoingRecord(topic: topics.changes(schema: change.schema, table: change.table),
-                                               key: KafkaTopics.key(of: change), value: envelope.jsonBytes(),
-                                               partition: KafkaTopics.partition))
+            let value = envelope.jsonBytes(), key = KafkaTopics.key(of: change), topic = topics.changes(schema: change.schema, table: change.table)
+            for partition in topics.partitions(of: change) {
+                changes[Int(partition)].append(KafkaOutgoingRecord(topic: topic, key: key, value: value, partition: partition))
+            }
         }
-        records.append(event(.end(transaction)))
+        var records: [KafkaOutgoingRecord] = []
+        for partition in 0..<Int32(topics.partitions) {
+            let share = changes[Int(partition)]
+            if !share.isEmpty { records.append(event(.begin(transaction), partition: partition, count: 0)) }
+            records += share
+            records.append(event(.end(transaction), partition: partition, count: share.count))
+        }
         return records
     }
 }

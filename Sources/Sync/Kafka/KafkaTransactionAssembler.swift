@@ -1,10 +1,11 @@
 import JSON
 import Stores
 
-/// Puts transactions back together from the records of several topics: changes arrive per table (and per
-/// partition) in any interleaving, the transaction topic's END events in commit order. A transaction is ready once
-/// its END and all its changes are in; transactions are handed out strictly in END order, so the projectors see
-/// exactly the commit order the embedded stream gives them.
+/// Puts one partition's share of each transaction back together from the records of several topics: changes arrive
+/// per table in any interleaving, the transaction topic's END events (of this partition) in commit order. A share is
+/// ready once its END and all the changes its END counts for this partition are in; shares are handed out strictly
+/// in END order, so the projectors see this partition's changes in exactly the commit order. (An END without a
+/// partition count, as Debezium writes it, counts the whole transaction: one partition.)
 ///
 /// Records are at least once: a relay that crashed before confirming the slot publishes a transaction again, so
 /// changes are deduplicated by their place in the transaction, a second END of a pending transaction is ignored, and
@@ -18,6 +19,11 @@ struct KafkaTransactionAssembler {
         var isSnapshot: Bool
         /// The records it was made of (and duplicates seen since the last one), for the offset commit.
         var records: [KafkaRecord]
+        /// Each change's place in the whole transaction (Debezium's `total_order`): shares of one transaction from
+        /// several partitions merge by it.
+        var changeOrders: [Int] = []
+        /// The topics' partition count its END or heartbeat gave (nil from a writer that does not say).
+        var partitionCount: Int? = nil
     }
 
     private struct Pending {
@@ -50,7 +56,8 @@ struct KafkaTransactionAssembler {
             let event = try DebeziumTransactionEvent.decode(value)
             if event.status == .heartbeat, let lsn = event.endLSN {
                 let position = CommittedTransaction(xid: 0, commitLSN: lsn, endLSN: lsn, commitTimeMicros: 0, changes: [])
-                order.append(.standalone(Ready(transaction: position, endsSnapshot: false, isSnapshot: false, records: [record])))
+                order.append(.standalone(Ready(transaction: position, endsSnapshot: false, isSnapshot: false, records: [record],
+                                               partitionCount: event.partitionCount)))
                 return
             }
             if recentlyAppliedSet.contains(event.id) { strayRecords.append(record); return }
@@ -92,19 +99,20 @@ struct KafkaTransactionAssembler {
             ready.records += takeStrays()
             return ready
         case .transaction(let id):
-            guard let entry = pending[id], let end = entry.end, entry.changes.count >= end.eventCount else { return nil }
+            guard let entry = pending[id], let end = entry.end, entry.changes.count >= end.partitionEventCount ?? end.eventCount else { return nil }
             order.removeFirst()
             queuedIDs.remove(id)
             pending[id] = nil
             remember(id)
-            let changes = entry.changes.keys.sorted().map { entry.changes[$0]! }
+            let orders = entry.changes.keys.sorted()
+            let changes = orders.map { entry.changes[$0]! }
             let commitLSN = end.commitLSN ?? entry.commitLSN
             let transaction = CommittedTransaction(
                 xid: entry.xid, commitLSN: commitLSN, endLSN: end.endLSN ?? commitLSN,
                 commitTimeMicros: (entry.commitTimeMillis != 0 ? entry.commitTimeMillis : end.timestampMillis) * 1000, changes: changes)
-            return Ready(transaction: transaction, endsSnapshot: entry.endsSnapshot,
-                         isSnapshot: !changes.isEmpty && changes.allSatisfy { $0.operation == .read },
-                         records: entry.records + takeStrays())
+            return Ready(transaction: transaction, endsSnapshot: entry.endsSnapshot || end.endsSnapshot,
+                         isSnapshot: end.id.split(separator: ":").count > 2 || (!changes.isEmpty && changes.allSatisfy { $0.operation == .read }),
+                         records: entry.records + takeStrays(), changeOrders: orders, partitionCount: end.partitionCount)
         }
     }
 

@@ -87,6 +87,8 @@ public struct SyncPipeline: Sendable {
     /// one interrupted midway, which is published again from a new slot.
     public func relay(producer: KafkaProducer, topics: KafkaTopics, logger: Logger = Logger(label: "gifticon.sync.relay"),
                       metrics: SyncMetrics = SyncMetrics()) async throws -> ChangeStream {
+        // Made with their partitions before the first record: auto-created topics would get the broker's default.
+        try await producer.ensureTopics(topics.all, partitions: topics.partitions)
         let positions = AppliedPositionPublisher(redis: redis, keys: RedisKeys(prefix: keys.prefix + "relay:"))
         if try slotExists(), try await positions.current() == nil {
             logger.warning("the previous relay stopped before its snapshot was published: starting over from a new snapshot")

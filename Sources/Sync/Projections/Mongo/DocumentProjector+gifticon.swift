@@ -25,6 +25,12 @@ extension DocumentProjector {
             (Field.brand, [Embedded.id: brandID, Embedded.name: brandDocument?[BrandDocument.name] ?? .null]),
             (Field.category, [Embedded.id: categoryID, Embedded.name: categoryDocument?[CategoryDocument.name] ?? .null,
                               Embedded.ancestorIds: categoryDocument?[CategoryDocument.ancestorIds] ?? .array([])]),
+            // Each copy says which version of its document it is (the fan-out's guard field): a copy read from an
+            // older version (a member's cache, while another member already applied a rename) is then rewritten by
+            // that rename when this stream reaches it, instead of the rename being skipped as already applied.
+            (Self.copyVersionField(Field.seller), sellerDocument?[DocumentKey.position] ?? .null),
+            (Self.copyVersionField(Field.brand), brandDocument?[DocumentKey.position] ?? .null),
+            (Self.copyVersionField(Field.category), categoryDocument?[DocumentKey.position] ?? .null),
         ]
         GuardedWrite.upsert(batch, MongoCollections.gifticons, id: id, position: position, fields: rowFields + joinedFields(parts, references))
     }

@@ -74,13 +74,16 @@ extension DocumentProjector {
                      update: ["$set": ["\(GifticonDocument.tags).$.\(Embedded.name)": name]], many: true)
     }
 
+    /// The field beside an embedded copy `part` holding the position of the version it copies.
+    static func copyVersionField(_ part: String) -> String { "_\(part)Lsn" }
+
     /// Updates the embedded copy `part` of a reference (its members `fields`) in every gifticon that names it,
     /// unless that copy is newer. Not for a snapshot's rows: reference tables are read before the gifticons, whose
     /// snapshot rows embed the references as they are (a fan-out per user cost a rebuild 14 ms each, for nothing).
     func fanOut(_ batch: MongoWriteBatch, _ change: RowChange, _ filter: [(String, JSONValue)], part: String, position: String,
                 fields: [(String, JSONValue)]) {
         guard change.operation != .read else { return }
-        let guardField = "_\(part)Lsn"
+        let guardField = Self.copyVersionField(part)
         var conditions = filter
         conditions += GuardedWrite.olderThan(position, field: guardField).objectValue ?? JSONObject()
         let members = fields.map { ("\(part).\($0.0)", $0.1) }

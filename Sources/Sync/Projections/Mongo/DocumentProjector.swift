@@ -119,9 +119,9 @@ public struct DocumentProjector: Projector {
         var wanted: [(collection: String, column: String, projection: JSONValue)] = []
         switch run.first?.table {
         case "gifticons":
-            wanted = [(MongoCollections.users, "seller_id", [UserDocument.nickname: 1]),
-                      (MongoCollections.brands, "brand_id", [BrandDocument.name: 1]),
-                      (MongoCollections.categories, "category_id", [CategoryDocument.name: 1, CategoryDocument.ancestorIds: 1])]
+            wanted = [(MongoCollections.users, "seller_id", [UserDocument.nickname: 1, DocumentKey.position: 1]),
+                      (MongoCollections.brands, "brand_id", [BrandDocument.name: 1, DocumentKey.position: 1]),
+                      (MongoCollections.categories, "category_id", [CategoryDocument.name: 1, CategoryDocument.ancestorIds: 1, DocumentKey.position: 1])]
         case "gifticon_tags": wanted = [(MongoCollections.tags, "tag_id", [TagDocument.name: 1])]
         default: return References()
         }

@@ -33,6 +33,40 @@ public struct AppliedPositionPublisher: Sendable {
                                              String(commitTimeMicros / 1000)])
     }
 
+    // Each partition's position only moves forward; the low watermark over partitions 0..<count, once every one
+    // has a position, is published as `script` does (only forward, with the status hash).
+    // ARGV: count, commit millis, then partition and stored text pairs.
+    static let partitionsScript = """
+        for i = 3, #ARGV, 2 do
+            local current = redis.call('HGET', KEYS[1], ARGV[i])
+            if not current or string.sub(current, 1, 16) < string.sub(ARGV[i + 1], 1, 16) then
+                redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+            end
+        end
+        local low = nil
+        for partition = 0, tonumber(ARGV[1]) - 1 do
+            local position = redis.call('HGET', KEYS[1], tostring(partition))
+            if not position then return 0 end
+            if not low or string.sub(position, 1, 16) < string.sub(low, 1, 16) then low = position end
+        end
+        local stored = redis.call('GET', KEYS[2])
+        if stored and string.sub(stored, 1, 16) >= string.sub(low, 1, 16) then return 0 end
+        redis.call('SET', KEYS[2], low)
+        local now = redis.call('TIME')
+        redis.call('HSET', KEYS[3], '\(SyncStatusHash.position)', string.sub(low, 18), '\(SyncStatusHash.commitMillis)', ARGV[2],
+            '\(SyncStatusHash.appliedMillis)', tostring(now[1] * 1000 + math.floor(now[2] / 1000)))
+        return 1
+        """
+
+    /// Positions of some of `count` partitions (a projector member's share): the position readers use is the lowest
+    /// over all of them, so a consistency token is honoured only once every partition has the commit.
+    public func publish(partitions: [Int32: LSN], of count: Int, commitTimeMicros: Int64 = 0) async throws {
+        guard !partitions.isEmpty else { return }
+        var arguments = [String(count), String(commitTimeMicros / 1000)]
+        for (partition, lsn) in partitions.sorted(by: { $0.key < $1.key }) { arguments += [String(partition), AppliedPosition.text(lsn)] }
+        _ = try await redis.eval(Self.partitionsScript, keys: [keys.appliedPartitions, keys.appliedPosition, keys.syncStatus], arguments: arguments)
+    }
+
     static let reportScript = """
         local now = redis.call('TIME')
         redis.call('HSET', KEYS[1], '\(SyncStatusHash.heardPosition)', ARGV[1],
