@@ -27,6 +27,9 @@ struct BenchSyncCommand: AsyncParsableCommand {
     @Option(help: "embedded: the WAL straight into the read models; kafka: relay → broker → projector (both in this process).")
     var via: Path = .embedded
 
+    @Option(help: "With --via kafka: partitions of every topic (the projector here holds them all).")
+    var partitions = 6
+
     @Option(help: "Seconds to wait after the snapshot is applied before the load starts.")
     var settleSeconds = 0
 
@@ -45,17 +48,7 @@ struct BenchSyncCommand: AsyncParsableCommand {
     }
 
     func measure(url: String, pipeline: SyncPipeline) async throws {
-        let client = PostgresClient(url: url, maxConnections: 16, acquireTimeout: .seconds(30))
-        let runner = CommandRunner(database: client)
-        try await Migrator(database: client).migrate()
-        let seller = try await runner.run(RegisterUser(username: "seller@bench.kr", nickname: "판매자")).id!
-        let brand = try await runner.run(CreateBrand(name: "벤치커피", slug: "bench-coffee")).id!
-        let category = try await runner.run(CreateCategory(name: "커피", slug: "coffee")).id!
-        let tag = try await runner.run(CreateTag(name: "커피 추천", slug: "coffee-recommended")).id!
-        var gifticons: [Int64] = []
-        for index in 0..<200 {
-            gifticons.append(try await runner.run(register(seller, brand, category, tag, "시드 \(index)")).id!)
-        }
+        let (load, client) = try await MarketLoad.seed(url: url)
 
         var logger = Logger(label: "gifticon.bench-sync")
         logger.logLevel = .warning
@@ -72,7 +65,7 @@ struct BenchSyncCommand: AsyncParsableCommand {
             // The relay owns the slot; the projector publishes the applied position the drain below waits for.
             let brokers = StoreSettings.fromEnvironment().kafkaBrokers
             let producer = try KafkaProducer(brokers: brokers)
-            let topics = KafkaTopics(prefix: pipeline.slot)
+            let topics = KafkaTopics(prefix: pipeline.slot, partitions: partitions)
             let relayStream = try await pipeline.relay(producer: producer, topics: topics, logger: logger)
             relay = Task {
                 defer { producer.close() }
@@ -95,40 +88,14 @@ struct BenchSyncCommand: AsyncParsableCommand {
         let stepsBefore = metrics.steps.recorded
         let loadStart = storeCeiling.count
 
-        // Open loop: one command every 1/rate s; three in four change a price (one row), one registers a gifticon
-        // (gifticon, price, image and tag rows in one transaction).
         let clock = ContinuousClock()
-        let interval = Duration.nanoseconds(1_000_000_000 / Int64(rate))
-        let total = rate * self.seconds
-        let lastToken = LSNBox()
         let begin = clock.now
-        let failures = await withTaskGroup(of: Int.self) { group in
-            for index in 0..<total {
-                try? await clock.sleep(until: begin + interval * index)
-                let id = gifticons[index % gifticons.count]
-                let seed = (seller, brand, category, tag)
-                group.addTask {
-                    do {
-                        let receipt = index % 4 == 3
-                            ? try await runner.run(register(seed.0, seed.1, seed.2, seed.3, "라떼 \(index)"))
-                            : try await runner.run(ChangePrice(gifticonId: id, sellerId: seed.0,
-                                                                       price: Price(basePrice: 5000, salePrice: Amount(hundredths: Int64(400_000 + index % 500)))))
-                        lastToken.raise(receipt.consistencyToken)
-                        return 0
-                    } catch {
-                        return 1
-                    }
-                }
-            }
-            var failed = 0
-            for await result in group { failed += result }
-            return failed
-        }
-        let issued = clock.now - begin
+        let outcome = await load.run(rate: rate, seconds: self.seconds)
+        let (issued, failures) = (outcome.issued, outcome.failures)
         // Wait for the sync to apply the last command (bounded), then stop it.
         let positions = AppliedPositionPublisher(redis: pipeline.redis, keys: pipeline.keys)
         let drainDeadline = Date().addingTimeInterval(300)
-        while Date() < drainDeadline, let target = lastToken.value, (try await positions.current()).map({ $0 < target }) ?? true {
+        while Date() < drainDeadline, let target = outcome.lastToken, (try await positions.current()).map({ $0 < target }) ?? true {
             try await Task.sleep(nanoseconds: 20_000_000)
         }
         let drained = clock.now - begin
@@ -176,11 +143,5 @@ struct BenchSyncCommand: AsyncParsableCommand {
                            total / Double(max(1, transactions)), total / Double(max(1, runs)))
         }
         return text + "\n\(transactions) transactions in \(runs) runs (\(String(format: "%.1f", Double(transactions) / Double(max(1, runs)))) per run)."
-    }
-
-    func register(_ seller: Int64, _ brand: Int64, _ category: Int64, _ tag: Int64, _ name: String) -> RegisterGifticon {
-        RegisterGifticon(sellerId: seller, brandId: brand, categoryId: category, name: name, description: "벤치마크",
-                         dueDate: "2099-12-31", price: Price(basePrice: 5000, salePrice: 4500),
-                         images: [.init(url: "https://example.com/\(name).jpg")], tagIds: [tag])
     }
 }

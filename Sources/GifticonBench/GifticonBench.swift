@@ -6,7 +6,7 @@ struct GifticonBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gifticon-bench",
         abstract: "Benchmarks of the gifticon back end: the command side, the sync's lag and rebuild, the gateway's HTTP ceiling, the list profile's bodies.",
-        subcommands: [BenchCommandsCommand.self, BenchSyncCommand.self, BenchRebuildCommand.self, BenchCeilingCommand.self,
+        subcommands: [BenchCommandsCommand.self, BenchSyncCommand.self, BenchScaleOutCommand.self, BenchRebuildCommand.self, BenchCeilingCommand.self,
                       BenchListBodiesCommand.self]
     )
 }

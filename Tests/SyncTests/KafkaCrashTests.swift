@@ -12,8 +12,9 @@ import Testing
 /// and of a burst of commits, and restarted at once under its member id. Once the members have caught up, the read
 /// models equal a fresh rebuild's, field for field: no change lost to an offset committed too early or a slot
 /// confirmed before the broker had it, none applied twice where that would show, and with several members no rename
-/// lost between the members that apply its copies.
-@Suite struct KafkaCrashTests {
+/// lost between the members that apply its copies. Serialized: each test runs up to six processes, and two at once
+/// beside the rest of the suite slowed the store-outage tests past their bounds.
+@Suite(.serialized) struct KafkaCrashTests {
     let settings = StoreSettings.fromEnvironment()
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyncCrashTests.binary.path)))
