@@ -38,7 +38,13 @@ import FoundationNetworking
         let socket = Task { try await Self.subscribeOverWebSocket(port: port) }
         // Both subscriptions are open before the signal: a loaded run once sent it while the socket's upgrade was
         // under way, and the server shutting down reset that connection.
-        try await GatewayHarness.waitForSubscriptions(2, port: port)
+        do {
+            try await GatewayHarness.waitForSubscriptions(2, port: port)
+        } catch {
+            let open = try? await GatewayHarness.metric("gateway_subscriptions", port: port)
+            Issue.record("\(error); open: \(open.map { "\($0)" } ?? "no metric"); stream head: \(stream.head ?? "none")\n\(server.logTail())")
+            return
+        }
         #expect(stream.head?.contains("200 OK") == true, "\(stream.head ?? "no head"):\n\(server.logTail())")
 
         server.send(SIGTERM)
@@ -61,8 +67,14 @@ import FoundationNetworking
                                                       configuration: WebSocketClientConfiguration(additionalHeaders: headers),
                                                       logger: logger) { inbound, outbound, _ in
             try await outbound.write(.text(#"{"type":"connection_init"}"#))
-            try await outbound.write(.text(#"{"id":"1","type":"subscribe","payload":{"query":"subscription { gifticonChanged(id: \"1\") { id } }"}}"#))
-            for try await _ in inbound.messages(maxSize: 1 << 20) {}
+            // Subscribe only once acknowledged, as the protocol says (a subscribe before it is closed 4401, which a
+            // loaded run's server, slower to acknowledge, once did).
+            var subscribed = false
+            for try await message in inbound.messages(maxSize: 1 << 20) where !subscribed {
+                guard case .text(let text) = message, text.contains("connection_ack") else { continue }
+                try await outbound.write(.text(#"{"id":"1","type":"subscribe","payload":{"query":"subscription { gifticonChanged(id: \"1\") { id } }"}}"#))
+                subscribed = true
+            }
         }
         return frame.map { Int(UInt16(webSocketErrorCode: $0.closeCode)) }
     }

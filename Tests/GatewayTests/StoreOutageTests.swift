@@ -7,6 +7,17 @@ import Testing
 /// errors), readiness turns false, nothing crashes, and it recovers when the store is back. Each test stops a server
 /// of its own (the stack's are shared with other tests).
 @Suite struct StoreOutageTests {
+    /// Readiness with every store up: asked up to three times, since the stack's servers are shared with the whole
+    /// suite and a loaded run's check of one once ran past the readiness timeout (a store that is down stays down).
+    static func readyWhenAllAreUp(_ gateway: GatewayHarness) async throws -> Int {
+        var status = 0
+        for _ in 0..<3 {
+            status = try await gateway.send("GET", path: "/health/ready").status
+            if status == 200 { break }
+        }
+        return status
+    }
+
     @Test func redisStoppedThenBack() async throws {
         let port = try OwnServer.freePort()
         let url = "redis://127.0.0.1:\(port)/0"
@@ -19,7 +30,7 @@ import Testing
             let query = "{ brands { id } syncStatus { appliedPosition } }"
             var reply = try await gateway.graphql(query)
             #expect(reply.status == 200 && reply.errors.isEmpty, "\(reply.text)")
-            #expect(try await gateway.send("GET", path: "/health/ready").status == 200)
+            #expect(try await Self.readyWhenAllAreUp(gateway) == 200)
 
             redis.stop()
             for _ in 0..<100 where answers() { try await Task.sleep(for: .milliseconds(20)) }
@@ -30,7 +41,13 @@ import Testing
             #expect(reply.codes == ["INTERNAL"], "\(reply.text)")
             let message = reply.errors.first?["message"] as? String ?? ""
             #expect(message.range(of: "127.0.0.1") == nil && message.range(of: "\(port)") == nil, "no internal details: \(reply.text)")
-            let ready = try await gateway.send("GET", path: "/health/ready")
+            // MongoDB is the stack's, shared with the whole suite: a loaded run's check of it once ran past the
+            // readiness timeout. What is tested is that Redis being down does not take MongoDB with it: asked
+            // again, MongoDB answers up while Redis stays down.
+            var ready = try await gateway.send("GET", path: "/health/ready")
+            for _ in 0..<2 where dig(ready.json, "stores.mongodb") as? String != "up" {
+                ready = try await gateway.send("GET", path: "/health/ready")
+            }
             #expect(ready.status == 503)
             #expect(dig(ready.json, "stores.redis") as? String == "down")
             #expect(dig(ready.json, "stores.mongodb") as? String == "up")
@@ -43,7 +60,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect(recovered, "\(reply.text)")
-            #expect(try await gateway.send("GET", path: "/health/ready").status == 200)
+            #expect(try await Self.readyWhenAllAreUp(gateway) == 200)
         }
     }
 
@@ -63,7 +80,7 @@ import Testing
         try await search.start(answers: answers)
         defer { search.stop() }
         try await withGateway(sync: false, configure: { _ in }, searchURL: "http://127.0.0.1:\(port)") { gateway in
-            #expect(try await gateway.send("GET", path: "/health/ready").status == 200)
+            #expect(try await Self.readyWhenAllAreUp(gateway) == 200)
 
             search.stop()
             for _ in 0..<100 where await answers() { try await Task.sleep(for: .milliseconds(20)) }
@@ -107,7 +124,7 @@ import Testing
             let query = #"{ gifticon(id: "1") { id } syncStatus { appliedPosition } }"#
             var reply = try await gateway.graphql(query)
             #expect(reply.status == 200 && reply.errors.isEmpty, "\(reply.text)")
-            #expect(try await gateway.send("GET", path: "/health/ready").status == 200)
+            #expect(try await Self.readyWhenAllAreUp(gateway) == 200)
 
             mongo.stop()
             for _ in 0..<100 where await answers() { try await Task.sleep(for: .milliseconds(20)) }
@@ -139,7 +156,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect(recovered, "\(reply.text)")
-            #expect(try await gateway.send("GET", path: "/health/ready").status == 200)
+            #expect(try await Self.readyWhenAllAreUp(gateway) == 200)
         }
     }
 }

@@ -90,6 +90,32 @@ import Testing
         #expect(assembler.next()?.transaction.changes.count == 3)
     }
 
+    /// A relay killed while sending a transaction left its END without one of its changes; its successor started
+    /// over from a new snapshot and never sends that change. The new snapshot's first batch supersedes the
+    /// incomplete share, which would otherwise block the partition for good.
+    @Test func aNewSnapshotSupersedesAShareThatCanNeverComplete() throws {
+        let topics = KafkaTopics(prefix: "p", partitions: 3)
+        let relay = try KafkaRelay(producer: KafkaProducer(brokers: settings.kafkaBrokers), topics: topics, database: "db")
+        defer { relay.producer.close() }
+        var assembler = KafkaTransactionAssembler(topics: topics)
+        let torn = records(relay, Self.transaction).filter { $0.partition == 1 && !$0.topic.hasSuffix(".reviews") }
+        for record in torn { try assembler.add(record) }
+        #expect(assembler.next() == nil, "the review never comes")
+        let snapshot = CommittedTransaction(xid: 20, commitLSN: .init(5_000), endLSN: .init(5_000), commitTimeMicros: 0, changes: [
+            RowChange(schema: "public", table: "reviews", operation: .read, before: nil,
+                      after: [.init(name: "id", typeOID: PostgresType.int8, value: "70"), .init(name: "seller_id", typeOID: PostgresType.int8, value: "7")]),
+        ])
+        let batch = relay.records(snapshot, lastOfSnapshot: true, snapshotBatch: 0).enumerated().map { index, outgoing in
+            KafkaRecord(topic: outgoing.topic, partition: outgoing.partition ?? -1, offset: Int64(100 + index), key: outgoing.key, value: outgoing.value)
+        }.filter { $0.partition == 1 }
+        for record in batch { try assembler.add(record) }
+        let next = assembler.next()
+        let share = try #require(next)
+        #expect(share.isSnapshot && share.endsSnapshot)
+        #expect(share.records.count == torn.count + batch.count, "the torn share's records are committed with it")
+        #expect(assembler.next() == nil)
+    }
+
     /// The position readers use is the lowest over all partitions, published only once each has one, and never
     /// moves back.
     @Test func theAppliedPositionIsTheLowWatermarkOverPartitions() async throws {

@@ -68,6 +68,8 @@ public final class KafkaProjection: Sendable {
     private struct PartitionState {
         var assembler: KafkaTransactionAssembler
         var inSnapshot = false
+        /// The position of the snapshot whose shares it is reading.
+        var snapshotPosition: LSN = .zero
         var snapshotEnd: LSN?
         var uncommitted: [KafkaRecord] = []
         var holdsOffsets: Bool { inSnapshot || snapshotEnd != nil }
@@ -77,6 +79,7 @@ public final class KafkaProjection: Sendable {
         var partitions: [Int32: PartitionState] = [:]
         var held: Set<Int32> = []
         var applied = 0
+        var lastWaitLogged = ContinuousClock.now
         while !Task.isCancelled {
             if let stopAfter, applied >= stopAfter { break }
             let records = try await consumer.poll(max: 2_000, timeoutMilliseconds: 200)
@@ -110,6 +113,16 @@ public final class KafkaProjection: Sendable {
                 while run.count < ChangeStream.maxBatchTransactions, stopAfter.map({ applied + changedIDs.count < $0 }) ?? true,
                       let ready = partitions[partition]?.assembler.next() {
                     let share = Share(partition: partition, ready: ready)
+                    if !ready.isSnapshot, !ready.transaction.changes.isEmpty, let state = partitions[partition], state.inSnapshot {
+                        // Streamed changes inside a snapshot: the relay that was publishing it stopped and a later
+                        // one streams on without finishing it. What was read of it stands; its end work waits as a
+                        // finished snapshot's would, rather than forever. (An empty transaction, as an older relay
+                        // sent for an empty table's batch, stays inside the snapshot.)
+                        logger.warning("a snapshot ended without its last record: taken as ended", metadata: [
+                            "partition": "\(partition)", "snapshot": "\(state.snapshotPosition)"])
+                        partitions[partition]?.inSnapshot = false
+                        partitions[partition]?.snapshotEnd = max(state.snapshotEnd ?? .zero, state.snapshotPosition)
+                    }
                     if !ready.isSnapshot, partitions[partition]?.inSnapshot == false {
                         run.append(share)
                         if !ready.transaction.changes.isEmpty { changedIDs.insert(DebeziumTransactionEvent.id(of: ready.transaction)) }
@@ -124,7 +137,11 @@ public final class KafkaProjection: Sendable {
                 }
             }
             applied += try await apply(run: run, &partitions, consumer, inFlight: &inFlight)
-            try await finishSnapshotOnceEveryPartitionHasIt(&partitions, consumer, inFlight: &inFlight)
+            if let waiting = try await finishSnapshotOnceEveryPartitionHasIt(&partitions, consumer, inFlight: &inFlight),
+               ContinuousClock.now - lastWaitLogged > .seconds(10) {
+                logger.info("the snapshot's end work waits", metadata: waiting)
+                lastWaitLogged = .now
+            }
         }
     }
 
@@ -138,6 +155,7 @@ public final class KafkaProjection: Sendable {
             }
         }
         partitions[share.partition]?.uncommitted += share.ready.records
+        partitions[share.partition]?.snapshotPosition = transaction.endLSN
         guard share.ready.endsSnapshot else {
             partitions[share.partition]?.inSnapshot = true
             return
@@ -161,13 +179,18 @@ public final class KafkaProjection: Sendable {
     /// applies it (the applied position, the low watermark over partitions, reaches the snapshot's end), or a
     /// document whose price is still on its way would be indexed without it. Until then this member's partitions
     /// stream on, their offsets held back, so a member stopped before the work does it again.
+    /// Returns what it waits for (for the log), or nil.
+    @discardableResult
     private func finishSnapshotOnceEveryPartitionHasIt(_ partitions: inout [Int32: PartitionState], _ consumer: KafkaConsumer,
-                                                       inFlight: inout Task<Void, any Error>?, alone: Bool = false) async throws {
-        guard let end = partitions.values.compactMap(\.snapshotEnd).max(), !partitions.values.contains(where: \.inSnapshot) else { return }
+                                                       inFlight: inout Task<Void, any Error>?, alone: Bool = false) async throws -> Logger.Metadata? {
+        guard let end = partitions.values.compactMap(\.snapshotEnd).max() else { return nil }
+        let reading = partitions.filter(\.value.inSnapshot).keys.sorted()
+        guard reading.isEmpty else { return ["position": "\(end)", "partitions_in_snapshot": "\(reading)"] }
         if !alone {
             try await inFlight?.value
             inFlight = nil
-            guard let positions, let applied = try await positions.current(), applied >= end else { return }
+            let applied = try await positions?.current()
+            guard let applied, applied >= end else { return ["position": "\(end)", "applied": "\(applied.map { "\($0)" } ?? "none")"] }
         }
         for projector in projectors { try await projector.snapshotApplied(at: end) }
         var offsets: [KafkaRecord] = []
@@ -181,6 +204,7 @@ public final class KafkaProjection: Sendable {
         if alone { try await positions?.publish(partitions: ended, of: 1) }
         try await consumer.commit(offsets)
         logger.info("snapshot finished", metadata: ["position": "\(end)"])
+        return nil
     }
 
     /// One partition's share of a transaction, as it was put together.

@@ -33,6 +33,12 @@ public final class KafkaRelay: Projector, Sendable {
         try await publish(transaction, lastOfSnapshot: false)
     }
 
+    /// The initial snapshot, a batch per table: an empty batch (a table with no rows) is not published, since it
+    /// would reach the members as a streamed transaction in the middle of the snapshot.
+    public func applySnapshot(_ batches: [CommittedTransaction]) async throws {
+        for batch in batches where !batch.changes.isEmpty { try await apply(batch) }
+    }
+
     /// A run of streamed transactions goes out in one acknowledged send, not one per transaction (the broker's
     /// acknowledgement was the relay's cost per transaction).
     public func apply(batch transactions: [CommittedTransaction]) async throws {

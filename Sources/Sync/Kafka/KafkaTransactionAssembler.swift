@@ -61,6 +61,7 @@ struct KafkaTransactionAssembler {
                 return
             }
             if recentlyAppliedSet.contains(event.id) { strayRecords.append(record); return }
+            if let snapshot = Self.snapshotPosition(event.id) { abandonIncomplete(before: snapshot) }
             pending[event.id, default: Pending()].records.append(record)
             guard event.status == .end else { return }
             if pending[event.id]?.end == nil { pending[event.id]?.end = event }
@@ -85,6 +86,27 @@ struct KafkaTransactionAssembler {
         if decoded.snapshot == "last" { entry.endsSnapshot = true }
         entry.records.append(record)
         pending[id] = entry
+    }
+
+    /// A snapshot batch's id is "<xid>:<consistent point>:<batch>": the consistent point.
+    static func snapshotPosition(_ id: String) -> UInt64? {
+        let parts = id.split(separator: ":")
+        return parts.count == 3 ? UInt64(parts[1]) : nil
+    }
+
+    /// A new snapshot supersedes everything published before it. A relay killed in the middle of sending a
+    /// transaction may have left an END whose changes never arrive (its successor started over from a new
+    /// snapshot, so it never sends them again): such a share would block its partition for good.
+    private mutating func abandonIncomplete(before snapshot: UInt64) {
+        order.removeAll { slot in
+            guard case .transaction(let id) = slot, let entry = pending[id], let end = entry.end else { return false }
+            let position = Self.snapshotPosition(id) ?? end.commitLSN?.value ?? 0
+            guard position < snapshot, entry.changes.count < end.partitionEventCount ?? end.eventCount else { return false }
+            strayRecords += entry.records   // committed with the next share, so not read again
+            pending[id] = nil
+            queuedIDs.remove(id)
+            return true
+        }
     }
 
     /// Records that could not be read at all: committed with the next transaction so they are not read forever.
