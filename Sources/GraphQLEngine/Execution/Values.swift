@@ -3,47 +3,47 @@ import JSON
 // Coercion of variable values and argument values, as graphql-js's execution/values.
 
 /// Coerces the request's variables against the operation's variable definitions.
-/// Returns the coerced values, or the errors (graphql-js stops after 50).
+/// Returns the coerced values, or the errors. As graphql-js does: at the error past `maxErrors` (50 in execution,
+/// wherever it arises, an item deep in a list included) coercion stops, and the errors are the first `maxErrors`
+/// and "Too many errors processing variables, error limit reached. Execution aborted.".
 public func getVariableValues(
     schema: GraphQLSchema, definitions: [VariableDefinitionNode], inputs: JSONObject, maxErrors: Int = 50
 ) -> VariableValuesResult {
     var errors: [GraphQLError] = []
     var coerced = JSONObject()
     struct Abort: Error {}
+    func report(_ error: GraphQLError) throws {
+        if errors.count >= maxErrors { throw Abort() }
+        errors.append(error)
+    }
     do {
         for def in definitions {
             let name = def.variable.name.value
             guard let varType = typeFromAST(schema, def.type), varType.isInputType else {
-                errors.append(GraphQLError(
+                try report(GraphQLError(
                     "Variable \"$\(name)\" expected value of type \"\(printTypeNode(def.type))\" which cannot be used as an input type.",
                     nodes: [def.type]))
-                if errors.count >= maxErrors { throw Abort() }
                 continue
             }
             guard let value = inputs[name] else {
                 if let dv = def.defaultValue {
                     if let v = valueFromAST(dv, varType) { coerced[name] = v }
                 } else if varType.isNonNull {
-                    errors.append(GraphQLError(
-                        "Variable \"$\(name)\" of required type \"\(varType)\" was not provided.", nodes: [def]))
-                    if errors.count >= maxErrors { throw Abort() }
+                    try report(GraphQLError("Variable \"$\(name)\" of required type \"\(varType)\" was not provided.", nodes: [def]))
                 }
                 continue
             }
             if value.isNull && varType.isNonNull {
-                errors.append(GraphQLError(
-                    "Variable \"$\(name)\" of non-null type \"\(varType)\" must not be null.", nodes: [def]))
-                if errors.count >= maxErrors { throw Abort() }
+                try report(GraphQLError("Variable \"$\(name)\" of non-null type \"\(varType)\" must not be null.", nodes: [def]))
                 continue
             }
             var failed = false
-            let v = coerceInputValue(value, varType) { path, invalid, error in
+            let v = try coerceInputValue(value, varType) { path, invalid, error in
                 failed = true
                 var prefix = "Variable \"$\(name)\" got invalid value " + inspect(invalid ?? .null)
                 if !path.isEmpty { prefix += " at \"\(name)\(printPathArray(path))\"" }
-                errors.append(GraphQLError(prefix + "; " + error.message, nodes: [def], originalError: error.originalError))
+                try report(GraphQLError(prefix + "; " + error.message, nodes: [def], originalError: error.originalError))
             }
-            if errors.count >= maxErrors { throw Abort() }
             if !failed, let v { coerced[name] = v }
         }
     } catch {

@@ -7,14 +7,14 @@ public func coerceInputValue(
     _ input: JSONValue?,
     _ type: GraphQLType,
     path: [PathComponent] = [],
-    onError: (_ path: [PathComponent], _ invalid: JSONValue?, _ error: GraphQLError) -> Void
-) -> JSONValue? {
+    onError: (_ path: [PathComponent], _ invalid: JSONValue?, _ error: GraphQLError) throws -> Void
+) rethrows -> JSONValue? {
     switch type {
     case .nonNull(let inner):
         if let input, !input.isNull {
-            return coerceInputValue(input, inner, path: path, onError: onError)
+            return try coerceInputValue(input, inner, path: path, onError: onError)
         }
-        onError(path, input, GraphQLError("Expected non-nullable type \"\(type)\" not to be null."))
+        try onError(path, input, GraphQLError("Expected non-nullable type \"\(type)\" not to be null."))
         return nil
     default: break
     }
@@ -26,17 +26,17 @@ public func coerceInputValue(
             var out: [JSONValue] = []
             out.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                out.append(coerceInputValue(item, itemType, path: path + [.index(i)], onError: onError) ?? .null)
+                out.append(try coerceInputValue(item, itemType, path: path + [.index(i)], onError: onError) ?? .null)
             }
             return .array(out)
         }
-        guard let v = coerceInputValue(input, itemType, path: path, onError: onError) else { return nil }
+        guard let v = try coerceInputValue(input, itemType, path: path, onError: onError) else { return nil }
         return .array([v])
     case .named(let named):
         switch named {
         case .inputObject(let io):
             guard case .object(let obj) = input else {
-                onError(path, input, GraphQLError("Expected type \"\(io.name)\" to be an object."))
+                try onError(path, input, GraphQLError("Expected type \"\(io.name)\" to be an object."))
                 return nil
             }
             var out = JSONObject()
@@ -46,28 +46,28 @@ public func coerceInputValue(
                     if let dv = field.defaultValue {
                         out[field.name] = dv
                     } else if field.type.isNonNull {
-                        onError(path, input, GraphQLError("Field \"\(field.name)\" of required type \"\(field.type)\" was not provided."))
+                        try onError(path, input, GraphQLError("Field \"\(field.name)\" of required type \"\(field.type)\" was not provided."))
                         failed = true
                     }
                     continue
                 }
-                if let v = coerceInputValue(fv, field.type, path: path + [.key(field.name)], onError: onError) {
+                if let v = try coerceInputValue(fv, field.type, path: path + [.key(field.name)], onError: onError) {
                     out[field.name] = v
                 } else {
                     failed = true
                 }
             }
             for key in obj.keys where io.fields[key] == nil {
-                onError(path, input, GraphQLError(
+                try onError(path, input, GraphQLError(
                     "Field \"\(key)\" is not defined by type \"\(io.name)\"." + didYouMean(suggestionList(key, io.fields.keys))))
                 failed = true
             }
             if io.isOneOf {
                 if out.count != 1 {
-                    onError(path, input, GraphQLError("Exactly one key must be specified for OneOf type \"\(io.name)\"."))
+                    try onError(path, input, GraphQLError("Exactly one key must be specified for OneOf type \"\(io.name)\"."))
                     failed = true
                 } else if out.values[0].isNull {
-                    onError(path + [.key(out.keys[0])], .null, GraphQLError("Field \"\(out.keys[0])\" must be non-null."))
+                    try onError(path + [.key(out.keys[0])], .null, GraphQLError("Field \"\(out.keys[0])\" must be non-null."))
                     failed = true
                 }
             }
@@ -76,20 +76,20 @@ public func coerceInputValue(
             do {
                 return try e.parseValue(input)
             } catch let error as GraphQLError {
-                onError(path, input, error)
+                try onError(path, input, error)
                 return nil
             } catch {
-                onError(path, input, GraphQLError("Expected type \"\(e.name)\". \(error)"))
+                try onError(path, input, GraphQLError("Expected type \"\(e.name)\". \(error)"))
                 return nil
             }
         case .scalar(let s):
             do {
                 return try s.parseValue(input)
             } catch let error as GraphQLError {
-                onError(path, input, error)
+                try onError(path, input, error)
                 return nil
             } catch {
-                onError(path, input, GraphQLError("Expected type \"\(s.name)\". \(error)", originalError: error as any Error & Sendable))
+                try onError(path, input, GraphQLError("Expected type \"\(s.name)\". \(error)", originalError: error as any Error & Sendable))
                 return nil
             }
         default:

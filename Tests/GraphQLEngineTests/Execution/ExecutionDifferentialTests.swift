@@ -71,6 +71,25 @@ struct ExecutionDifferentialTests {
         print("execution: \(n) marketplace responses equal graphql-core's")
     }
 
+    /// graphql-js stops coercing variables at the error past 50, wherever it arises (an item deep in a list too):
+    /// 50 errors and "Too many errors processing variables...". Exactly 50 errors are reported as they are.
+    @Test("the variable-error cap")
+    func variableErrorCap() async throws {
+        let sdl = "input Filter { ids: [Int!]! } type Query { count(ids: [Int!], filter: Filter, more: [Int]): Int }"
+        let query = "query($ids: [Int!], $filter: Filter, $more: [Int]) { count(ids: $ids, filter: $filter, more: $more) }"
+        func bad(_ count: Int) -> JSONValue { .array((0..<count).map { .string("x\($0)") }) }
+        var cases: [(String, String, JSONValue?, JSONValue, String?)] = []
+        for count in [49, 50, 51, 120] { cases.append((sdl, query, .object(JSONObject([("ids", bad(count))])), .object(JSONObject()), nil)) }
+        // Across variables and inside an input object: 30 + 30.
+        cases.append((sdl, query, .object(JSONObject([("ids", bad(30)), ("filter", .object(JSONObject([("ids", bad(30))])))])), .object(JSONObject()), nil))
+        cases.append((sdl, query, .object(JSONObject([("ids", bad(50)), ("more", bad(1))])), .object(JSONObject()), nil))
+        #expect(try await compare(cases) == cases.count)
+        let schema = try buildSchema(sdl)
+        let capped = await graphql(schema: schema, source: query, variableValues: JSONObject([("ids", bad(120))]))
+        #expect(capped.errors.count == 51)
+        #expect(capped.errors.last?.message == "Too many errors processing variables, error limit reached. Execution aborted.")
+    }
+
     @Test("operation selection by name")
     func operationNames() async throws {
         let root = Marketplace.root(items: 2)
