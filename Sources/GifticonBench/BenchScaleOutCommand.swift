@@ -76,7 +76,7 @@ struct BenchScaleOutCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let begin = clock.now
         let commits = MarketLoad.CommitLog()
-        let probe = Task { try await LagProbe.watch(commits, positions: positions, until: { Task.isCancelled }) }
+        let probe = Task { try await LagProbe.watch(commits, positions: positions) }
         let outcome = await load.run(rate: rate, seconds: seconds, commits: commits)
         let drainDeadline = Date().addingTimeInterval(300)
         while Date() < drainDeadline, let target = outcome.lastToken, (try await positions.current()).map({ $0 < target }) ?? true {

@@ -5,14 +5,13 @@ import Sync
 /// Commit-to-visible lag as a reader waiting on a consistency token sees it: each command's lag is from its
 /// commit until the applied position first passes its token (read every 10 ms, so up to 10 ms late).
 enum LagProbe {
-    /// Watches until cancelled; the lags in milliseconds.
-    static func watch(_ commits: MarketLoad.CommitLog, positions: AppliedPositionPublisher,
-                      until stopped: @Sendable () -> Bool) async throws -> [Double] {
+    /// Watches until its task is cancelled; the lags in milliseconds.
+    static func watch(_ commits: MarketLoad.CommitLog, positions: AppliedPositionPublisher) async throws -> [Double] {
         let clock = ContinuousClock()
         var seen = 0
         var pending: [(at: ContinuousClock.Instant, token: LSN)] = []
         var lags: [Double] = []
-        while !stopped() {
+        while !Task.isCancelled {
             let new = commits.entries(from: seen)
             seen += new.count
             pending += new

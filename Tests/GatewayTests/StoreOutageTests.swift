@@ -7,15 +7,17 @@ import Testing
 /// errors), readiness turns false, nothing crashes, and it recovers when the store is back. Each test stops a server
 /// of its own (the stack's are shared with other tests).
 @Suite struct StoreOutageTests {
-    /// Readiness with every store up: asked up to three times, since the stack's servers are shared with the whole
-    /// suite and a loaded run's check of one once ran past the readiness timeout (a store that is down stays down).
+    /// Readiness, asked up to three times until `settled` holds: the stack's servers are shared with the whole suite,
+    /// and a loaded run's check of one once ran past the readiness timeout (a store that is down stays down).
+    static func readiness(_ gateway: GatewayHarness, until settled: (GatewayHarness.Reply) -> Bool) async throws -> GatewayHarness.Reply {
+        var ready = try await gateway.send("GET", path: "/health/ready")
+        for _ in 0..<2 where !settled(ready) { ready = try await gateway.send("GET", path: "/health/ready") }
+        return ready
+    }
+
+    /// Readiness with every store up: its status.
     static func readyWhenAllAreUp(_ gateway: GatewayHarness) async throws -> Int {
-        var status = 0
-        for _ in 0..<3 {
-            status = try await gateway.send("GET", path: "/health/ready").status
-            if status == 200 { break }
-        }
-        return status
+        try await readiness(gateway) { $0.status == 200 }.status
     }
 
     @Test func redisStoppedThenBack() async throws {
@@ -44,10 +46,7 @@ import Testing
             // MongoDB is the stack's, shared with the whole suite: a loaded run's check of it once ran past the
             // readiness timeout. What is tested is that Redis being down does not take MongoDB with it: asked
             // again, MongoDB answers up while Redis stays down.
-            var ready = try await gateway.send("GET", path: "/health/ready")
-            for _ in 0..<2 where dig(ready.json, "stores.mongodb") as? String != "up" {
-                ready = try await gateway.send("GET", path: "/health/ready")
-            }
+            let ready = try await Self.readiness(gateway) { dig($0.json, "stores.mongodb") as? String == "up" }
             #expect(ready.status == 503)
             #expect(dig(ready.json, "stores.redis") as? String == "down")
             #expect(dig(ready.json, "stores.mongodb") as? String == "up")

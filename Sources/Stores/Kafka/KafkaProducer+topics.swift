@@ -19,12 +19,6 @@ extension KafkaProducer {
         }
     }
 
-    /// Every topic the cluster lists, with its number of partitions.
-    public func partitionCounts(timeoutMilliseconds: Int32 = 10_000) async throws -> [String: Int] {
-        let handle = UnsafeTransfer(self.handle)
-        return try await Self.onOwnThread { try Self.partitionCounts(handle.value, timeoutMilliseconds: timeoutMilliseconds) }
-    }
-
     /// Admin calls block for up to their timeout: on a thread of their own, never the caller's.
     private static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         let executor = BlockingExecutor(threads: 1)
@@ -38,6 +32,7 @@ extension KafkaProducer {
         }
     }
 
+    /// Every topic the cluster lists, with its number of partitions.
     private static func partitionCounts(_ handle: OpaquePointer, timeoutMilliseconds: Int32) throws -> [String: Int] {
         var metadata: UnsafePointer<rd_kafka_metadata>?
         let code = rd_kafka_metadata(handle, 1, nil, &metadata, Int32(timeoutMilliseconds))

@@ -100,7 +100,7 @@ struct KafkaTransactionAssembler {
     private mutating func abandonIncomplete(before snapshot: UInt64) {
         order.removeAll { slot in
             guard case .transaction(let id) = slot, let entry = pending[id], let end = entry.end else { return false }
-            let position = Self.snapshotPosition(id) ?? end.commitLSN?.value ?? 0
+            let position = end.commitLSN?.value ?? 0   // a snapshot batch's consistent point too
             guard position < snapshot, entry.changes.count < end.partitionEventCount ?? end.eventCount else { return false }
             strayRecords += entry.records   // committed with the next share, so not read again
             pending[id] = nil
@@ -133,7 +133,7 @@ struct KafkaTransactionAssembler {
                 xid: entry.xid, commitLSN: commitLSN, endLSN: end.endLSN ?? commitLSN,
                 commitTimeMicros: (entry.commitTimeMillis != 0 ? entry.commitTimeMillis : end.timestampMillis) * 1000, changes: changes)
             return Ready(transaction: transaction, endsSnapshot: entry.endsSnapshot || end.endsSnapshot,
-                         isSnapshot: end.id.split(separator: ":").count > 2 || (!changes.isEmpty && changes.allSatisfy { $0.operation == .read }),
+                         isSnapshot: Self.snapshotPosition(end.id) != nil || (!changes.isEmpty && changes.allSatisfy { $0.operation == .read }),
                          records: entry.records + takeStrays(), changeOrders: orders, partitionCount: end.partitionCount)
         }
     }

@@ -12,31 +12,37 @@ public struct AppliedPositionPublisher: Sendable {
         self.keys = keys
     }
 
-    // Stored in the `AppliedPosition` format, whose first 16 characters are the sortable position the guard
-    // compares. Beside it, the status hash with the position's commit time and when it was applied (milliseconds;
-    // the server's clock), so readers can tell how fresh the read models are.
-    // ARGV: sortable position, stored text, printable position, commit millis.
-    static let script = """
-        local stored = redis.call('GET', KEYS[1])
-        if stored and string.sub(stored, 1, 16) >= ARGV[1] then return 0 end
-        redis.call('SET', KEYS[1], ARGV[2])
-        local now = redis.call('TIME')
-        redis.call('HSET', KEYS[2], '\(SyncStatusHash.position)', ARGV[3], '\(SyncStatusHash.commitMillis)', ARGV[4],
-            '\(SyncStatusHash.appliedMillis)', tostring(now[1] * 1000 + math.floor(now[2] / 1000)))
-        return 1
+    // Lua shared by both publishing scripts: `raise(appliedKey, statusKey, stored, commitMillis)` sets the applied
+    // position to `stored` unless it is already there or later. It is stored in the `AppliedPosition` format, whose
+    // first 16 characters are the sortable position the guard compares and whose rest (from the 18th) is the
+    // printable one. Beside it, the status hash with the position's commit time and when it was applied
+    // (milliseconds; the server's clock), so readers can tell how fresh the read models are.
+    static let raise = """
+        local function raise(appliedKey, statusKey, stored, commitMillis)
+            local current = redis.call('GET', appliedKey)
+            if current and string.sub(current, 1, 16) >= string.sub(stored, 1, 16) then return 0 end
+            redis.call('SET', appliedKey, stored)
+            local now = redis.call('TIME')
+            redis.call('HSET', statusKey, '\(SyncStatusHash.position)', string.sub(stored, 18), '\(SyncStatusHash.commitMillis)', commitMillis,
+                '\(SyncStatusHash.appliedMillis)', tostring(now[1] * 1000 + math.floor(now[2] / 1000)))
+            return 1
+        end
         """
+
+    // ARGV: stored text, commit millis.
+    static let script = raise + "\nreturn raise(KEYS[1], KEYS[2], ARGV[1], ARGV[2])"
 
     /// `commitTimeMicros`: the transaction's commit time (0 for a snapshot's position: no commit of its own).
     public func publish(_ lsn: LSN, commitTimeMicros: Int64 = 0) async throws {
         _ = try await redis.eval(Self.script, keys: [keys.appliedPosition, keys.syncStatus],
-                                 arguments: [lsn.sortableText, AppliedPosition.text(lsn), lsn.description,
-                                             String(commitTimeMicros / 1000)])
+                                 arguments: [AppliedPosition.text(lsn), String(commitTimeMicros / 1000)])
     }
 
     // Each partition's position only moves forward; the low watermark over partitions 0..<count, once every one
-    // has a position, is published as `script` does (only forward, with the status hash).
+    // has a position, is raised to as `script` does.
     // ARGV: count, commit millis, then partition and stored text pairs.
-    static let partitionsScript = """
+    static let partitionsScript = raise + """
+
         for i = 3, #ARGV, 2 do
             local current = redis.call('HGET', KEYS[1], ARGV[i])
             if not current or string.sub(current, 1, 16) < string.sub(ARGV[i + 1], 1, 16) then
@@ -49,13 +55,7 @@ public struct AppliedPositionPublisher: Sendable {
             if not position then return 0 end
             if not low or string.sub(position, 1, 16) < string.sub(low, 1, 16) then low = position end
         end
-        local stored = redis.call('GET', KEYS[2])
-        if stored and string.sub(stored, 1, 16) >= string.sub(low, 1, 16) then return 0 end
-        redis.call('SET', KEYS[2], low)
-        local now = redis.call('TIME')
-        redis.call('HSET', KEYS[3], '\(SyncStatusHash.position)', string.sub(low, 18), '\(SyncStatusHash.commitMillis)', ARGV[2],
-            '\(SyncStatusHash.appliedMillis)', tostring(now[1] * 1000 + math.floor(now[2] / 1000)))
-        return 1
+        return raise(KEYS[2], KEYS[3], low, ARGV[2])
         """
 
     /// Positions of some of `count` partitions (a projector member's share): the position readers use is the lowest
