@@ -153,16 +153,21 @@ struct LiveOperation: Sendable {
     /// state (`catchUp: MISSED`); past the stream's retention, one event of the current state (`CURRENT_STATE`; a
     /// list subscription gets RESYNC). Its events coalesce with the live ones already queued, the newer state winning.
     func catchUp(after position: LSN, into queue: SubscriberQueue) async {
-        // The live events queued meanwhile go out with (or coalesced into) the catch-up's, not before them.
-        defer { queue.release() }
+        // The live events queued meanwhile go out with (or coalesced into) the catch-up's, not before them; those at
+        // or before what the catch-up resolved are dropped: the last notice it took (every earlier one was in the stream
+        // before it, so in the catch-up too), or past the retention the current state, as of the applied position.
+        var covered: LSN?
+        defer { queue.release(covered: covered) }
         let notices: [ChangeNotice]
         let flag: String
+        let reach: LSN?
         do {
             let applied = try await service.waiter.appliedPosition()
             let (missed, complete) = try await service.subscriptions.feed.notices(after: position, applied: applied)
             if complete {
-                (notices, flag) = (missed, "MISSED")
+                (notices, flag, reach) = (missed, "MISSED", missed.map(\.position).max())
             } else {
+                reach = applied
                 (notices, flag) = ([ChangeNotice(position: applied ?? position, commitMillis: 0, keys: [], isResync: true)], "CURRENT_STATE")
             }
         } catch {
@@ -174,8 +179,12 @@ struct LiveOperation: Sendable {
         guard case .events(let events) = await createSource(context) else { return }
         do {
             for try await event in events {
-                if let event = event as? LiveEvent { service.subscriptions.metrics.queued(queue.push(await execute(event, catchUp: flag))) }
+                guard let event = event as? LiveEvent else { continue }
+                var caughtUp = await execute(event, catchUp: flag)
+                caughtUp.isCatchUp = true
+                service.subscriptions.metrics.queued(queue.push(caughtUp))
             }
+            covered = reach   // only a catch-up that went through covers anything
         } catch {
             queue.push(failure(error))
         }

@@ -15,6 +15,8 @@ final class SubscriberQueue: Sendable {
         let commitMillis: Int64
         /// When the gateway read the change's notice (ms since 1970, 0 unknown): the fan-out latency's start.
         var noticedMillis: Int64 = 0
+        /// A resume's catch-up event (never dropped as covered by the catch-up).
+        var isCatchUp = false
     }
 
     enum Outcome: Equatable { case queued, coalesced, dropped, closed }
@@ -28,6 +30,8 @@ final class SubscriberQueue: Sendable {
         var closed = false
         /// Events queue but are not handed out (a catch-up is under way).
         var holding = false
+        /// The position a resume's catch-up covered: a live event at or before it shows nothing the client lacks.
+        var covered: LSN?
     }
 
     let capacity: Int
@@ -43,6 +47,7 @@ final class SubscriberQueue: Sendable {
     func push(_ event: Event) -> Outcome {
         let (outcome, waiter): (Outcome, CheckedContinuation<Event?, Never>?) = state.withLock { state in
             guard !state.closed, !state.finished else { return (.closed, nil) }
+            if Self.isCovered(event, by: state.covered) { return (.coalesced, nil) }
             if let waiter = state.waiter, !state.holding {
                 state.waiter = nil
                 return (.queued, waiter)
@@ -81,10 +86,15 @@ final class SubscriberQueue: Sendable {
         }
     }
 
-    /// Hands out what was held and what comes next (the catch-up is in).
-    func release() {
+    /// Hands out what was held and what comes next (the catch-up is in). A catch-up resolved at the read models
+    /// as of `covered` (a position): live events at or before it, queued or yet to come, repeat what it sent.
+    func release(covered: LSN? = nil) {
         let (waiter, event): (CheckedContinuation<Event?, Never>?, Event??) = state.withLock { state in
             state.holding = false
+            if let covered {
+                state.covered = max(state.covered ?? covered, covered)
+                state.events.removeAll { Self.isCovered($0, by: state.covered) }
+            }
             guard let waiter = state.waiter else { return (nil, nil) }
             if !state.events.isEmpty {
                 state.waiter = nil
@@ -111,6 +121,11 @@ final class SubscriberQueue: Sendable {
     }
 
     var isClosed: Bool { state.withLock { $0.closed } }
+
+    private static func isCovered(_ event: Event, by covered: LSN?) -> Bool {
+        guard let covered, !event.isCatchUp, let position = event.result.position else { return false }
+        return position <= covered
+    }
 
     private func end(_ change: (inout State) -> Void) {
         let waiter = state.withLock { state -> CheckedContinuation<Event?, Never>? in
