@@ -9,14 +9,29 @@ public enum GraphQLToolCore {
         public var exitCode: Int32
     }
 
-    static func schemaOrError(_ sdl: String, _ name: String) -> Result<GraphQLSchema, GraphQLError> {
+    /// Why a schema file gives no schema: every error, one a line, as `FILE:LINE:COLUMN: message`.
+    struct SchemaFileError: Error {
+        let description: String
+    }
+
+    static func schemaOrError(_ sdl: String, _ name: String) -> Result<GraphQLSchema, SchemaFileError> {
         do {
             return .success(try buildSchema(sdl, sourceName: name))
+        } catch let e as SDLValidationError {
+            return .failure(SchemaFileError(description: e.errors.map { located($0, in: name) }.joined(separator: "\n")))
         } catch let e as GraphQLError {
-            return .failure(e)
+            return .failure(SchemaFileError(description: located(e, in: name)))
         } catch {
-            return .failure(GraphQLError(String(describing: error)))
+            return .failure(SchemaFileError(description: "\(name): \(error)"))
         }
+    }
+
+    /// An error as compilers print them, with any further places it names after it.
+    static func located(_ error: GraphQLError, in file: String) -> String {
+        let places = error.locations.map { "\(file):\($0.line):\($0.column)" }
+        guard let first = places.first else { return "\(file): \(error.message)" }
+        let others = places.dropFirst()
+        return "\(first): \(error.message)" + (others.isEmpty ? "" : " (see also \(others.joined(separator: ", ")))")
     }
 
     /// `graphql print --schema FILE`

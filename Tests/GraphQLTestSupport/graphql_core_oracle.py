@@ -6,6 +6,8 @@ Requests:
   {"op": "introspect", "sdl": ..., "options": {...}}        -> {"ok": {"data": ..., "errors": [...]}}
   {"op": "execute", "sdl", "query", "variables"?, "root"?, "operation"?}
                                                             -> {"ok": {"data"?: ..., "errors"?: [...]}}
+  {"op": "validate_sdl", "sdl", "base"?}                    -> {"ok": [{"message", "locations"}...]}
+                                                               (validate_sdl: the SDL rules, extending build_schema(base))
 Any exception: {"error": message}.
 """
 import json
@@ -27,6 +29,7 @@ from graphql import (
     print_schema,
     validate,
 )
+from graphql.validation.validate import validate_sdl
 
 _schemas = {}
 
@@ -72,6 +75,11 @@ def run(req):
             operation_name=req.get("operation"),
         )
         return fmt_result(result)
+    if op == "validate_sdl":
+        base = req.get("base")
+        errors = validate_sdl(parse(req["sdl"]), schema_for(base) if base else None)
+        return [{"message": e.message, "locations": [{"line": l.line, "column": l.column} for l in (e.locations or [])]}
+                for e in errors]
     raise ValueError("unknown op " + op)
 
 

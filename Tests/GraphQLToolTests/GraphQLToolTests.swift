@@ -20,8 +20,23 @@ struct GraphQLToolTests {
         #expect(out.stdout == expected + "\n")
         let bad = GraphQLToolCore.print(schemaSDL: "type Query { x: Nope }")
         #expect(bad.exitCode == 1 && bad.stdout.isEmpty && bad.stderr.contains("Unknown type \"Nope\"."))
-        let syntax = GraphQLToolCore.print(schemaSDL: "type Query {")
-        #expect(syntax.exitCode == 1 && syntax.stderr.contains("Syntax Error"))
+        let syntax = GraphQLToolCore.print(schemaSDL: "type Query {", schemaName: "s.graphql")
+        #expect(syntax.exitCode == 1 && syntax.stderr == "s.graphql:1:13: Syntax Error: Expected Name, found <EOF>.\n")
+        // Every SDL error, one a line, each where it is (graphql-js's buildASTSchema refuses such a schema too).
+        let invalid = GraphQLToolCore.print(schemaSDL: """
+            type Query { a: Int a: Int }
+            directive @d on FIELD
+            extend type Query @d
+            extend type Missing @d
+            """, schemaName: "s.graphql")
+        #expect(invalid.exitCode == 1 && invalid.stdout.isEmpty)
+        #expect(invalid.stderr == """
+            s.graphql:1:14: Field "Query.a" can only be defined once. (see also s.graphql:1:21)
+            s.graphql:3:19: Directive "@d" may not be used on OBJECT.
+            s.graphql:4:13: Cannot extend type "Missing" because it is not defined.
+            s.graphql:4:21: Directive "@d" may not be used on OBJECT.
+
+            """)
     }
 
     @Test("introspect: {\"data\": ...} of the standard query with the five options")

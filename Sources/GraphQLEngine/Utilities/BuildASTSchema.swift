@@ -7,6 +7,8 @@ import JSON
 /// - `resolvers`: field resolvers by type name and field name (they can also be set later on `GraphQLField.resolve`).
 /// - `typeResolvers`: `resolveType` functions for interfaces and unions by name (by default a value's
 ///   `__typename` key decides).
+/// - `assumeValidSDL`: skip the SDL rules (`assertValidSDL`) for a document known to pass them; by default a
+///   document that breaks one throws `SDLValidationError` with every error, before anything is built.
 ///
 /// ```swift
 /// let schema = try buildASTSchema(document, resolvers: ["Query": ["hello": .sync { _, _, _, _ in "world" }]])
@@ -15,8 +17,10 @@ public func buildASTSchema(
     _ document: DocumentNode,
     scalars: [GraphQLScalarType] = [],
     resolvers: [String: [String: GraphQLFieldResolver]] = [:],
-    typeResolvers: [String: GraphQLTypeResolver] = [:]
+    typeResolvers: [String: GraphQLTypeResolver] = [:],
+    assumeValidSDL: Bool = false
 ) throws -> GraphQLSchema {
+    if !assumeValidSDL { try assertValidSDL(document) }
     var builder = SchemaBuilder(customScalars: Dictionary(scalars.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
     return try builder.build(document, resolvers: resolvers, typeResolvers: typeResolvers)
 }

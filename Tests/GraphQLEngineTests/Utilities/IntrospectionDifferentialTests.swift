@@ -26,18 +26,15 @@ struct IntrospectionDifferentialTests {
         var compared = 0
         var messageOnly = 0
         var bothRejected = 0
-        var known = 0
-        // A schema only one side builds is a failure naming it, unless it is a known divergence; one both reject
+        // A schema only one side builds is a failure naming it; one both reject
         // (graphql-core's build_schema raises, our buildSchema throws) is counted apart.
         for (i, (path, sdl)) in schemas.enumerated() {
-            let listed = KnownDivergences.sdlValidationNotRun.contains(path)
             let schema: GraphQLSchema
             do { schema = try buildSchema(sdl) } catch {
                 for j in Self.optionSets.indices {
                     let answer = answers[i * Self.optionSets.count + j]
                     if answer["ok"] == nil {
                         bothRejected += 1
-                        #expect(!listed, "\(path) no longer diverges: unlist it")
                     } else {
                         Issue.record("\(path) options #\(j): graphql-core introspects it, we fail to build it: \(error)")
                     }
@@ -47,10 +44,9 @@ struct IntrospectionDifferentialTests {
             for (j, (options, _)) in Self.optionSets.enumerated() {
                 let answer = answers[i * Self.optionSets.count + j]
                 guard let expected = answer["ok"] else {
-                    if listed { known += 1 } else { Issue.record("\(path) options #\(j): we build it, graphql-core fails: \(answer)") }
+                    Issue.record("\(path) options #\(j): we build it, graphql-core fails: \(answer)")
                     continue
                 }
-                #expect(!listed, "\(path): graphql-core builds it: unlist it")
                 let ours = await graphql(schema: schema, source: getIntrospectionQuery(options)).json
                 // Invalid schemas: graphql-js locates some schema errors at AST nodes our types don't keep yet
                 // (fields, arguments); those must match by message, and we count them.
@@ -72,6 +68,6 @@ struct IntrospectionDifferentialTests {
             }
         }
         #expect(compared > 200)
-        print("introspection: \(compared) responses equal graphql-core's, \(messageOnly) of them (invalid schemas) by error messages only; \(bothRejected) rejected by both, \(known) known divergences")
+        print("introspection: \(compared) responses equal graphql-core's, \(messageOnly) of them (invalid schemas) by error messages only; \(bothRejected) rejected by both")
     }
 }

@@ -1,5 +1,5 @@
 /// Argument uniqueness: a field or directive is given each argument once.
-public func UniqueArgumentNamesRule(_ context: ValidationContext) -> Visitor {
+public func UniqueArgumentNamesRule(_ context: some ASTValidationContext) -> Visitor {
     Visitor(kinds: KindSet(.field, .directive), enter: { node, _ in
         let arguments: [ArgumentNode]
         switch node {

@@ -1,26 +1,32 @@
-/// Directives are unique per location, unless repeatable.
-public func UniqueDirectivesPerLocationRule(_ context: ValidationContext) -> Visitor {
+/// Directives are unique per location, unless repeatable. A type's definition and its extensions are one location,
+/// and so are the schema definition and its extensions.
+public func UniqueDirectivesPerLocationRule(_ context: some ASTValidationContext) -> Visitor {
     var unique: [String: Bool] = [:]
-    for d in context.schema.directives { unique[d.name] = !d.isRepeatable }
+    for d in context.existingSchema?.directives ?? specifiedDirectives { unique[d.name] = !d.isRepeatable }
     for case .directive(let d) in context.document.definitions { unique[d.name.value] = !d.repeatable }
-    return Visitor(kinds: KindSet(.operationDefinition, .field, .fragmentSpread, .inlineFragment, .fragmentDefinition, .variableDefinition), enter: { node, _ in
-        let directives: [DirectiveNode]
-        switch node {
-        case .operationDefinition(let n): directives = n.directives
-        case .field(let n): directives = n.directives
-        case .fragmentSpread(let n): directives = n.directives
-        case .inlineFragment(let n): directives = n.directives
-        case .fragmentDefinition(let n): directives = n.directives
-        case .variableDefinition(let n): directives = n.directives
-        default: return .continue
+    var schemaDirectives: [String: DirectiveNode] = [:]
+    var typeDirectives: [String: [String: DirectiveNode]] = [:]
+    return Visitor(kinds: .directable, enter: { node, _ in
+        let directives = appliedDirectives(node)
+        guard !directives.isEmpty else { return .continue }
+        func check(_ seen: inout [String: DirectiveNode]) {
+            for directive in directives where unique[directive.name.value] == true {
+                let name = directive.name.value
+                if let first = seen[name] {
+                    context.report(GraphQLError("The directive \"@\(name)\" can only be used once at this location.", nodes: [first, directive]))
+                } else {
+                    seen[name] = directive
+                }
+            }
         }
-        var seen: [String: DirectiveNode] = [:]
-        for directive in directives where unique[directive.name.value] == true {
-            let name = directive.name.value
-            if let first = seen[name] {
-                context.report(GraphQLError("The directive \"@\(name)\" can only be used once at this location.", nodes: [first, directive]))
+        switch node {
+        case .schemaDefinition, .schemaExtension: check(&schemaDirectives)
+        default:
+            if let typeName = typeNameNode(node)?.value {
+                check(&typeDirectives[typeName, default: [:]])
             } else {
-                seen[name] = directive
+                var seen: [String: DirectiveNode] = [:]
+                check(&seen)
             }
         }
         return .continue

@@ -1,5 +1,5 @@
 /// Input object field uniqueness: an object literal gives each field once.
-public func UniqueInputFieldNamesRule(_ context: ValidationContext) -> Visitor {
+public func UniqueInputFieldNamesRule(_ context: some ASTValidationContext) -> Visitor {
     var stack: [[String: NameNode]] = []
     var known: [String: NameNode] = [:]
     return Visitor(
