@@ -8,6 +8,7 @@ Requests:
                                                             -> {"ok": {"data"?: ..., "errors"?: [...]}}
   {"op": "validate_sdl", "sdl", "base"?}                    -> {"ok": [{"message", "locations"}...]}
                                                                (validate_sdl: the SDL rules, extending build_schema(base))
+  {"op": "suggest", "input", "options"}                     -> {"ok": suggestion_list(input, options)}
 Any exception: {"error": message}.
 """
 import json
@@ -29,6 +30,7 @@ from graphql import (
     print_schema,
     validate,
 )
+from graphql.pyutils import suggestion_list
 from graphql.validation.validate import validate_sdl
 
 _schemas = {}
@@ -80,6 +82,8 @@ def run(req):
         errors = validate_sdl(parse(req["sdl"]), schema_for(base) if base else None)
         return [{"message": e.message, "locations": [{"line": l.line, "column": l.column} for l in (e.locations or [])]}
                 for e in errors]
+    if op == "suggest":
+        return suggestion_list(req["input"], req["options"])
     raise ValueError("unknown op " + op)
 
 
