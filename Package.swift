@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// The gifticon marketplace back end: one package, the CQRS sides as targets.
@@ -15,6 +15,11 @@ let package = Package(
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
         .library(name: "JSON", targets: ["JSON"]),
     ],
+    // Spans are always made (swift-distributed-tracing: a no-op until a tracer is bootstrapped); exporting them with
+    // OTLP needs swift-otel, whose build is heavy, so only `swift build --traits OpenTelemetry` includes it.
+    traits: [
+        .trait(name: "OpenTelemetry", description: "Export traces with OTLP/HTTP through swift-otel (OTEL_* environment variables)."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -29,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         // GraphQL over WebSocket (graphql-transport-ws); its client library serves the tests only.
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        // Traces: the API every target spans with (already under Hummingbird), and the OTLP exporter behind a trait.
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // C clients from Debian's -dev packages, found through pkg-config.
@@ -58,15 +66,19 @@ let package = Package(
             dependencies: [
                 "JSON", "CLibPQ", "CMongoC", "CHiredis", "CCurl", "CRdKafka",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .target(name: "Commands", dependencies: ["Stores", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Commands", dependencies: ["Stores", .product(name: "Logging", package: "swift-log"), .product(name: "Tracing", package: "swift-distributed-tracing")]),
         // The contract between the sync (which writes the read models) and the gateway (which reads them).
         .target(name: "ReadModels", dependencies: ["JSON", "Stores"]),
         // The deterministic dataset and the original's SQL loader: written through the command side's tables, not a command.
         .target(name: "Seeding", dependencies: ["Commands", "Stores", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "Sync", dependencies: ["JSON", "ReadModels", "Stores", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Sync",
+            dependencies: ["JSON", "ReadModels", "Stores", .product(name: "Logging", package: "swift-log"), .product(name: "Tracing", package: "swift-distributed-tracing")]
+        ),
         .target(
             name: "Gateway",
             dependencies: [
@@ -84,15 +96,26 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             // The public contract, compiled in as bytes: Schema/schema.graphql is a symlink to the repository root's
             // schema.graphql (resources must sit in the target's folder; SwiftPM follows the link).
             resources: [.embedInCode("Schema/schema.graphql")]
         ),
+        // The process's tracer: OTLP export when built with the OpenTelemetry trait, else spans go nowhere.
+        .target(
+            name: "Telemetry",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "OTel", package: "swift-otel", condition: .when(traits: ["OpenTelemetry"])),
+            ]
+        ),
         .executableTarget(
             name: "GifticonCLI",
             dependencies: [
-                "Commands", "Seeding", "Sync", "Gateway", "ReadModels", "Stores",
+                "Commands", "Seeding", "Sync", "Gateway", "ReadModels", "Stores", "Telemetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -135,6 +158,8 @@ let package = Package(
             name: "GatewayTests",
             dependencies: [
                 "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine", "JSON", "Seeding", "CHeapStats",
+                // The trace export test (built with the OpenTelemetry trait only) bootstraps the product's tracer.
+                "Telemetry", .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

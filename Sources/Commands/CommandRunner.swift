@@ -1,5 +1,6 @@
 import Foundation
 import Stores
+import Tracing
 
 /// Runs commands against the command database: validation, one transaction per command, idempotency keys, the
 /// receipt with its consistency token, and every failure as a `CommandError`.
@@ -20,6 +21,19 @@ public final class CommandRunner: Sendable {
     /// id; 0 for none) returns the first call's receipt, and the same key with different content is a CONFLICT; keys
     /// of different callers never meet. Throws only `CommandError`.
     public func run<C: Command>(_ command: C, idempotencyKey: String? = nil, caller: Int64 = 0) async throws -> Receipt {
+        try await withSpan("command \(C.name)") { span in
+            span.attributes["gifticon.command"] = C.name
+            span.attributes["gifticon.idempotent"] = idempotencyKey != nil
+            do {
+                return try await runUntraced(command, idempotencyKey: idempotencyKey, caller: caller)
+            } catch let error as CommandError {
+                span.attributes["gifticon.command.error"] = error.code.rawValue
+                throw error
+            }
+        }
+    }
+
+    private func runUntraced<C: Command>(_ command: C, idempotencyKey: String?, caller: Int64) async throws -> Receipt {
         do {
             try command.validate()
             let request: IdempotentRequest?
@@ -28,7 +42,7 @@ public final class CommandRunner: Sendable {
             } else {
                 request = nil
             }
-            return try await database.withConnection { db in
+            return try await database.withConnection(operation: "transaction") { db in
                 try CommandRunner.transact(command, request: request, on: db)
             }
         } catch {
@@ -40,7 +54,7 @@ public final class CommandRunner: Sendable {
     /// it, so a token past it was never issued. Throws only `CommandError`.
     public func currentPosition() async throws -> LSN {
         do {
-            return try await database.withConnection { db in
+            return try await database.withConnection(operation: "SELECT") { db in
                 guard let text = try db.query("SELECT pg_current_wal_insert_lsn()::text").rows.first?[0], let lsn = LSN(text) else {
                     throw CommandError(.internal, "the command database's WAL position could not be read")
                 }

@@ -7,6 +7,7 @@ import Logging
 import ReadModels
 import Stores
 import Sync
+import Telemetry
 
 /// `gifticon serve`: the GraphQL gateway on GATEWAY_PORT (default 8080): queries from the read models, mutations
 /// into the command side.
@@ -49,7 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
         let commands = CommandRunner(database: PostgresClient(url: settings.databaseURL, maxConnections: 8))
         let service = try GraphQLService(readModels: readModels, commands: commands, configuration: configuration, logger: logger)
         let (host, announce) = (configuration.host, logger)
-        let app = try GatewayServer(service: service).application { port in
+        let traces = try TraceExport.bootstrap(serviceName: "gifticon-gateway", environment: ProcessInfo.processInfo.environment, logger: logger)
+        let app = try GatewayServer(service: service).application(services: traces.map { [$0] } ?? []) { port in
             print("gateway: GraphiQL at http://\(host):\(port)/graphql")
             announce.info("gateway listening", metadata: ["graphiql": "http://\(host):\(port)/graphql"])
         }

@@ -4,6 +4,7 @@ import Logging
 import ReadModels
 import Stores
 import Sync
+import Telemetry
 
 /// `gifticon sync`: the embedded change data capture, from PostgreSQL's WAL into MongoDB, the search index and Redis.
 struct SyncCommand: AsyncParsableCommand {
@@ -91,7 +92,8 @@ struct SyncRebuildCommand: AsyncParsableCommand {
 func runUntilStopped(_ pipeline: SyncPipeline, stopAfter: Int?, logger: Logger, metrics: SyncMetrics) async throws {
     let stream = try await pipeline.stream(logger: logger, metrics: metrics)
     do {
-        try await stream.run(stopAfter: stopAfter)
+        try await TraceExport.running(serviceName: "gifticon-sync", environment: ProcessInfo.processInfo.environment,
+                                      logger: logger) { try await stream.run(stopAfter: stopAfter) }
     } catch {
         logger.error("sync stopped", metadata: ["error": "\(error)"])
         throw error

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Stores
 import Sync
+import Telemetry
 
 /// `gifticon sync relay`: the WAL to Kafka, as Debezium's PostgreSQL connector publishes it.
 struct SyncRelayCommand: AsyncParsableCommand {
@@ -42,7 +43,8 @@ struct SyncRelayCommand: AsyncParsableCommand {
         let stream = try await pipeline.relay(producer: producer, topics: KafkaTopics(prefix: topicPrefix, partitions: partitions), logger: logger,
                                               metrics: SyncMetricsEndpoint.metrics(servedOn: metricsPort, logger: logger))
         do {
-            try await stream.run()
+            try await TraceExport.running(serviceName: "gifticon-sync-relay", environment: ProcessInfo.processInfo.environment,
+                                          logger: logger) { try await stream.run() }
         } catch {
             logger.error("relay stopped", metadata: ["error": "\(error)"])
             throw error
@@ -83,7 +85,8 @@ struct SyncProjectCommand: AsyncParsableCommand {
             metrics: options.metrics(logger: logger))
         logger.info("projecting from kafka", metadata: ["group": "\(group)", "member": "\(member ?? "-")", "topics": "\(topicPrefix).*"])
         do {
-            try await projection.run()
+            try await TraceExport.running(serviceName: "gifticon-sync-projector", environment: ProcessInfo.processInfo.environment,
+                                          logger: logger) { try await projection.run() }
         } catch {
             logger.error("projection stopped", metadata: ["error": "\(error)"])
             throw error

@@ -33,6 +33,8 @@ public struct GatewayServer: Sendable {
         let router = Router()
         let service = self.service, readiness = self.readiness, graphiql = self.graphiql, page = self.graphiqlPage
         let metrics = service.metrics
+        // A span per request, continuing the caller's trace when it sends a W3C `traceparent`.
+        router.add(middleware: TracingMiddleware())
         router.add(middleware: CrossOriginPolicy(origins: service.configuration.corsOrigins, metrics: metrics))
         router.add(middleware: UnroutedAnswers(metrics: metrics))
         router.get("/graphql") { request, _ in
@@ -101,8 +103,10 @@ public struct GatewayServer: Sendable {
         return router
     }
 
-    /// The application on `host:port` (port 0: any free port, reported to `onServerRunning`).
-    public func application(logger: Logger? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    /// The application on `host:port` (port 0: any free port, reported to `onServerRunning`), with `services` (the trace
+    /// exporter) run in its service group: started before the server, stopped after it.
+    public func application(logger: Logger? = nil, services: [any Service] = [],
+                            onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let configuration = service.configuration
         let server = self
         return Application(
@@ -111,6 +115,7 @@ public struct GatewayServer: Sendable {
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "gifticon-gateway",
                 availableConnectionsDelegate: MaximumAvailableConnections(configuration.connections.maxConnections)),
+            services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger ?? service.logger)
     }

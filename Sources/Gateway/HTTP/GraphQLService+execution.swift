@@ -1,5 +1,6 @@
 import GraphQLEngine
 import Logging
+import Tracing
 
 /// Step 5: the operation runs with the request's context (caller, loaders, consistency waits) within the timeout.
 extension GraphQLService {
@@ -24,8 +25,11 @@ extension GraphQLService {
                                      logger: logger, metrics: metrics, waiter: waiter)
         let (schema, variables, operationName) = (self.schema, parameters.variables, parameters.operationName)
         let outcome = await withDeadline(configuration.requestTimeout) {
-            await GraphQLEngine.execute(schema: schema, document: prepared.document, contextValue: context, variableValues: variables,
-                                        operationName: operationName, plans: prepared.plans)
+            await withSpan("graphql.execute") { span in
+                if let operationName { span.attributes["graphql.operation.name"] = operationName }
+                return await GraphQLEngine.execute(schema: schema, document: prepared.document, contextValue: context,
+                                                   variableValues: variables, operationName: operationName, plans: prepared.plans)
+            }
         }
         return outcome.map { ($0, context) }
     }

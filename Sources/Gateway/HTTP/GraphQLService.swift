@@ -3,6 +3,7 @@ import GraphQLEngine
 import JSON
 import Logging
 import Stores
+import Tracing
 
 /// GraphQL over HTTP, independent of the server framework. A request goes through these steps, each in a file of
 /// its own (`GraphQLService+<step>.swift`); the first that answers ends it:
@@ -41,7 +42,8 @@ public final class GraphQLService: Sendable {
         self.readModels = readModels
         self.commands = commands
         documents = ValidatedDocumentCache(schema: schema, capacity: configuration.documentCacheCapacity,
-                                           byteCapacity: configuration.documentCacheBytes, limits: configuration.limits)
+                                           byteCapacity: configuration.documentCacheBytes, limits: configuration.limits,
+                                           observePhase: { phase, run in withSpan("graphql.\(phase.rawValue)") { _ in run() } })
         persisted = PersistedQueries(capacity: configuration.persistedQueryCapacity, byteCapacity: configuration.persistedQueryBytes)
         var commandPosition: (@Sendable () async throws -> LSN)?
         if let commands { commandPosition = { try await commands.currentPosition() } }

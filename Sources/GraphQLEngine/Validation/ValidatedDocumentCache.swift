@@ -16,6 +16,14 @@ public enum ValidatedDocument: Sendable {
     }
 }
 
+/// The steps of preparing a document that an observer may wrap (to time them, or to trace them).
+public enum DocumentPhase: String, Sendable {
+    case parse, validate
+}
+
+/// Runs one phase (the closure), wrapped in whatever the observer adds; it must run it exactly once.
+public typealias DocumentPhaseObserver = @Sendable (DocumentPhase, () -> Void) -> Void
+
 /// Parses and validates each distinct document text (and operation name) once against one schema: a repeated
 /// request skips both. Rejections are kept as well, so a client resending a bad document costs a lookup.
 /// Bounded by entries and by bytes (least recently used entries go first) and safe to share between threads.
@@ -45,6 +53,8 @@ public final class ValidatedDocumentCache: Sendable {
 
     public let schema: GraphQLSchema
     public let limits: QueryLimits
+    /// Wraps each parse and each validation of an uncached text (the gateway makes a trace span of each).
+    public let observePhase: DocumentPhaseObserver
     private let rules: [ValidationRule]
     private let maxErrors: Int
     private let state: Mutex<State>
@@ -61,9 +71,11 @@ public final class ValidatedDocumentCache: Sendable {
 
     public init(
         schema: GraphQLSchema, capacity: Int = 1_000, byteCapacity: Int = 64 << 20, limits: QueryLimits = .none,
-        rules: [ValidationRule] = specifiedRules, maxErrors: Int = 100
+        rules: [ValidationRule] = specifiedRules, maxErrors: Int = 100,
+        observePhase: @escaping DocumentPhaseObserver = { _, phase in phase() }
     ) {
         self.schema = schema
+        self.observePhase = observePhase
         self.limits = limits
         self.rules = rules + limits.rules
         self.maxErrors = maxErrors
@@ -106,13 +118,16 @@ public final class ValidatedDocumentCache: Sendable {
     public func validateUncached(_ text: String) -> ValidatedDocument {
         let schemaErrors = schema.validationErrors
         if !schemaErrors.isEmpty { return .invalid(schemaErrors) }
+        var parsed: Result<DocumentNode, GraphQLError>?
+        observePhase(.parse) { parsed = Result { () throws(GraphQLError) in try parse(Source(text, name: "GraphQL request"), options: limits.parseOptions) } }
         let document: DocumentNode
-        do {
-            document = try parse(Source(text, name: "GraphQL request"), options: limits.parseOptions)
-        } catch {
-            return .invalid([error])
+        switch parsed {
+        case .success(let d)?: document = d
+        case .failure(let error)?: return .invalid([error])
+        case nil: preconditionFailure("observePhase must run the phase it is given")
         }
-        let errors = validate(schema: schema, document: document, rules: rules, maxErrors: maxErrors)
+        var errors: [GraphQLError] = []
+        observePhase(.validate) { errors = validate(schema: schema, document: document, rules: rules, maxErrors: maxErrors) }
         return errors.isEmpty ? .valid(document) : .invalid(errors)
     }
 

@@ -12,32 +12,32 @@ public final class MongoClient: Sendable {
     }
 
     public func insert(_ collection: String, _ documents: [JSONValue]) async throws {
-        try await pool.withConnection { try $0.insert(collection, documents) }
+        try await pool.withConnection(operation: "insert \(collection)") { try $0.insert(collection, documents) }
     }
 
     public func find(_ collection: String, filter: JSONValue, options: JSONValue? = nil) async throws -> [JSONValue] {
-        try await pool.withConnection { try $0.find(collection, filter: filter, options: options) }
+        try await pool.withConnection(operation: "find \(collection)") { try $0.find(collection, filter: filter, options: options) }
     }
 
     public func update(
         _ collection: String, filter: JSONValue, update: JSONValue, upsert: Bool = false, many: Bool = false
     ) async throws -> MongoUpdateResult {
-        try await pool.withConnection {
+        try await pool.withConnection(operation: "update \(collection)") {
             try $0.update(collection, filter: filter, update: update, upsert: upsert, many: many)
         }
     }
 
     @discardableResult
     public func delete(_ collection: String, filter: JSONValue) async throws -> Int {
-        try await pool.withConnection { try $0.delete(collection, filter: filter) }
+        try await pool.withConnection(operation: "delete \(collection)") { try $0.delete(collection, filter: filter) }
     }
 
     public func drop(_ collection: String) async throws {
-        try await pool.withConnection { try $0.drop(collection) }
+        try await pool.withConnection(operation: "drop \(collection)") { try $0.drop(collection) }
     }
 
     public func command(_ command: JSONValue) async throws -> JSONValue {
-        try await pool.withConnection { try $0.command(command) }
+        try await pool.withConnection(operation: command.objectValue?.keys.first ?? "command") { try $0.command(command) }
     }
 
     public func shutdown() async { await pool.shutdown() }

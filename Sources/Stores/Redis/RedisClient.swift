@@ -15,7 +15,7 @@ public final class RedisClient: Sendable {
     public func command(_ arguments: String...) async throws -> RedisValue { try await command(arguments) }
 
     public func command(_ arguments: [String]) async throws -> RedisValue {
-        try await pool.withConnection { try $0.command(arguments) }
+        try await pool.withConnection(operation: arguments.first ?? "command") { try $0.command(arguments) }
     }
 
     public func get(_ key: String) async throws -> String? { try await command("GET", key).string }

@@ -34,14 +34,16 @@ public final class HTTPConnection: PooledConnection {
     }
 
     /// Sends one request; returns the status and body. Transport failures throw; HTTP error statuses do not.
-    public func request(_ method: String, _ path: String, body: [UInt8]? = nil, contentType: String = "application/json")
-        throws -> (status: Int, body: [UInt8])
+    /// `headers` go along as given (the trace context's `traceparent`, say).
+    public func request(_ method: String, _ path: String, body: [UInt8]? = nil, contentType: String = "application/json",
+                        headers extraHeaders: [(String, String)] = []) throws -> (status: Int, body: [UInt8])
     {
         curl_easy_reset(handle)
         let sink = ResponseSink()
         let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
         var headers: UnsafeMutablePointer<curl_slist>? = curl_slist_append(nil, "Content-Type: \(contentType)")
         headers = curl_slist_append(headers, "Expect:")
+        for (name, value) in extraHeaders { headers = curl_slist_append(headers, "\(name): \(value)") }
         defer { curl_slist_free_all(headers) }
 
         gifticon_curl_setopt_string(handle, CURLOPT_URL, baseURL + path)

@@ -20,14 +20,20 @@ public final class SearchClient: Sendable {
     }
 
     func send(_ method: String, _ path: String, body: [UInt8]?, contentType: String, allow: Set<Int>) async throws -> JSONValue {
-        let (status, bytes) = try await pool.withConnection {
-            try $0.request(method, path, body: body, contentType: contentType)
+        let (status, bytes) = try await pool.withTracedConnection(operation: "\(method) \(Self.endpoint(path))") { connection, trace in
+            try connection.request(method, path, body: body, contentType: contentType, headers: trace)
         }
         let answer = bytes.isEmpty ? JSONValue.null : ((try? JSONReader.parse(bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
         if status >= 400 && !allow.contains(status) {
             throw StoreError(.search, .rejected, "\(method) \(path): \(SearchClient.reason(answer))", code: String(status))
         }
         return answer
+    }
+
+    /// A path's endpoint for a span's name: `/<index>/_search?x` is `_search`, `/<index>` the index.
+    static func endpoint(_ path: String) -> String {
+        let parts = path.split(separator: "?", maxSplits: 1)[0].split(separator: "/")
+        return String(parts.last(where: { $0.hasPrefix("_") }) ?? parts.first ?? "/")
     }
 
     /// The server's own explanation of a failure (`error.reason`, or the whole body).
@@ -38,7 +44,7 @@ public final class SearchClient: Sendable {
     }
 
     public func indexExists(_ index: String) async throws -> Bool {
-        let answer = try await pool.withConnection { try $0.request("HEAD", "/\(index)") }
+        let answer = try await pool.withConnection(operation: "HEAD \(index)") { try $0.request("HEAD", "/\(index)") }
         return answer.status == 200
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import Tracing
 
 /// A connection the pool can hand out: opened and closed by blocking C calls on the pool's executor.
 public protocol PooledConnection: AnyObject {
@@ -38,8 +39,34 @@ public final class ConnectionPool<Connection: PooledConnection>: Sendable {
         state = PoolState(maxConnections: self.maxConnections)
     }
 
-    /// Runs `body` with a connection of its own, on one of the pool's threads.
-    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+    /// Runs `body` with a connection of its own, on one of the pool's threads, in a client span named for the store
+    /// and `operation` (waiting for a connection included: that is time the caller spends on the store).
+    public func withConnection<T: Sendable>(
+        operation: String = "call", _ body: @escaping @Sendable (Connection) throws -> T
+    ) async throws -> T {
+        try await withSpan("\(store.rawValue) \(operation)", ofKind: .client) { span in
+            span.attributes["db.system.name"] = store.systemName
+            span.attributes["db.operation.name"] = operation
+            return try await lease(body)
+        }
+    }
+
+    /// `withConnection` for a client that sends the trace on to its server: `body` also gets the span's W3C trace
+    /// context headers (`traceparent`), so that the server's own spans join the caller's trace.
+    public func withTracedConnection<T: Sendable>(
+        operation: String, _ body: @escaping @Sendable (Connection, [(String, String)]) throws -> T
+    ) async throws -> T {
+        try await withSpan("\(store.rawValue) \(operation)", ofKind: .client) { span in
+            span.attributes["db.system.name"] = store.systemName
+            span.attributes["db.operation.name"] = operation
+            var headers: [(String, String)] = []
+            InstrumentationSystem.instrument.inject(ServiceContext.current ?? .topLevel, into: &headers, using: HeaderListInjector())
+            let trace = headers
+            return try await lease { try body($0, trace) }
+        }
+    }
+
+    private func lease<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
         let slot = try await state.acquire(timeout: acquireTimeout, store: store)
         var connection = slot.map(\.value)
         do {
@@ -177,5 +204,12 @@ private final class Settled: Sendable {
             defer { claimed = true }
             return !claimed
         }
+    }
+}
+
+/// Writes a trace context's propagation headers into a plain list.
+private struct HeaderListInjector: Injector {
+    func inject(_ value: String, forKey key: String, into headers: inout [(String, String)]) {
+        headers.append((key, value))
     }
 }

@@ -6,6 +6,17 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case search = "search"
         case redis = "Redis"
         case kafka = "Kafka"
+
+        /// OpenTelemetry's `db.system.name` for the store.
+        public var systemName: String {
+            switch self {
+            case .postgres: return "postgresql"
+            case .mongo: return "mongodb"
+            case .search: return "opensearch"
+            case .redis: return "redis"
+            case .kafka: return "kafka"
+            }
+        }
     }
 
     public enum Kind: String, Sendable {

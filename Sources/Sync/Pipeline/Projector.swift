@@ -1,4 +1,5 @@
 import Stores
+import Tracing
 
 /// A read model kept up to date from committed transactions.
 ///
@@ -50,10 +51,14 @@ extension Array where Element == any Projector {
     func applyInParallel(_ transactions: [CommittedTransaction]) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for projector in self {
-                if transactions.count == 1 {
-                    group.addTask { try await projector.apply(transactions[0]) }
-                } else {
-                    group.addTask { try await projector.apply(batch: transactions) }
+                group.addTask {
+                    try await traced("apply", projector, transactions) {
+                        if transactions.count == 1 {
+                            try await projector.apply(transactions[0])
+                        } else {
+                            try await projector.apply(batch: transactions)
+                        }
+                    }
                 }
             }
             try await group.waitForAll()
@@ -63,7 +68,7 @@ extension Array where Element == any Projector {
     /// Every projector applies a chunk of the chunked snapshot, side by side.
     func applyChunkInParallel(_ chunk: CommittedTransaction) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for projector in self { group.addTask { try await projector.applyChunk(chunk) } }
+            for projector in self { group.addTask { try await traced("apply chunk", projector, [chunk]) { try await projector.applyChunk(chunk) } } }
             try await group.waitForAll()
         }
     }
@@ -71,8 +76,22 @@ extension Array where Element == any Projector {
     /// Every projector applies the snapshot, side by side.
     func applySnapshotInParallel(_ batches: [CommittedTransaction]) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for projector in self { group.addTask { try await projector.applySnapshot(batches) } }
+            for projector in self {
+                group.addTask { try await traced("apply snapshot", projector, batches) { try await projector.applySnapshot(batches) } }
+            }
             try await group.waitForAll()
         }
+    }
+}
+
+/// A span around one projector's share of a run: which projector, how many transactions, up to which position.
+private func traced(
+    _ step: String, _ projector: any Projector, _ transactions: [CommittedTransaction], _ body: () async throws -> Void
+) async throws {
+    try await withSpan("sync \(step) \(projector.name)") { span in
+        span.attributes["gifticon.sync.projector"] = projector.name
+        span.attributes["gifticon.sync.transactions"] = transactions.count
+        if let last = transactions.last { span.attributes["gifticon.sync.commit_lsn"] = last.commitLSN.description }
+        try await body()
     }
 }
