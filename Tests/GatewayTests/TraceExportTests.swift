@@ -21,6 +21,7 @@ import Testing
             "OTEL_BSP_SCHEDULE_DELAY": "200",
         ]
         let traceID = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let getTraceID = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
         let mutationTraceID = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
         let callerSpan = "00f067aa0ba902b7"
         var logger = Logger(label: "test.traces")
@@ -42,6 +43,10 @@ import Testing
                     let reply = try await gateway.graphql("{ brands { name } }", extraHeaders: ["traceparent": forged])
                     #expect(reply.status == 200 && reply.errors.isEmpty, "\(forged.prefix(40)): \(reply.status) \(reply.text)")
                 }
+                // A GET's variables stay out of the span (what a user typed); the query text is kept.
+                let get = try await gateway.send("GET", query: "?query=query(%24q%3AString)%7Bgifticons(query%3A%24q%2Cfirst%3A1)%7BtotalCount%7D%7D&variables=%7B%22q%22%3A%22secret%22%7D",
+                                                 headers: ["Accept": "application/json", "traceparent": "00-\(getTraceID)-\(callerSpan)-01"])
+                #expect(get.status == 200, "\(get.text)")
                 // The search client sends its span's context on: the receiver stands in for a search server here.
                 let probe = SearchClient(baseURL: "http://127.0.0.1:\(receiver.port)", maxConnections: 1)
                 try await withSpan("probe") { _ in _ = try await probe.request("GET", "/probe") }
@@ -79,6 +84,9 @@ import Testing
         #expect(mutation.contains { $0.name == "command CreateBrand" && $0.attributes["gifticon.command"] == "CreateBrand" },
                 "\(mutation.map(\.name))")
         #expect(mutation.contains { $0.name == "PostgreSQL transaction" && $0.attributes["db.system.name"] == "postgresql" })
+        let getServer = try #require(spans.first { $0.traceID == getTraceID && $0.parentSpanID == callerSpan })
+        let recordedQuery = getServer.attributes["url.query"] ?? ""
+        #expect(recordedQuery.contains("variables=REDACTED") && !recordedQuery.contains("secret") && recordedQuery.contains("query="), "\(recordedQuery)")
         // The probe's traceparent names the probe's trace and its client span.
         let probeClient = try #require(spans.first { $0.name == "search GET probe" }, "\(spans.map(\.name))")
         #expect(receiver.probeTraceparents == ["00-\(probeClient.traceID)-\(probeClient.spanID)-01"])

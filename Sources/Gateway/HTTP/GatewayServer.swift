@@ -33,8 +33,9 @@ public struct GatewayServer: Sendable {
         let router = Router()
         let service = self.service, readiness = self.readiness, graphiql = self.graphiql, page = self.graphiqlPage
         let metrics = service.metrics
-        // A span per request, continuing the caller's trace when it sends a W3C `traceparent`.
-        router.add(middleware: TracingMiddleware())
+        // A span per request, continuing the caller's trace when it sends a W3C `traceparent`. A GET's variables may
+        // hold what a user typed: the span keeps the query text, not them.
+        router.add(middleware: TracingMiddleware(redactingQueryParameters: ["variables", "extensions"]))
         router.add(middleware: CrossOriginPolicy(origins: service.configuration.corsOrigins, metrics: metrics))
         router.add(middleware: UnroutedAnswers(metrics: metrics))
         router.get("/graphql") { request, _ in
