@@ -130,15 +130,10 @@ struct Parser {
     }
 
     /// Whether `token` is the name `keyword`.
+    // Inlined so that calls pass two words of bytes, not a copy of the whole parser.
+    @inline(__always)
     func isKeyword(_ token: Token, _ keyword: StaticString) -> Bool {
-        guard token.kind == .name, token.end - token.start == keyword.utf8CodeUnitCount else { return false }
-        let k = keyword.utf8Start
-        var i = 0
-        while i < keyword.utf8CodeUnitCount {
-            if lexer.bytes[token.start + i] != k[i] { return false }
-            i += 1
-        }
-        return true
+        token.kind == .name && tokenSpells(token, keyword, in: lexer.bytes)
     }
 
     mutating func expectKeyword(_ keyword: StaticString) throws(GraphQLError) {
@@ -163,10 +158,10 @@ struct Parser {
         return syntaxError(source, token.start, "Unexpected \(describe(token)).")
     }
 
-    /// The text of a token in the source.
+    /// The text of a name or number token (ASCII, as the lexer checked).
     @inline(__always)
     func text(_ token: Token) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: lexer.bytes[token.start..<token.end]), as: UTF8.self)
+        makeASCIIString(lexer.bytes, token.start, token.end)
     }
 
     /// graphql-js's `getTokenDesc`: `Name "foo"`, `"{"`, `<EOF>`.
@@ -501,4 +496,16 @@ struct Parser {
         let name = try parseName()
         return NamedTypeNode(name: name, loc: loc(start))
     }
+}
+
+/// Whether `token`'s bytes are `keyword`'s.
+func tokenSpells(_ token: Token, _ keyword: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard token.end - token.start == keyword.utf8CodeUnitCount else { return false }
+    let k = keyword.utf8Start
+    var i = 0
+    while i < keyword.utf8CodeUnitCount {
+        if bytes[token.start + i] != k[i] { return false }
+        i += 1
+    }
+    return true
 }
