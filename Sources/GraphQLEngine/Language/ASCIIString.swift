@@ -5,10 +5,12 @@
 // already checked that these bytes are ASCII, so short ones are packed straight into a small string's two words.
 
 /// A `String` of `bytes[start..<end]`, which must all be ASCII (names and numbers as the lexer reads them).
+/// `packSmall` is `smallASCIIStringLayoutHolds`, read once per parse by the caller (each read of a lazy global
+/// is a call).
 @inline(__always)
-func makeASCIIString(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+func makeASCIIString(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, packSmall: Bool) -> String {
     let count = end - start
-    if count <= 15 && smallASCIIStringLayoutHolds {
+    if count <= 15 && packSmall {
         if start + 16 <= bytes.count {
             return makeSmallASCIIString(wordsAt: UnsafeRawPointer(bytes.baseAddress! + start), count: count)
         }
@@ -21,7 +23,13 @@ func makeASCIIString(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: I
 /// second, whose top byte is the discriminator 0xE0 (small, ASCII) plus the count; unused bytes are zero.
 @inline(__always)
 private func smallASCIIString(low: UInt64, high: UInt64, count: Int) -> String {
-    unsafeBitCast((low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) &<< 56), to: String.self)
+    // Written into an empty string's storage rather than `unsafeBitCast`, whose result the compiler retains.
+    var string = ""
+    withUnsafeMutableBytes(of: &string) { storage in
+        storage.storeBytes(of: low, as: UInt64.self)
+        storage.storeBytes(of: high | (0xE0 | UInt64(truncatingIfNeeded: count)) &<< 56, toByteOffset: 8, as: UInt64.self)
+    }
+    return string
 }
 
 /// The small string of `count` (at most 15) bytes at `pointer`, read as two words: 16 bytes must be readable there.
@@ -51,7 +59,7 @@ private func makeSmallASCIIString(_ bytes: UnsafeBufferPointer<UInt8>) -> String
 
 /// Whether the packing above gives the same strings as the standard library here (checked once; otherwise every
 /// string takes the validating path).
-private let smallASCIIStringLayoutHolds: Bool = {
+let smallASCIIStringLayoutHolds: Bool = {
     #if _pointerBitWidth(_64) && _endian(little)
         guard MemoryLayout<String>.size == 16 else { return false }
         for sample in ["", "a", "id", "__typename", "abcdefgh", "abcdefghijklmno"] {

@@ -25,9 +25,16 @@ public struct Lexer {
     /// The decoded value of the last string or block string token read (escapes resolved, block string dedented).
     public internal(set) var stringValue: String = ""
 
+    /// Whether each byte value continues a name (`nameContinueTable`, read once per lexer).
+    let nameContinues: UnsafePointer<Bool>
+    /// `smallASCIIStringLayoutHolds`, read once per lexer.
+    let packsSmallStrings: Bool
+
     public init(source: Source, bytes: UnsafeBufferPointer<UInt8>) {
         self.source = source
         self.bytes = bytes
+        self.nameContinues = nameContinueTable
+        self.packsSmallStrings = smallASCIIStringLayoutHolds
         self.token = Token(kind: .sof, start: 0, end: 0, line: 1, column: 1)
         self.lastToken = token
     }
@@ -79,6 +86,7 @@ public struct Lexer {
             let c = bytes[position]
             if c == 0x20 || c == 0x2C || c == 0x09 {  // space, comma, tab
                 position &+= 1
+                while position < count && bytes[position] == 0x20 { position &+= 1 }  // indentation
                 continue
             }
             if c == 0x0A {
@@ -94,15 +102,18 @@ public struct Lexer {
             }
             if isNameStart(c) {
                 var end = position &+ 1
-                while end < count && isNameContinue(bytes[end]) { end &+= 1 }
+                while end < count && nameContinues[Int(bytes[end])] { end &+= 1 }
                 return Token(kind: .name, start: position, end: end, line: line, column: column)
             }
             let line = self.line
-            if var token = try readOtherToken(at: &position) {
+            // A copy of `position` goes inout, so that `position` itself can stay in a register.
+            var next = position
+            if var token = try readOtherToken(at: &next) {
                 token.line = line
                 token.column = column
                 return token
             }
+            position = next
         }
         return Token(kind: .eof, start: count, end: count, line: line, column: count - lineStart - lineExtraBytes + 1)
     }
@@ -388,6 +399,14 @@ public struct Lexer {
 @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
 @inline(__always) func isNameStart(_ c: UInt8) -> Bool { isLetter(c) || c == 0x5F }
 @inline(__always) func isNameContinue(_ c: UInt8) -> Bool { isLetter(c) || isDigit(c) || c == 0x5F }
+
+/// `isNameContinue` for each byte value: a table lookup is half the instructions of the comparisons in the loop
+/// over a name's bytes. Allocated once and never freed; never written after initialization, hence `unsafe`.
+nonisolated(unsafe) let nameContinueTable: UnsafePointer<Bool> = {
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+    for c in 0..<256 { table[c] = isNameContinue(UInt8(c)) }
+    return UnsafePointer(table)
+}()
 
 @inline(__always) func readHexDigit(_ c: UInt8) -> Int32 {
     switch c {

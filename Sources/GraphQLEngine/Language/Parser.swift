@@ -161,7 +161,7 @@ struct Parser {
     /// The text of a name or number token (ASCII, as the lexer checked).
     @inline(__always)
     func text(_ token: Token) -> String {
-        makeASCIIString(lexer.bytes, token.start, token.end)
+        makeASCIIString(lexer.bytes, token.start, token.end, packSmall: lexer.packsSmallStrings)
     }
 
     /// graphql-js's `getTokenDesc`: `Name "foo"`, `"{"`, `<EOF>`.
