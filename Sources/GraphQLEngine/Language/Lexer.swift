@@ -101,6 +101,7 @@ public struct Lexer {
                 return Token(kind: kind, start: position, end: position &+ 1, line: line, column: column)
             }
             if isNameStart(c) {
+                let nameContinues = self.nameContinues  // in a register for the loop
                 var end = position &+ 1
                 while end < count && nameContinues[Int(bytes[end])] { end &+= 1 }
                 return Token(kind: .name, start: position, end: end, line: line, column: column)

@@ -101,23 +101,33 @@ struct Parser {
         let next = try lexer.advance()
         if next.kind != .eof {
             tokenCount += 1
-            if tokenCount > maxTokens {
-                var error = syntaxError(
-                    source, next.start, "Document contains more than \(maxTokens) tokens. Parsing aborted.")
-                error.extensions = [ErrorExtensionEntry("code", .string(QueryLimitCode.tokens))]
-                throw error
-            }
+            if tokenCount > maxTokens { throw tooManyTokens(at: next) }
         }
     }
 
+    // The errors are built out of line: inlined, their string building gave the hot callers big stack frames.
+    @inline(never)
+    func tooManyTokens(at token: Token) -> GraphQLError {
+        var error = syntaxError(
+            source, token.start, "Document contains more than \(maxTokens) tokens. Parsing aborted.")
+        error.extensions = [ErrorExtensionEntry("code", .string(QueryLimitCode.tokens))]
+        return error
+    }
+
     @discardableResult
+    @inline(__always)
     mutating func expectToken(_ kind: TokenKind) throws(GraphQLError) -> Token {
         let token = lexer.token
         if token.kind == kind {
             try advanceLexer()
             return token
         }
-        throw syntaxError(source, token.start, "Expected \(kind.errorDescription), found \(describe(token)).")
+        throw expected(kind, found: token)
+    }
+
+    @inline(never)
+    func expected(_ kind: TokenKind, found token: Token) -> GraphQLError {
+        syntaxError(source, token.start, "Expected \(kind.errorDescription), found \(describe(token)).")
     }
 
     @inline(__always)
