@@ -203,6 +203,7 @@ struct Parser {
 
     // MARK: document
 
+    @inline(__always)
     mutating func parseName() throws(GraphQLError) -> NameNode {
         let token = try expectToken(.name)
         return NameNode(value: text(token), loc: loc(token))
