@@ -25,9 +25,16 @@ public struct Lexer {
     /// The decoded value of the last string or block string token read (escapes resolved, block string dedented).
     public internal(set) var stringValue: String = ""
 
+    /// Whether each byte value continues a name (`nameContinueTable`, read once per lexer).
+    let nameContinues: UnsafePointer<Bool>
+    /// `smallASCIIStringLayoutHolds`, read once per lexer.
+    let packsSmallStrings: Bool
+
     public init(source: Source, bytes: UnsafeBufferPointer<UInt8>) {
         self.source = source
         self.bytes = bytes
+        self.nameContinues = nameContinueTable
+        self.packsSmallStrings = smallASCIIStringLayoutHolds
         self.token = Token(kind: .sof, start: 0, end: 0, line: 1, column: 1)
         self.lastToken = token
     }
@@ -36,29 +43,20 @@ public struct Lexer {
     @discardableResult
     public mutating func advance() throws(GraphQLError) -> Token {
         lastToken = token
-        token = try nextToken(after: token)
+        if token.kind != .eof { token = try readToken(from: token.end) }
         return token
     }
 
     /// The token after the current one, without moving.
     public func lookahead() throws(GraphQLError) -> Token {
+        if token.kind == .eof { return token }
         var copy = self
-        return try copy.nextToken(after: token)
+        return try copy.readToken(from: token.end)
     }
 
     @inline(__always)
     func byte(_ i: Int) -> UInt8 {
         i < bytes.count ? bytes[i] : 0
-    }
-
-    /// The token following `previous`, skipping whitespace, commas, BOMs and comments.
-    mutating func nextToken(after previous: Token) throws(GraphQLError) -> Token {
-        if previous.kind == .eof { return previous }
-        var token = try readToken(after: previous)
-        token.line = line
-        token.column = token.start - lineStart - lineExtraBytes + 1
-        if token.kind == .string || token.kind == .blockString { countLines(in: token) }
-        return token
     }
 
     /// Moves the line bookkeeping past a string token (block strings span lines; strings may hold non-ASCII).
@@ -78,79 +76,116 @@ public struct Lexer {
         }
     }
 
-    mutating func readToken(after previous: Token) throws(GraphQLError) -> Token {
+    /// The first token at or after `start`, with its line and column, skipping whitespace, commas, BOMs and
+    /// comments. Only spaces, line feeds, names and punctuators are handled here: the rest, rarer, is
+    /// `readOtherToken`'s, which keeps this loop's frame small.
+    mutating func readToken(from start: Int) throws(GraphQLError) -> Token {
         let count = bytes.count
-        var position = previous.end
+        var position = start
         while position < count {
             let c = bytes[position]
-            switch c {
-            case 0x20, 0x09, 0x2C:  // space, tab, comma
-                position += 1
+            if c == 0x20 || c == 0x2C || c == 0x09 {  // space, comma, tab
+                position &+= 1
+                while position < count && bytes[position] == 0x20 { position &+= 1 }  // indentation
                 continue
-            case 0x0A:
-                position += 1
-                line += 1
+            }
+            if c == 0x0A {
+                position &+= 1
+                line &+= 1
                 lineStart = position
                 lineExtraBytes = 0
                 continue
-            case 0x0D:
-                position += byte(position + 1) == 0x0A ? 2 : 1
-                line += 1
-                lineStart = position
-                lineExtraBytes = 0
-                continue
-            case 0xEF where byte(position + 1) == 0xBB && byte(position + 2) == 0xBF:  // BOM
-                position += 3
-                lineExtraBytes += 2
-                continue
-            case 0x23:  // # comment: skip to end of line
-                position += 1
-                while position < count {
-                    let d = bytes[position]
-                    if d == 0x0A || d == 0x0D { break }
-                    if d & 0xC0 == 0x80 { lineExtraBytes += 1 }
-                    position += 1
-                }
-                continue
-            case 0x21: return Token(kind: .bang, start: position, end: position + 1)
-            case 0x24: return Token(kind: .dollar, start: position, end: position + 1)
-            case 0x26: return Token(kind: .amp, start: position, end: position + 1)
-            case 0x28: return Token(kind: .parenL, start: position, end: position + 1)
-            case 0x29: return Token(kind: .parenR, start: position, end: position + 1)
-            case 0x2E:
-                if byte(position + 1) == 0x2E && byte(position + 2) == 0x2E {
-                    return Token(kind: .spread, start: position, end: position + 3)
-                }
-            case 0x3A: return Token(kind: .colon, start: position, end: position + 1)
-            case 0x3D: return Token(kind: .equals, start: position, end: position + 1)
-            case 0x40: return Token(kind: .at, start: position, end: position + 1)
-            case 0x5B: return Token(kind: .bracketL, start: position, end: position + 1)
-            case 0x5D: return Token(kind: .bracketR, start: position, end: position + 1)
-            case 0x7B: return Token(kind: .braceL, start: position, end: position + 1)
-            case 0x7C: return Token(kind: .pipe, start: position, end: position + 1)
-            case 0x7D: return Token(kind: .braceR, start: position, end: position + 1)
-            case 0x22:
-                if byte(position + 1) == 0x22 && byte(position + 2) == 0x22 {
-                    return try readBlockString(position)
-                }
-                return try readString(position)
-            case 0x2D, 0x30...0x39:
-                return try readNumber(position)
-            case 0x41...0x5A, 0x61...0x7A, 0x5F:
-                var end = position + 1
-                while end < count && isNameContinue(bytes[end]) { end += 1 }
-                return Token(kind: .name, start: position, end: end)
-            default:
-                break
             }
-            if c == 0x27 {
-                throw syntaxError(
-                    source, position,
-                    "Unexpected single quote character ('), did you mean to use a double quote (\")?")
+            let column = position &- lineStart &- lineExtraBytes &+ 1
+            if let kind = punctuatorKind(c) {
+                return Token(kind: kind, start: position, end: position &+ 1, line: line, column: column)
             }
-            throw syntaxError(source, position, "Unexpected character: \(printCodePoint(at: position)).")
+            if isNameStart(c) {
+                let nameContinues = self.nameContinues  // in a register for the loop
+                var end = position &+ 1
+                while end < count && nameContinues[Int(bytes[end])] { end &+= 1 }
+                return Token(kind: .name, start: position, end: end, line: line, column: column)
+            }
+            let line = self.line
+            // A copy of `position` goes inout, so that `position` itself can stay in a register.
+            var next = position
+            if var token = try readOtherToken(at: &next) {
+                token.line = line
+                token.column = column
+                return token
+            }
+            position = next
         }
-        return Token(kind: .eof, start: count, end: count)
+        return Token(kind: .eof, start: count, end: count, line: line, column: count - lineStart - lineExtraBytes + 1)
+    }
+
+    /// The one-character punctuator `c` starts, if any.
+    @inline(__always)
+    func punctuatorKind(_ c: UInt8) -> TokenKind? {
+        switch c {
+        case 0x21: return .bang
+        case 0x24: return .dollar
+        case 0x26: return .amp
+        case 0x28: return .parenL
+        case 0x29: return .parenR
+        case 0x3A: return .colon
+        case 0x3D: return .equals
+        case 0x40: return .at
+        case 0x5B: return .bracketL
+        case 0x5D: return .bracketR
+        case 0x7B: return .braceL
+        case 0x7C: return .pipe
+        case 0x7D: return .braceR
+        default: return nil
+        }
+    }
+
+    /// The token at `position` that is not a name or a one-character punctuator (without line and column), or nil
+    /// after skipping a carriage return, a BOM or a comment (`position` moved past it).
+    mutating func readOtherToken(at position: inout Int) throws(GraphQLError) -> Token? {
+        let count = bytes.count
+        let c = bytes[position]
+        switch c {
+        case 0x0D:
+            position += byte(position + 1) == 0x0A ? 2 : 1
+            line += 1
+            lineStart = position
+            lineExtraBytes = 0
+            return nil
+        case 0xEF where byte(position + 1) == 0xBB && byte(position + 2) == 0xBF:  // BOM
+            position += 3
+            lineExtraBytes += 2
+            return nil
+        case 0x23:  // # comment: skip to end of line
+            position += 1
+            while position < count {
+                let d = bytes[position]
+                if d == 0x0A || d == 0x0D { break }
+                if d & 0xC0 == 0x80 { lineExtraBytes += 1 }
+                position += 1
+            }
+            return nil
+        case 0x2E:
+            if byte(position + 1) == 0x2E && byte(position + 2) == 0x2E {
+                return Token(kind: .spread, start: position, end: position + 3)
+            }
+        case 0x22:
+            let token =
+                byte(position + 1) == 0x22 && byte(position + 2) == 0x22
+                ? try readBlockString(position) : try readString(position)
+            countLines(in: token)
+            return token
+        case 0x2D, 0x30...0x39:
+            return try readNumber(position)
+        default:
+            break
+        }
+        if c == 0x27 {
+            throw syntaxError(
+                source, position,
+                "Unexpected single quote character ('), did you mean to use a double quote (\")?")
+        }
+        throw syntaxError(source, position, "Unexpected character: \(printCodePoint(at: position)).")
     }
 
     // MARK: numbers
@@ -315,45 +350,6 @@ public struct Lexer {
         return 2
     }
 
-    mutating func readBlockString(_ start: Int) throws(GraphQLError) -> Token {
-        let count = bytes.count
-        var position = start + 3
-        var chunkStart = position
-        var currentLine: [UInt8] = []
-        var blockLines: [[UInt8]] = []
-        while position < count {
-            let c = bytes[position]
-            if c == 0x22 && byte(position + 1) == 0x22 && byte(position + 2) == 0x22 {
-                currentLine.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]))
-                blockLines.append(currentLine)
-                let lines = dedentBlockStringLines(bytes: blockLines)
-                var value: [UInt8] = []
-                for (i, line) in lines.enumerated() {
-                    if i > 0 { value.append(0x0A) }
-                    value.append(contentsOf: line)
-                }
-                stringValue = String(decoding: value, as: UTF8.self)
-                return Token(kind: .blockString, start: start, end: position + 3)
-            }
-            if c == 0x5C && byte(position + 1) == 0x22 && byte(position + 2) == 0x22 && byte(position + 3) == 0x22 {
-                currentLine.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]))
-                chunkStart = position + 1  // skip only the slash
-                position += 4
-                continue
-            }
-            if c == 0x0A || c == 0x0D {
-                currentLine.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunkStart..<position]))
-                blockLines.append(currentLine)
-                if c == 0x0D && byte(position + 1) == 0x0A { position += 2 } else { position += 1 }
-                currentLine = []
-                chunkStart = position
-                continue
-            }
-            position += 1
-        }
-        throw syntaxError(source, position, "Unterminated string.")
-    }
-
     // MARK: helpers
 
     /// The decoded value of a string or block string token (re-read from the source).
@@ -404,6 +400,14 @@ public struct Lexer {
 @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
 @inline(__always) func isNameStart(_ c: UInt8) -> Bool { isLetter(c) || c == 0x5F }
 @inline(__always) func isNameContinue(_ c: UInt8) -> Bool { isLetter(c) || isDigit(c) || c == 0x5F }
+
+/// `isNameContinue` for each byte value: a table lookup is half the instructions of the comparisons in the loop
+/// over a name's bytes. Allocated once and never freed; never written after initialization, hence `unsafe`.
+nonisolated(unsafe) let nameContinueTable: UnsafePointer<Bool> = {
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+    for c in 0..<256 { table[c] = isNameContinue(UInt8(c)) }
+    return UnsafePointer(table)
+}()
 
 @inline(__always) func readHexDigit(_ c: UInt8) -> Int32 {
     switch c {

@@ -101,23 +101,33 @@ struct Parser {
         let next = try lexer.advance()
         if next.kind != .eof {
             tokenCount += 1
-            if tokenCount > maxTokens {
-                var error = syntaxError(
-                    source, next.start, "Document contains more than \(maxTokens) tokens. Parsing aborted.")
-                error.extensions = [ErrorExtensionEntry("code", .string(QueryLimitCode.tokens))]
-                throw error
-            }
+            if tokenCount > maxTokens { throw tooManyTokens(at: next) }
         }
     }
 
+    // The errors are built out of line: inlined, their string building gave the hot callers big stack frames.
+    @inline(never)
+    func tooManyTokens(at token: Token) -> GraphQLError {
+        var error = syntaxError(
+            source, token.start, "Document contains more than \(maxTokens) tokens. Parsing aborted.")
+        error.extensions = [ErrorExtensionEntry("code", .string(QueryLimitCode.tokens))]
+        return error
+    }
+
     @discardableResult
+    @inline(__always)
     mutating func expectToken(_ kind: TokenKind) throws(GraphQLError) -> Token {
         let token = lexer.token
         if token.kind == kind {
             try advanceLexer()
             return token
         }
-        throw syntaxError(source, token.start, "Expected \(kind.errorDescription), found \(describe(token)).")
+        throw expected(kind, found: token)
+    }
+
+    @inline(never)
+    func expected(_ kind: TokenKind, found token: Token) -> GraphQLError {
+        syntaxError(source, token.start, "Expected \(kind.errorDescription), found \(describe(token)).")
     }
 
     @inline(__always)
@@ -130,15 +140,10 @@ struct Parser {
     }
 
     /// Whether `token` is the name `keyword`.
+    // Inlined so that calls pass two words of bytes, not a copy of the whole parser.
+    @inline(__always)
     func isKeyword(_ token: Token, _ keyword: StaticString) -> Bool {
-        guard token.kind == .name, token.end - token.start == keyword.utf8CodeUnitCount else { return false }
-        let k = keyword.utf8Start
-        var i = 0
-        while i < keyword.utf8CodeUnitCount {
-            if lexer.bytes[token.start + i] != k[i] { return false }
-            i += 1
-        }
-        return true
+        token.kind == .name && tokenSpells(token, keyword, in: lexer.bytes)
     }
 
     mutating func expectKeyword(_ keyword: StaticString) throws(GraphQLError) {
@@ -163,10 +168,10 @@ struct Parser {
         return syntaxError(source, token.start, "Unexpected \(describe(token)).")
     }
 
-    /// The text of a token in the source.
+    /// The text of a name or number token (ASCII, as the lexer checked).
     @inline(__always)
     func text(_ token: Token) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: lexer.bytes[token.start..<token.end]), as: UTF8.self)
+        makeASCIIString(lexer.bytes, token.start, token.end, packSmall: lexer.packsSmallStrings)
     }
 
     /// graphql-js's `getTokenDesc`: `Name "foo"`, `"{"`, `<EOF>`.
@@ -198,6 +203,7 @@ struct Parser {
 
     // MARK: document
 
+    @inline(__always)
     mutating func parseName() throws(GraphQLError) -> NameNode {
         let token = try expectToken(.name)
         return NameNode(value: text(token), loc: loc(token))
@@ -501,4 +507,16 @@ struct Parser {
         let name = try parseName()
         return NamedTypeNode(name: name, loc: loc(start))
     }
+}
+
+/// Whether `token`'s bytes are `keyword`'s.
+func tokenSpells(_ token: Token, _ keyword: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard token.end - token.start == keyword.utf8CodeUnitCount else { return false }
+    let k = keyword.utf8Start
+    var i = 0
+    while i < keyword.utf8CodeUnitCount {
+        if bytes[token.start + i] != k[i] { return false }
+        i += 1
+    }
+    return true
 }
