@@ -26,10 +26,14 @@ struct SyncOptions: ParsableArguments {
     @Option(help: "Prefix of the Redis keys.")
     var redisPrefix = "gifticon:"
 
-    @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (0: any free port, logged; default: off).")
+    @Option(help: "Serve Prometheus /metrics on this port (0: any free port, logged; default: off).")
     var metricsPort: Int?
 
-    func metrics(logger: Logger) -> SyncMetrics { SyncMetricsEndpoint.metrics(servedOn: metricsPort, logger: logger) }
+    // A container's Prometheus scrapes from another host: 0.0.0.0 there; loopback stays the default.
+    @Option(help: "Address the /metrics server listens on.")
+    var metricsHost = "127.0.0.1"
+
+    func metrics(logger: Logger) -> SyncMetrics { SyncMetricsEndpoint.metrics(servedOn: metricsPort, host: metricsHost, logger: logger) }
 
     @Option(help: "Rows of a table per chunk of the initial snapshot, 1 to 5,000 (a gifticon's price, images and tags come with it).")
     var snapshotChunkRows = 1_000

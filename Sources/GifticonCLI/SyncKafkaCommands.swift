@@ -25,8 +25,11 @@ struct SyncRelayCommand: AsyncParsableCommand {
     @Option(help: "Prefix of the Redis keys (the relay keeps its published position under <prefix>relay:).")
     var redisPrefix = "gifticon:"
 
-    @Option(help: "Serve Prometheus /metrics on this port of 127.0.0.1 (0: any free port, logged; default: off).")
+    @Option(help: "Serve Prometheus /metrics on this port (0: any free port, logged; default: off).")
     var metricsPort: Int?
+
+    @Option(help: "Address the /metrics server listens on.")
+    var metricsHost = "127.0.0.1"
 
     func validate() throws {
         guard (1...1_000).contains(partitions) else { throw ValidationError("--partitions must be 1 to 1000, not \(partitions)") }
@@ -41,7 +44,7 @@ struct SyncRelayCommand: AsyncParsableCommand {
         defer { producer.close() }
         logger.info("relay starting", metadata: ["slot": "\(slot)", "brokers": "\(settings.kafkaBrokers)", "topics": "\(topicPrefix).*", "partitions": "\(partitions)"])
         let stream = try await pipeline.relay(producer: producer, topics: KafkaTopics(prefix: topicPrefix, partitions: partitions), logger: logger,
-                                              metrics: SyncMetricsEndpoint.metrics(servedOn: metricsPort, logger: logger))
+                                              metrics: SyncMetricsEndpoint.metrics(servedOn: metricsPort, host: metricsHost, logger: logger))
         do {
             try await TraceExport.running(serviceName: "gifticon-sync-relay", environment: ProcessInfo.processInfo.environment,
                                           logger: logger) { try await stream.run() }

@@ -51,10 +51,10 @@ final class SyncMetricsEndpoint: Sendable {
     }
 
     /// A run's metrics, served on `port` when there is one (the server ends with the process).
-    static func metrics(servedOn port: Int?, logger: Logger) -> SyncMetrics {
+    static func metrics(servedOn port: Int?, host: String = "127.0.0.1", logger: Logger) -> SyncMetrics {
         guard let port else { return SyncMetrics() }
         let endpoint = SyncMetricsEndpoint()
-        _ = endpoint.serve(port: port, logger: logger)
+        _ = endpoint.serve(port: port, host: host, logger: logger)
         return endpoint.metrics
     }
 
@@ -75,7 +75,7 @@ final class SyncMetricsEndpoint: Sendable {
         return buffer + Array(text.utf8)
     }
 
-    /// Serves `GET /metrics` (and `/health/live`) on 127.0.0.1:`port` until the task is cancelled.
+    /// Serves `GET /metrics` (and `/health/live`) on `host`:`port` (loopback by default) until the task is cancelled.
     func serve(port: Int, host: String = "127.0.0.1", logger: Logger) -> Task<Void, any Error> {
         let router = Router()
         router.get("/metrics") { [self] _, _ in

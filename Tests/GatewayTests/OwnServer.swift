@@ -13,14 +13,16 @@ final class OwnServer {
     let log: URL
     private let executable: String
     private let arguments: [String]
+    private let environment: [String: String]
     private var process: Process?
 
     /// 60 s: a Python server opening its storage takes about 2 s alone and far longer on a loaded two-core machine
     /// running the rest of the suite; a server that exits is reported at once, whatever the deadline.
     static let startDeadline: Duration = .seconds(60)
 
-    init(name: String, executable: String, arguments: [String]) {
-        (self.name, self.executable, self.arguments) = (name, executable, arguments)
+    /// `environment`: variables set on top of the test process's own (a `gifticon` pointed at a test's database, say).
+    init(name: String, executable: String, arguments: [String], environment: [String: String] = [:]) {
+        (self.name, self.executable, self.arguments, self.environment) = (name, executable, arguments, environment)
         log = FileManager.default.temporaryDirectory.appendingPathComponent("own-\(name)-\(UInt32.random(in: 0...UInt32.max)).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
     }
@@ -39,6 +41,7 @@ final class OwnServer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardOutput = output
         process.standardError = output
         try process.run()
