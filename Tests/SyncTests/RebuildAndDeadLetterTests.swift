@@ -5,6 +5,7 @@ import Logging
 import ReadModels
 import Stores
 @testable import Sync
+import Synchronization
 import Testing
 
 /// `gifticon sync rebuild` gives the same read models as the incremental stream; poison changes become dead letters.
@@ -140,7 +141,9 @@ import Testing
     @Test func poisonChangesGoToTheDeadLettersAndTheRestLands() async throws {
         let mongoURI = settings.mongoURI.replacingOccurrences(of: #"/[^/?]+(\?|$)"#, with: "/dead_\(UInt32.random(in: 0...UInt32.max))$1", options: .regularExpression)
         let mongo = MongoClient(uri: mongoURI, maxConnections: 2)
-        let guarded = DeadLetters(mongo: mongo, logger: Logger(label: "test")).guarding(PoisonedProjector(mongo: mongo))
+        let counted = Mutex<[String]>([])
+        let metrics = SyncMetrics(deadLetterObserver: { projector in counted.withLock { $0.append(projector) } })
+        let guarded = DeadLetters(mongo: mongo, logger: Logger(label: "test"), metrics: metrics).guarding(PoisonedProjector(mongo: mongo))
         func column(_ name: String, _ value: String) -> RowChange.Column { .init(name: name, typeOID: PostgresType.int8, value: value) }
         let transaction = CommittedTransaction(xid: 7, commitLSN: .init(100), endLSN: .init(120), commitTimeMicros: 0, changes: [
             RowChange(schema: "public", table: "brands", operation: .create, before: nil, after: [column("id", "1")]),
@@ -155,6 +158,8 @@ import Testing
         #expect(letters.first?["projector"] == "poisoned")
         #expect(letters.first?["row"]?["id"] == "2")
         #expect(letters.first?["error"]?.stringValue?.contains("Poison") == true)
+        // Counted for sync_dead_letters_total: each time a letter is written (the replay wrote it again).
+        #expect(counted.withLock { $0 } == ["poisoned", "poisoned"] && metrics.deadLetters == 2)
         let applied = try await mongo.find("applied", filter: [:], options: ["sort": ["_id": 1]])
         #expect(applied.compactMap { $0["_id"]?.stringValue } == ["brands", "users"], "the good changes of the transaction landed")
 

@@ -64,6 +64,16 @@ case("SyncLagP99High stays quiet: every transaction applied within a second", hi
     ("1", "0+10x40"), ("30", "0+10x40"), ("60", "0+10x40"), ("+Inf", "0+10x40")]),
     [("25m", "GifticonSyncLagP99High", [])])
 
+# GifticonSyncDeadLetters
+DEAD = f'{SYNC},projector="search-index"'
+case("SyncDeadLetters fires: one change sent to the dead letters", [
+    {"series": f"sync_dead_letters_total{{{DEAD}}}", "values": "0x10 1x30"},
+], [("5m", "GifticonSyncDeadLetters", []), ("15m", "GifticonSyncDeadLetters", [expected("GifticonSyncDeadLetters", {"job": "sync", "instance": "172.20.0.9:9464", "role": "sync", "projector": "search-index"})])])
+case("SyncDeadLetters stays quiet: the counter exists at 0, and a restart resets another to 0", [
+    {"series": f"sync_dead_letters_total{{{DEAD}}}", "values": "0x40"},
+    {"series": f'sync_dead_letters_total{{{SYNC},projector="mongo-documents"}}', "values": "0x10 0x30"},
+], [("15m", "GifticonSyncDeadLetters", [])])
+
 # GifticonSyncProcessDown / GifticonSyncAbsent
 case("SyncProcessDown fires: the sync's /metrics stops answering", [
     {"series": f"up{{{SYNC}}}", "values": "1x5 0x10"},

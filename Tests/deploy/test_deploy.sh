@@ -106,9 +106,17 @@ assert f"./grafana/dashboards:{provider['options']['path']}:ro" in compose["serv
 PY
 
 # ---------------------------------------------------------------- compose
-compose() { "$COMPOSE" -f deploy/compose.yaml "$@"; }
+# As an operator types it: the docker client with the binary as its compose plugin (DOCKER_CONFIG of our own, so the
+# machine's docker settings are untouched); the standalone binary where no docker client is installed.
+mkdir -p "$STACK/docker/cli-plugins" && ln -sf "$COMPOSE" "$STACK/docker/cli-plugins/docker-compose"
+if command -v docker >/dev/null; then
+  compose() { DOCKER_CONFIG=$STACK/docker docker compose -f deploy/compose.yaml "$@"; }
+else
+  compose() { "$COMPOSE" -f deploy/compose.yaml "$@"; }
+fi
 check "docker compose config (default: embedded sync)" compose config -q
-check "docker compose config (--profile scale-out)" env SYNC_EMBEDDED_REPLICAS=0 "$COMPOSE" -f deploy/compose.yaml --profile scale-out config -q
+compose_scale_out() { SYNC_EMBEDDED_REPLICAS=0 compose --profile scale-out config -q; }
+check "docker compose config (--profile scale-out)" compose_scale_out
 compose_model() {
   compose config --format json >"$STACK/deploy-default.json" &&
     SYNC_EMBEDDED_REPLICAS=0 compose --profile scale-out config --format json >"$STACK/deploy-scale-out.json" &&

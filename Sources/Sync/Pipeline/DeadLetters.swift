@@ -10,10 +10,13 @@ import Stores
 public struct DeadLetters: Sendable {
     let mongo: MongoClient
     let logger: Logger
+    /// Counts each letter (`sync_dead_letters_total`: an operator is alerted to every one).
+    let metrics: SyncMetrics
 
-    public init(mongo: MongoClient, logger: Logger) {
+    public init(mongo: MongoClient, logger: Logger, metrics: SyncMetrics = SyncMetrics()) {
         self.mongo = mongo
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// `projector`, with its poison changes sent here instead of failing the stream.
@@ -40,6 +43,7 @@ public struct DeadLetters: Sendable {
             "row": row, "error": .string(String(describing: error)),
             "recordedAt": .string(ISO8601DateFormatter().string(from: Date())),
         ]], upsert: true)
+        metrics.deadLettered(projector: projector)
         logger.error("change sent to the dead letters", metadata: [
             "projector": "\(projector)", "lsn": "\(transaction.endLSN)", "table": "\(change?.table ?? "-")", "error": "\(error)",
         ])

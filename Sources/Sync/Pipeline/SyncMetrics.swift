@@ -39,14 +39,28 @@ public final class SyncMetrics: Sendable {
     private let observer: Observer?
     /// Where the time goes, step by step (shared with the projectors and the capture).
     public let steps: SyncSteps
+    /// Told each change a projector sent to the dead letters, with the projector's name.
+    public let deadLetterObserver: (@Sendable (_ projector: String) -> Void)?
+    private let deadLetterCount = Mutex(0)
 
     /// `recordLags`: keep every transaction's lag (benchmarks read them from `lags`).
-    public init(interval: TimeInterval = 10, recordLags: Bool = false, steps: SyncSteps = SyncSteps(), observer: Observer? = nil) {
+    public init(interval: TimeInterval = 10, recordLags: Bool = false, steps: SyncSteps = SyncSteps(), observer: Observer? = nil,
+                deadLetterObserver: (@Sendable (_ projector: String) -> Void)? = nil) {
+        self.deadLetterObserver = deadLetterObserver
         self.interval = interval
         self.steps = steps
         self.recordsLags = recordLags
         self.observer = observer
     }
+
+    /// Records a change sent to the dead letters.
+    public func deadLettered(projector: String) {
+        deadLetterCount.withLock { $0 += 1 }
+        deadLetterObserver?(projector)
+    }
+
+    /// Changes sent to the dead letters since the run began (a replayed poison change counts again).
+    public var deadLetters: Int { deadLetterCount.withLock { $0 } }
 
     /// Every recorded commit-to-applied lag, microseconds, in apply order.
     public var lags: [Int64] {

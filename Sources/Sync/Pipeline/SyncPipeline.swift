@@ -40,8 +40,9 @@ public struct SyncPipeline: Sendable {
 
     /// Documents and seller ratings side by side, then the search index (it reads the documents). A change a
     /// projector cannot apply goes to the dead letters and the stream goes on.
-    public func projectorStages(logger: Logger, steps: SyncSteps = SyncSteps()) -> [[any Projector]] {
-        let deadLetters = DeadLetters(mongo: mongo, logger: logger)
+    public func projectorStages(logger: Logger, metrics: SyncMetrics = SyncMetrics()) -> [[any Projector]] {
+        let deadLetters = DeadLetters(mongo: mongo, logger: logger, metrics: metrics)
+        let steps = metrics.steps
         return [
             [deadLetters.guarding(DocumentProjector(mongo: mongo, steps: steps)),
              deadLetters.guarding(SellerRatingProjector(redis: redis, keys: keys, steps: steps))],
@@ -77,7 +78,7 @@ public struct SyncPipeline: Sendable {
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
         return ChangeStream(url: databaseURL, slot: slot, publication: Self.publication, tables: Self.tables,
-                            stages: projectorStages(logger: logger, steps: metrics.steps), positions: positions, metrics: metrics,
+                            stages: projectorStages(logger: logger, metrics: metrics), positions: positions, metrics: metrics,
                             snapshot: .chunked(progress, plan: .gifticon, rowsPerChunk: snapshotChunkRows),
                             notices: ChangeNotices(redis: redis, keys: keys), logger: logger)
     }
@@ -105,7 +106,7 @@ public struct SyncPipeline: Sendable {
                                 metrics: SyncMetrics = SyncMetrics()) async throws -> KafkaProjection {
         try await indexes.ensure(search)
         try await ensureMongoIndexes()
-        return KafkaProjection(brokers: brokers, groupID: groupID, member: member, topics: topics, stages: projectorStages(logger: logger, steps: metrics.steps),
+        return KafkaProjection(brokers: brokers, groupID: groupID, member: member, topics: topics, stages: projectorStages(logger: logger, metrics: metrics),
                                positions: AppliedPositionPublisher(redis: redis, keys: keys), notices: ChangeNotices(redis: redis, keys: keys),
                                metrics: metrics, logger: logger)
     }
