@@ -12,12 +12,26 @@ public struct KindSet: OptionSet, Sendable, Hashable {
     }
 
     /// Every kind.
-    public static let all = KindSet(rawValue: (1 << UInt64(Kind.allCases.count)) - 1)
+    public static let all = KindSet(rawValue: (1 << UInt64(Kind.count)) - 1)
 
     @inline(__always) public func contains(_ kind: Kind) -> Bool { rawValue & (1 << UInt64(kind.ordinal)) != 0 }
+
+    /// The ordinals of the kinds in the set, in increasing order.
+    var ordinals: [Int] {
+        var result: [Int] = []
+        var bits = rawValue & KindSet.all.rawValue
+        while bits != 0 {
+            result.append(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        return result
+    }
 }
 
 extension Kind {
+    /// How many kinds there are (`allCases.count`, without building the array).
+    static let count = Kind.allCases.count
+
     /// The kind's position among all kinds (0 ..< Kind.allCases.count), for tables indexed by kind.
     @inline(__always) public var ordinal: Int {
         switch self {

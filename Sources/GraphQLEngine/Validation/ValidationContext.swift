@@ -107,17 +107,10 @@ public final class ValidationContext {
             if key >= 0 { usagesCache[key] = [] }
             return []
         }
-        var usages: [VariableUsage] = []
         let typeInfo = TypeInfo(schema: schema)
-        visit(node, visitWithTypeInfo(typeInfo, Visitor(kinds: KindSet(.variableDefinition, .variable), enter: { n, _ in
-            switch n {
-            case .variableDefinition: return .skip
-            case .variable(let v):
-                usages.append(VariableUsage(node: v, type: typeInfo.inputType, defaultValue: typeInfo.defaultValue))
-            default: break
-            }
-            return .continue
-        })))
+        var walk = TypedWalk(UsageCollector(typeInfo: typeInfo), typeInfo: typeInfo)
+        _ = walk.walk(node)
+        let usages = walk.handler.usages.list
         if key >= 0 { usagesCache[key] = usages }
         return usages
     }
@@ -164,4 +157,26 @@ private func usesVariable(_ directives: [DirectiveNode]) -> Bool {
         for argument in directive.arguments where !isConstValueNode(argument.value) { return true }
     }
     return false
+}
+
+/// Collects the variables a walk with type info meets, with their expected types (variable definitions declare
+/// their variable, they do not use it).
+private struct UsageCollector: WalkHandler {
+    final class Usages { var list: [VariableUsage] = [] }
+    let typeInfo: TypeInfo
+    let usages = Usages()
+
+    func handles(_ kind: Kind) -> Bool { kind == .variableDefinition || kind == .variable }
+
+    func enter(_ node: ASTNode, _ kind: Kind, _ context: VisitContext) -> VisitAction {
+        switch node {
+        case .variableDefinition: return .skip
+        case .variable(let v):
+            usages.list.append(VariableUsage(node: v, type: typeInfo.inputType, defaultValue: typeInfo.defaultValue))
+        default: break
+        }
+        return .continue
+    }
+
+    func leave(_ node: ASTNode, _ kind: Kind, _ context: VisitContext) -> VisitAction { .continue }
 }
