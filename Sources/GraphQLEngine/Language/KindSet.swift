@@ -16,15 +16,13 @@ public struct KindSet: OptionSet, Sendable, Hashable {
 
     @inline(__always) public func contains(_ kind: Kind) -> Bool { rawValue & (1 << UInt64(kind.ordinal)) != 0 }
 
-    /// The ordinals of the kinds in the set, in increasing order.
-    var ordinals: [Int] {
-        var result: [Int] = []
+    /// Calls `body` with the ordinal of each kind in the set, in increasing order (no array built).
+    @inline(__always) func forEachOrdinal(_ body: (Int) -> Void) {
         var bits = rawValue & KindSet.all.rawValue
         while bits != 0 {
-            result.append(bits.trailingZeroBitCount)
+            body(bits.trailingZeroBitCount)
             bits &= bits - 1
         }
-        return result
     }
 }
 

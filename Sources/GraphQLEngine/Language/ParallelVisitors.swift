@@ -43,7 +43,7 @@ final class ParallelVisitors {
         for visitor in visitors {
             union.formUnion(visitor.kinds)
             guard visitor.enter != nil || visitor.leave != nil else { continue }
-            for ordinal in visitor.kinds.ordinals {
+            visitor.kinds.forEachOrdinal { ordinal in
                 if visitor.enter != nil { enterCounts[ordinal] += 1 }
                 leaveCounts[ordinal] += 1
             }
@@ -61,7 +61,7 @@ final class ParallelVisitors {
         var enterFill = enterCounts.indices.map { entering[$0].lowerBound }
         var leaveFill = leaveCounts.indices.map { leaving[$0].lowerBound }
         for (i, visitor) in visitors.enumerated() where visitor.enter != nil || visitor.leave != nil {
-            for ordinal in visitor.kinds.ordinals {
+            visitor.kinds.forEachOrdinal { ordinal in
                 if visitor.enter != nil {
                     visitorLists[enterFill[ordinal]] = i
                     enterFill[ordinal] += 1

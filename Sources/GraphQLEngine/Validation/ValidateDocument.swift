@@ -20,22 +20,34 @@ public func validate(
 }
 
 /// The rules as one handler of the typed walk (graphql-js's visitWithTypeInfo around visitInParallel), stopping
-/// the walk once the error limit is reached.
+/// the walk once the error limit is reached; it also records each definition's variable usages on the way.
 private struct RulesHandler: WalkHandler {
     let rules: ParallelVisitors
     let context: ValidationContext
+    let usages: VariableUsageRecorder
+    let usageKinds = VariableUsageRecorder.kinds
+    let kinds: KindSet
 
-    @inline(__always) func handles(_ kind: Kind) -> Bool { rules.kinds.contains(kind) }
+    init(rules: ParallelVisitors, context: ValidationContext) {
+        self.rules = rules
+        self.context = context
+        usages = VariableUsageRecorder(context)
+        kinds = rules.kinds.union(VariableUsageRecorder.kinds)
+    }
+
+    @inline(__always) func handles(_ kind: Kind) -> Bool { kinds.contains(kind) }
 
     @inline(__always) func enter(_ node: ASTNode, _ kind: Kind, _ visitContext: VisitContext) -> VisitAction {
         if context.isAborted { return .break }
-        rules.enter(node, kind, visitContext)
+        if usageKinds.contains(kind) { usages.enter(node, kind) }
+        if rules.kinds.contains(kind) { rules.enter(node, kind, visitContext) }
         return .continue
     }
 
     @inline(__always) func leave(_ node: ASTNode, _ kind: Kind, _ visitContext: VisitContext) -> VisitAction {
         if context.isAborted { return .break }
-        rules.leave(node, kind, visitContext)
+        if usageKinds.contains(kind) { usages.leave(node, kind) }
+        if rules.kinds.contains(kind) { rules.leave(node, kind, visitContext) }
         return .continue
     }
 }

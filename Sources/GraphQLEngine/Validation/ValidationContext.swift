@@ -108,12 +108,16 @@ public final class ValidationContext {
             return []
         }
         let typeInfo = TypeInfo(schema: schema)
-        var walk = TypedWalk(UsageCollector(typeInfo: typeInfo), typeInfo: typeInfo)
+        var walk = TypedWalk(VariableUsageCollector(typeInfo: typeInfo), typeInfo: typeInfo)
         _ = walk.walk(node)
         let usages = walk.handler.usages.list
         if key >= 0 { usagesCache[key] = usages }
         return usages
     }
+
+    /// Records the usages the validation walk found in an operation or fragment (at its location's start): the
+    /// same walk, with the same type info, that `variableUsages` would make apart.
+    func recordVariableUsages(_ usages: [VariableUsage], at key: Int) { usagesCache[key] = usages }
 
     /// The variables used in an operation and the fragments it uses.
     public func recursiveVariableUsages(_ operation: OperationDefinitionNode) -> [VariableUsage] {
@@ -157,26 +161,4 @@ private func usesVariable(_ directives: [DirectiveNode]) -> Bool {
         for argument in directive.arguments where !isConstValueNode(argument.value) { return true }
     }
     return false
-}
-
-/// Collects the variables a walk with type info meets, with their expected types (variable definitions declare
-/// their variable, they do not use it).
-private struct UsageCollector: WalkHandler {
-    final class Usages { var list: [VariableUsage] = [] }
-    let typeInfo: TypeInfo
-    let usages = Usages()
-
-    func handles(_ kind: Kind) -> Bool { kind == .variableDefinition || kind == .variable }
-
-    func enter(_ node: ASTNode, _ kind: Kind, _ context: VisitContext) -> VisitAction {
-        switch node {
-        case .variableDefinition: return .skip
-        case .variable(let v):
-            usages.list.append(VariableUsage(node: v, type: typeInfo.inputType, defaultValue: typeInfo.defaultValue))
-        default: break
-        }
-        return .continue
-    }
-
-    func leave(_ node: ASTNode, _ kind: Kind, _ context: VisitContext) -> VisitAction { .continue }
 }
