@@ -155,12 +155,26 @@ public final class TypeInfo {
 
 /// A field definition as validation sees it: meta-fields included (`__schema`/`__type` on the query root only).
 func typeInfoFieldDef(_ schema: GraphQLSchema, _ parent: GraphQLNamedType, _ name: String) -> GraphQLField? {
-    if name == "__typename", parent.isCompositeType { return Introspection.typeNameMetaField }
-    if let q = schema.queryType, parent.name == q.name {
-        if name == "__schema" { return Introspection.schemaMetaField }
-        if name == "__type" { return Introspection.typeMetaField }
+    // Only a reserved name ("__...") can be a meta-field: the others go straight to the type's fields.
+    if isReservedName(name) {
+        if name == "__typename", parent.isCompositeType { return Introspection.typeNameMetaField }
+        if let q = schema.queryType, parent.name == q.name {
+            if name == "__schema" { return Introspection.schemaMetaField }
+            if name == "__type" { return Introspection.typeMetaField }
+        }
     }
-    return parent.fields?[name]
+    switch parent {
+    case .object(let t): return t.fields[name]
+    case .interface(let t): return t.fields[name]
+    default: return nil
+    }
+}
+
+/// Whether a name starts with "__".
+@inline(__always)
+private func isReservedName(_ name: String) -> Bool {
+    var utf8 = name.utf8.makeIterator()
+    return utf8.next() == UInt8(ascii: "_") && utf8.next() == UInt8(ascii: "_")
 }
 
 /// Wraps a visitor so that `typeInfo` is updated around each of its callbacks, as graphql-js's `visitWithTypeInfo`.

@@ -12,7 +12,8 @@ public func ProvidedRequiredArgumentsRule(_ context: ValidationContext) -> Visit
     return Visitor(kinds: KindSet(.field, .directive), leave: { node, _ in
         switch node {
         case .field(let field):
-            guard let fieldDef = context.typeInfo.fieldDef else { return .continue }
+            guard let fieldDef = context.typeInfo.fieldDef,
+                  fieldDef.args.contains(where: { $0.type.isNonNull && $0.defaultValue == nil }) else { return .continue }
             let given = Set(field.arguments.map(\.name.value))
             for arg in fieldDef.args where !given.contains(arg.name) && arg.type.isNonNull && arg.defaultValue == nil {
                 context.report(GraphQLError(
