@@ -27,6 +27,7 @@ public final class ValidationContext {
     let maxErrors: Int
 
     private var fragmentMap: [String: FragmentDefinitionNode]?
+    private lazy var hasFragmentDefinitions = document.definitions.contains { if case .fragment = $0 { true } else { false } }
     private var spreadsCache: [Int: [FragmentSpreadNode]] = [:]
     private var recursiveFragmentsCache: [Int: [FragmentDefinitionNode]] = [:]
     private var usagesCache: [Int: [VariableUsage]] = [:]
@@ -82,6 +83,8 @@ public final class ValidationContext {
     public func recursivelyReferencedFragments(_ operation: OperationDefinitionNode) -> [FragmentDefinitionNode] {
         let key = operation.loc?.start ?? -1
         if key >= 0, let cached = recursiveFragmentsCache[key] { return cached }
+        // Without fragment definitions no spread names one (nor is it worth a scan).
+        if !hasFragmentDefinitions { return [] }
         var fragments: [FragmentDefinitionNode] = []
         var collected: Set<String> = []
         var nodesToVisit = [operation.selectionSet]

@@ -14,6 +14,7 @@ public func UniqueDirectivesPerLocationRule(_ context: ValidationContext) -> Vis
         case .variableDefinition(let n): directives = n.directives
         default: return .continue
         }
+        if directives.count < 2 { return .continue }  // nothing to repeat
         var seen: [String: DirectiveNode] = [:]
         for directive in directives where unique[directive.name.value] == true {
             let name = directive.name.value
