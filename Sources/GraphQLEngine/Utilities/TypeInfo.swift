@@ -66,10 +66,14 @@ public final class TypeInfo {
     }
 
     func enterField(named name: String) {
-        var def: GraphQLField?
-        if let parent = parentType { def = typeInfoFieldDef(schema, parent, name) }
+        guard let top = parentTypeStack.last, let parent = top, let def = typeInfoFieldDef(schema, parent, name) else {
+            fieldDefStack.append(nil)
+            typeStack.append(nil)
+            return
+        }
         fieldDefStack.append(def)
-        typeStack.append(def.flatMap { $0.type.isOutputType ? $0.type : nil })
+        let type = def.type
+        typeStack.append(type.isOutputType ? type : nil)
     }
 
     func enterDirective(named name: String) {

@@ -125,7 +125,10 @@ final class OverlapFinder {
         // Through the buffer, reading only the names: iterating the array would copy each field out of it.
         return set.selections.withUnsafeBufferPointer { selections in
             for selection in selections {
-                guard let name = plainFieldResponseName(selection), !names.contains(name) else { return false }
+                guard let name = plainFieldResponseName(selection) else { return false }
+                // Lengths first: most names differ in length, which is cheaper to compare than their text.
+                let length = name.utf8.count
+                if names.contains(where: { $0.utf8.count == length && $0 == name }) { return false }
                 names.append(name)
             }
             return true
