@@ -32,13 +32,16 @@ public func MaxIntrospectionDepthRule(_ context: ValidationContext) -> Visitor {
         return false
     }
 
+    // Takes the node again: binding the field above for more than its name would copy it out of every node.
+    func check(_ node: ASTNode) -> VisitAction {
+        guard case .field(let field) = node, exceeds(field.selectionSet, depth: 0) else { return .continue }
+        context.report(GraphQLError("Maximum introspection depth exceeded", nodes: [field]))
+        return .skip
+    }
+
     return Visitor(kinds: KindSet(.field), enter: { node, _ in
         guard case .field(let field) = node, isIntrospectionRoot(field.name.value) else { return .continue }
-        if exceeds(field.selectionSet, depth: 0) {
-            context.report(GraphQLError("Maximum introspection depth exceeded", nodes: [field]))
-            return .skip
-        }
-        return .continue
+        return check(node)
     })
 }
 
