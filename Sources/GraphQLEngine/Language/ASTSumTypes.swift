@@ -209,7 +209,7 @@ public enum TypeNode: Node, Equatable {
 }
 
 /// Any AST node, as the visitor hands it over.
-public enum ASTNode: Node, Equatable {
+public indirect enum ASTNode: Node, Equatable {
     case `name`(NameNode)
     case `document`(DocumentNode)
     case `operationDefinition`(OperationDefinitionNode)

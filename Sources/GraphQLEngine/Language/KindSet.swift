@@ -12,12 +12,24 @@ public struct KindSet: OptionSet, Sendable, Hashable {
     }
 
     /// Every kind.
-    public static let all = KindSet(rawValue: (1 << UInt64(Kind.allCases.count)) - 1)
+    public static let all = KindSet(rawValue: (1 << UInt64(Kind.count)) - 1)
 
     @inline(__always) public func contains(_ kind: Kind) -> Bool { rawValue & (1 << UInt64(kind.ordinal)) != 0 }
+
+    /// Calls `body` with the ordinal of each kind in the set, in increasing order (no array built).
+    @inline(__always) func forEachOrdinal(_ body: (Int) -> Void) {
+        var bits = rawValue & KindSet.all.rawValue
+        while bits != 0 {
+            body(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+    }
 }
 
 extension Kind {
+    /// How many kinds there are (`allCases.count`, without building the array).
+    static let count = Kind.allCases.count
+
     /// The kind's position among all kinds (0 ..< Kind.allCases.count), for tables indexed by kind.
     @inline(__always) public var ordinal: Int {
         switch self {

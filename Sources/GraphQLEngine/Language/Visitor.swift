@@ -46,113 +46,36 @@ public struct Visitor {
 
 /// Walks `root` depth first, calling the visitor's `enter` and `leave` for every node.
 public func visit(_ root: ASTNode, _ visitor: Visitor) {
-    var context = VisitContext()
-    _ = walk(root, visitor, &context)
+    var walk = TypedWalk(VisitorHandler(visitor))
+    _ = walk.walk(root)
 }
 
 /// Walks a document.
 public func visit(_ document: DocumentNode, _ visitor: Visitor) {
-    visit(.document(document), visitor)
+    var walk = TypedWalk(VisitorHandler(visitor))
+    _ = walk.document(document)
 }
 
-/// Returns false when the traversal must stop.
-private func walk(_ node: ASTNode, _ visitor: Visitor, _ context: inout VisitContext) -> Bool {
-    let interested = visitor.kinds.contains(node.kind)
-    if interested, let enter = visitor.enter {
-        switch enter(node, context) {
-        case .break: return false
-        case .skip: return true
-        case .continue: break
-        }
-    }
-    let children = node.children
-    if !children.isEmpty {
-        context.ancestors.append(node)
-        for child in children {
-            if !walk(child, visitor, &context) { return false }
-        }
-        context.ancestors.removeLast()
-    }
-    if interested, let leave = visitor.leave, leave(node, context) == .break { return false }
-    return true
-}
-
-private let active = -2
-private let broken = -1
-
-/// Runs several visitors in one traversal (graphql-js's `visitInParallel`): a visitor that skips a node
-/// skips only that subtree for itself; one that breaks stops only itself. Each node goes only to the visitors
-/// whose `kinds` include its kind, through tables made once per call.
-public func visitInParallel(_ visitors: [Visitor]) -> Visitor {
-    let parallel = ParallelVisitors(visitors)
-    return Visitor(
-        kinds: parallel.kinds,
-        enter: { node, context in
-            parallel.enter(node, context)
-            return .continue
-        },
-        leave: { node, context in
-            parallel.leave(node, context)
-            return .continue
-        })
-}
-
-/// The state of visitors run in parallel; validation calls it directly, saving a closure per node.
-final class ParallelVisitors {
-    /// Per visitor: `active`, the depth of the node it skipped, or `broken`. A raw buffer: a class's array
-    /// property would pay a dynamic exclusivity check on every access, several per node.
-    private let skipping: UnsafeMutableBufferPointer<Int>
-    private let entering: [[Int]]
-    /// Leaving a node: visitors with a leave callback, and those that may have skipped it (to resume them).
-    private let leaving: [[Int]]
-    private let enters: [((ASTNode, VisitContext) -> VisitAction)?]
-    private let leaves: [((ASTNode, VisitContext) -> VisitAction)?]
+/// A visitor as a typed walk's handler.
+struct VisitorHandler: WalkHandler {
     let kinds: KindSet
+    let enter: ((ASTNode, VisitContext) -> VisitAction)?
+    let leave: ((ASTNode, VisitContext) -> VisitAction)?
 
-    init(_ visitors: [Visitor]) {
-        skipping = .allocate(capacity: visitors.count)
-        skipping.initialize(repeating: active)
-        var entering = [[Int]](repeating: [], count: Kind.allCases.count)
-        var leaving = entering
-        var union = KindSet()
-        for kind in Kind.allCases {
-            for (i, visitor) in visitors.enumerated() where visitor.kinds.contains(kind) {
-                if visitor.enter != nil { entering[kind.ordinal].append(i) }
-                if visitor.enter != nil || visitor.leave != nil { leaving[kind.ordinal].append(i) }
-            }
-        }
-        for visitor in visitors { union.formUnion(visitor.kinds) }
-        self.entering = entering
-        self.leaving = leaving
-        kinds = union
-        enters = visitors.map(\.enter)
-        leaves = visitors.map(\.leave)
+    init(_ visitor: Visitor) {
+        // A kind without callbacks needs no node built for it.
+        kinds = visitor.enter == nil && visitor.leave == nil ? KindSet() : visitor.kinds
+        enter = visitor.enter
+        leave = visitor.leave
     }
 
-    deinit { skipping.deallocate() }
+    @inline(__always) func handles(_ kind: Kind) -> Bool { kinds.contains(kind) }
 
-    @inline(__always)
-    func enter(_ node: ASTNode, _ context: VisitContext) {
-        let depth = context.ancestors.count
-        for i in entering[node.kind.ordinal] where skipping[i] == active {
-            switch enters[i]!(node, context) {
-            case .skip: skipping[i] = depth
-            case .break: skipping[i] = broken
-            case .continue: break
-            }
-        }
+    @inline(__always) func enter(_ node: ASTNode, _ kind: Kind, _ context: VisitContext) -> VisitAction {
+        enter?(node, context) ?? .continue
     }
 
-    @inline(__always)
-    func leave(_ node: ASTNode, _ context: VisitContext) {
-        let depth = context.ancestors.count
-        for i in leaving[node.kind.ordinal] {
-            let skipDepth = skipping[i]
-            if skipDepth != active {
-                if skipDepth == depth { skipping[i] = active }
-                continue
-            }
-            if let leave = leaves[i], leave(node, context) == .break { skipping[i] = broken }
-        }
+    @inline(__always) func leave(_ node: ASTNode, _ kind: Kind, _ context: VisitContext) -> VisitAction {
+        leave?(node, context) ?? .continue
     }
 }

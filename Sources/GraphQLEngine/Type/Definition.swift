@@ -176,11 +176,21 @@ public struct OrderedNamedMap<Value: Sendable>: Sendable, Sequence {
 
     public init() {}
 
+    /// Up to this many keys, a lookup compares them in order instead of hashing (measured: validation's field lookups).
+    private static var linearSearchLimit: Int { 12 }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
     public subscript(key: String) -> Value? {
-        get { index[key].map { values[$0] } }
+        get {
+            // A type's few fields are found sooner by comparing names than by hashing the one looked for.
+            if keys.count <= OrderedNamedMap.linearSearchLimit {
+                for i in keys.indices where keys[i] == key { return values[i] }
+                return nil
+            }
+            return index[key].map { values[$0] }
+        }
         set {
             if let i = index[key] {
                 if let newValue { values[i] = newValue } else {

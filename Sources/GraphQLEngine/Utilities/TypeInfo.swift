@@ -41,61 +41,102 @@ public final class TypeInfo {
 
     public func enter(_ node: ASTNode) {
         switch node {
-        case .selectionSet:
-            let named = type?.namedType
-            parentTypeStack.append(named.flatMap { $0.isCompositeType ? $0 : nil })
-        case .field(let f):
-            var def: GraphQLField?
-            if let parent = parentType { def = typeInfoFieldDef(schema, parent, f.name.value) }
-            fieldDefStack.append(def)
-            typeStack.append(def.flatMap { $0.type.isOutputType ? $0.type : nil })
-        case .directive(let d):
-            directive = schema.directive(named: d.name.value)
-        case .operationDefinition(let op):
-            typeStack.append(schema.rootType(for: op.operation).map { .named(.object($0)) })
-        case .inlineFragment(let frag):
-            let t: GraphQLType? = frag.typeCondition.map { typeFromAST(schema, .named($0)) } ?? type.map { .named($0.namedType) }
-            typeStack.append(t.flatMap { $0.isOutputType ? $0 : nil })
-        case .fragmentDefinition(let frag):
-            let t = typeFromAST(schema, .named(frag.typeCondition))
-            typeStack.append(t.flatMap { $0.isOutputType ? $0 : nil })
-        case .variableDefinition(let v):
-            let t = typeFromAST(schema, v.type)
-            inputTypeStack.append(t.flatMap { $0.isInputType ? $0 : nil })
-        case .argument(let a):
-            var argDef: GraphQLArgument?
-            if let directive {
-                argDef = directive.args.first { $0.name == a.name.value }
-            } else if let fieldDef {
-                argDef = fieldDef.argument(a.name.value)
-            }
-            argument = argDef
-            defaultValueStack.append(argDef?.defaultValue)
-            inputTypeStack.append(argDef.flatMap { $0.type.isInputType ? $0.type : nil })
-        case .listValue:
-            let listType = inputType?.nullableType
-            var itemType: GraphQLType? = listType
-            if case .list(let inner)? = listType { itemType = inner }
-            defaultValueStack.append(nil)
-            inputTypeStack.append(itemType.flatMap { $0.isInputType ? $0 : nil })
-        case .objectField(let f):
-            var fieldType: GraphQLType?
-            var inputField: GraphQLInputField?
-            if case .inputObject(let io)? = inputType?.namedType {
-                inputField = io.fields[f.name.value]
-                fieldType = inputField?.type
-            }
-            defaultValueStack.append(inputField?.defaultValue)
-            inputTypeStack.append(fieldType.flatMap { $0.isInputType ? $0 : nil })
-        case .enumValue(let e):
-            if case .enumeration(let et)? = inputType?.namedType { enumValue = et.value(named: e.value) } else { enumValue = nil }
-        default:
-            break
+        case .selectionSet: enterSelectionSet()
+        case .field(let f): enterField(named: f.name.value)
+        case .directive(let d): enterDirective(named: d.name.value)
+        case .operationDefinition(let op): enterOperation(op.operation)
+        case .inlineFragment(let frag): enterInlineFragment(on: frag.typeCondition)
+        case .fragmentDefinition(let frag): enterFragmentDefinition(on: frag.typeCondition)
+        case .variableDefinition(let v): enterVariableDefinition(of: v.type)
+        case .argument(let a): enterArgument(named: a.name.value)
+        case .listValue: enterListValue()
+        case .objectField(let f): enterObjectField(named: f.name.value)
+        case .enumValue(let e): enterEnumValue(e.value)
+        default: break
         }
     }
 
-    public func leave(_ node: ASTNode) {
-        switch node {
+    public func leave(_ node: ASTNode) { leave(node.kind) }
+
+    // Typed entry points: the document walk calls these with the node's parts, not an `ASTNode` built for the call.
+
+    func enterSelectionSet() {
+        let named = type?.namedType
+        parentTypeStack.append(named.flatMap { $0.isCompositeType ? $0 : nil })
+    }
+
+    func enterField(named name: String) {
+        guard let top = parentTypeStack.last, let parent = top, let def = typeInfoFieldDef(schema, parent, name) else {
+            fieldDefStack.append(nil)
+            typeStack.append(nil)
+            return
+        }
+        fieldDefStack.append(def)
+        let type = def.type
+        typeStack.append(type.isOutputType ? type : nil)
+    }
+
+    func enterDirective(named name: String) {
+        directive = schema.directive(named: name)
+    }
+
+    func enterOperation(_ operation: OperationType) {
+        typeStack.append(schema.rootType(for: operation).map { .named(.object($0)) })
+    }
+
+    func enterInlineFragment(on typeCondition: NamedTypeNode?) {
+        let t: GraphQLType? = typeCondition.map { typeFromAST(schema, .named($0)) } ?? type.map { .named($0.namedType) }
+        typeStack.append(t.flatMap { $0.isOutputType ? $0 : nil })
+    }
+
+    func enterFragmentDefinition(on typeCondition: NamedTypeNode) {
+        let t = typeFromAST(schema, .named(typeCondition))
+        typeStack.append(t.flatMap { $0.isOutputType ? $0 : nil })
+    }
+
+    func enterVariableDefinition(of typeNode: TypeNode) {
+        let t = typeFromAST(schema, typeNode)
+        inputTypeStack.append(t.flatMap { $0.isInputType ? $0 : nil })
+    }
+
+    func enterArgument(named name: String) {
+        var argDef: GraphQLArgument?
+        if let directive {
+            argDef = directive.args.first { $0.name == name }
+        } else if let fieldDef {
+            argDef = fieldDef.argument(name)
+        }
+        argument = argDef
+        defaultValueStack.append(argDef?.defaultValue)
+        inputTypeStack.append(argDef.flatMap { $0.type.isInputType ? $0.type : nil })
+    }
+
+    func enterListValue() {
+        let listType = inputType?.nullableType
+        var itemType: GraphQLType? = listType
+        if case .list(let inner)? = listType { itemType = inner }
+        defaultValueStack.append(nil)
+        inputTypeStack.append(itemType.flatMap { $0.isInputType ? $0 : nil })
+    }
+
+    func enterObjectField(named name: String) {
+        var fieldType: GraphQLType?
+        var inputField: GraphQLInputField?
+        if case .inputObject(let io)? = inputType?.namedType {
+            inputField = io.fields[name]
+            fieldType = inputField?.type
+        }
+        defaultValueStack.append(inputField?.defaultValue)
+        inputTypeStack.append(fieldType.flatMap { $0.isInputType ? $0 : nil })
+    }
+
+    func enterEnumValue(_ value: String) {
+        if case .enumeration(let et)? = inputType?.namedType { enumValue = et.value(named: value) } else { enumValue = nil }
+    }
+
+    /// Leaves a node of this kind (what leaving needs is on the stacks, not in the node).
+    func leave(_ kind: Kind) {
+        switch kind {
         case .selectionSet: _ = parentTypeStack.popLast()
         case .field:
             _ = fieldDefStack.popLast()
@@ -118,12 +159,26 @@ public final class TypeInfo {
 
 /// A field definition as validation sees it: meta-fields included (`__schema`/`__type` on the query root only).
 func typeInfoFieldDef(_ schema: GraphQLSchema, _ parent: GraphQLNamedType, _ name: String) -> GraphQLField? {
-    if name == "__typename", parent.isCompositeType { return Introspection.typeNameMetaField }
-    if let q = schema.queryType, parent.name == q.name {
-        if name == "__schema" { return Introspection.schemaMetaField }
-        if name == "__type" { return Introspection.typeMetaField }
+    // Only a reserved name ("__...") can be a meta-field: the others go straight to the type's fields.
+    if isReservedName(name) {
+        if name == "__typename", parent.isCompositeType { return Introspection.typeNameMetaField }
+        if let q = schema.queryType, parent.name == q.name {
+            if name == "__schema" { return Introspection.schemaMetaField }
+            if name == "__type" { return Introspection.typeMetaField }
+        }
     }
-    return parent.fields?[name]
+    switch parent {
+    case .object(let t): return t.fields[name]
+    case .interface(let t): return t.fields[name]
+    default: return nil
+    }
+}
+
+/// Whether a name starts with "__".
+@inline(__always)
+private func isReservedName(_ name: String) -> Bool {
+    var utf8 = name.utf8.makeIterator()
+    return utf8.next() == UInt8(ascii: "_") && utf8.next() == UInt8(ascii: "_")
 }
 
 /// Wraps a visitor so that `typeInfo` is updated around each of its callbacks, as graphql-js's `visitWithTypeInfo`.

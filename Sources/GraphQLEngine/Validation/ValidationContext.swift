@@ -27,6 +27,7 @@ public final class ValidationContext {
     let maxErrors: Int
 
     private var fragmentMap: [String: FragmentDefinitionNode]?
+    private lazy var hasFragmentDefinitions = document.definitions.contains { if case .fragment = $0 { true } else { false } }
     private var spreadsCache: [Int: [FragmentSpreadNode]] = [:]
     private var recursiveFragmentsCache: [Int: [FragmentDefinitionNode]] = [:]
     private var usagesCache: [Int: [VariableUsage]] = [:]
@@ -82,6 +83,8 @@ public final class ValidationContext {
     public func recursivelyReferencedFragments(_ operation: OperationDefinitionNode) -> [FragmentDefinitionNode] {
         let key = operation.loc?.start ?? -1
         if key >= 0, let cached = recursiveFragmentsCache[key] { return cached }
+        // Without fragment definitions no spread names one (nor is it worth a scan).
+        if !hasFragmentDefinitions { return [] }
         var fragments: [FragmentDefinitionNode] = []
         var collected: Set<String> = []
         var nodesToVisit = [operation.selectionSet]
@@ -107,20 +110,17 @@ public final class ValidationContext {
             if key >= 0 { usagesCache[key] = [] }
             return []
         }
-        var usages: [VariableUsage] = []
         let typeInfo = TypeInfo(schema: schema)
-        visit(node, visitWithTypeInfo(typeInfo, Visitor(kinds: KindSet(.variableDefinition, .variable), enter: { n, _ in
-            switch n {
-            case .variableDefinition: return .skip
-            case .variable(let v):
-                usages.append(VariableUsage(node: v, type: typeInfo.inputType, defaultValue: typeInfo.defaultValue))
-            default: break
-            }
-            return .continue
-        })))
+        var walk = TypedWalk(VariableUsageCollector(typeInfo: typeInfo), typeInfo: typeInfo)
+        _ = walk.walk(node)
+        let usages = walk.handler.usages.list
         if key >= 0 { usagesCache[key] = usages }
         return usages
     }
+
+    /// Records the usages the validation walk found in an operation or fragment (at its location's start): the
+    /// same walk, with the same type info, that `variableUsages` would make apart.
+    func recordVariableUsages(_ usages: [VariableUsage], at key: Int) { usagesCache[key] = usages }
 
     /// The variables used in an operation and the fragments it uses.
     public func recursiveVariableUsages(_ operation: OperationDefinitionNode) -> [VariableUsage] {

@@ -1,8 +1,9 @@
 /// Field selections: every selected field is defined on the type it is selected on.
 public func FieldsOnCorrectTypeRule(_ context: ValidationContext) -> Visitor {
     Visitor(kinds: KindSet(.field), enter: { node, _ in
-        guard case .field(let f) = node, let type = context.typeInfo.parentType,
-              context.typeInfo.fieldDef == nil else { return .continue }
+        // The field's definition first: a known field (nearly all) needs nothing else.
+        guard context.typeInfo.fieldDef == nil, let type = context.typeInfo.parentType,
+              case .field(let f) = node else { return .continue }
         let name = f.name.value
         var suggestion = didYouMean(suggestedTypeNames(context.schema, type, name), subMessage: "to use an inline fragment on")
         if suggestion.isEmpty { suggestion = didYouMean(suggestionList(name, type.fields?.keys ?? [])) }

@@ -32,14 +32,21 @@ public func MaxIntrospectionDepthRule(_ context: ValidationContext) -> Visitor {
         return false
     }
 
+    // Takes the node again: binding the field above for more than its name would copy it out of every node.
+    func check(_ node: ASTNode) -> VisitAction {
+        guard case .field(let field) = node, exceeds(field.selectionSet, depth: 0) else { return .continue }
+        context.report(GraphQLError("Maximum introspection depth exceeded", nodes: [field]))
+        return .skip
+    }
+
     return Visitor(kinds: KindSet(.field), enter: { node, _ in
-        guard case .field(let field) = node, field.name.value == "__schema" || field.name.value == "__type" else {
-            return .continue
-        }
-        if exceeds(field.selectionSet, depth: 0) {
-            context.report(GraphQLError("Maximum introspection depth exceeded", nodes: [field]))
-            return .skip
-        }
-        return .continue
+        guard case .field(let field) = node, isIntrospectionRoot(field.name.value) else { return .continue }
+        return check(node)
     })
+}
+
+/// `__schema` or `__type`; most names fail at the first byte.
+@inline(__always)
+private func isIntrospectionRoot(_ name: String) -> Bool {
+    name.utf8.first == UInt8(ascii: "_") && (name == "__schema" || name == "__type")
 }

@@ -122,13 +122,17 @@ final class OverlapFinder {
         if set.selections.count > 32 { return false }
         var names: [String] = []
         names.reserveCapacity(set.selections.count)
-        for selection in set.selections {
-            guard case .field(let field) = selection else { return false }
-            let name = field.alias?.value ?? field.name.value
-            if names.contains(name) { return false }
-            names.append(name)
+        // Through the buffer, reading only the names: iterating the array would copy each field out of it.
+        return set.selections.withUnsafeBufferPointer { selections in
+            for selection in selections {
+                guard let name = plainFieldResponseName(selection) else { return false }
+                // Lengths first: most names differ in length, which is cheaper to compare than their text.
+                let length = name.utf8.count
+                if names.contains(where: { $0.utf8.count == length && $0 == name }) { return false }
+                names.append(name)
+            }
+            return true
         }
-        return true
     }
 
     private func collectBetweenFieldsAndFragment(_ conflicts: inout [OverlapConflict], _ exclusive: Bool, _ map: FieldMap, _ name: String) {
@@ -298,6 +302,13 @@ final class OverlapFinder {
         }
         return nil
     }
+}
+
+/// The response name of a field selection; nil for a fragment.
+@inline(__always)
+private func plainFieldResponseName(_ selection: SelectionNode) -> String? {
+    guard case .field(let field) = selection else { return nil }
+    return field.alias?.value ?? field.name.value
 }
 
 private func sameArguments(_ args1: [ArgumentNode], _ args2: [ArgumentNode]) -> Bool {

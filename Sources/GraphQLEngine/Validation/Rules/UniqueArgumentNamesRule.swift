@@ -7,6 +7,7 @@ public func UniqueArgumentNamesRule(_ context: some ASTValidationContext) -> Vis
         case .directive(let d): arguments = d.arguments
         default: return .continue
         }
+        if arguments.count < 2 { return .continue }  // nothing to repeat (and no grouping on every field)
         for (name, nodes) in groupedByName(arguments, \.name.value) where nodes.count > 1 {
             context.report(GraphQLError("There can be only one argument named \"\(name)\".", nodes: nodes.map(\.name)))
         }

@@ -24,7 +24,7 @@ public func UniqueDirectivesPerLocationRule(_ context: some ASTValidationContext
         default:
             if let typeName = typeNameNode(node)?.value {
                 check(&typeDirectives[typeName, default: [:]])
-            } else {
+            } else if directives.count > 1 {  // one directive alone cannot repeat
                 var seen: [String: DirectiveNode] = [:]
                 check(&seen)
             }
