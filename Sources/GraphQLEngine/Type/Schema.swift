@@ -23,6 +23,15 @@ public final class GraphQLSchema: Sendable {
         var subTypes: [String: Set<String>] = [:]
         var validationErrors: [GraphQLError]?
         var allSynchronous: Bool?
+        var directiveTables: DirectiveTables?
+    }
+
+    /// The directive rules' lookup tables for this schema's directives, made on first use.
+    var directiveTables: DirectiveTables {
+        if let known = caches.withLock({ $0.directiveTables }) { return known }
+        let tables = DirectiveTables(directives)
+        caches.withLock { $0.directiveTables = tables }
+        return tables
     }
 
     public init(

@@ -1,8 +1,6 @@
 /// A directive is given only the arguments its definition (in the schema or the document) has.
 public func KnownArgumentNamesOnDirectivesRule(_ context: some ASTValidationContext) -> Visitor {
-    var directiveArgs: [String: [String]] = [:]
-    for d in context.existingSchema?.directives ?? specifiedDirectives { directiveArgs[d.name] = d.args.map(\.name) }
-    for case .directive(let d) in context.document.definitions { directiveArgs[d.name.value] = d.arguments.map(\.name.value) }
+    let directiveArgs = DirectiveTables.of(context).argumentNames
     return Visitor(kinds: KindSet(.directive), enter: { node, _ in
         guard case .directive(let directive) = node else { return .continue }
         let name = directive.name.value

@@ -1,8 +1,6 @@
 /// Directives are defined, and used only in the locations they allow.
 public func KnownDirectivesRule(_ context: some ASTValidationContext) -> Visitor {
-    var locations: [String: [String]] = [:]
-    for d in context.existingSchema?.directives ?? specifiedDirectives { locations[d.name] = d.locations.map(\.rawValue) }
-    for case .directive(let d) in context.document.definitions { locations[d.name.value] = d.locations.map(\.value) }
+    let locations = DirectiveTables.of(context).locations
     return Visitor(kinds: KindSet(.directive), enter: { node, ctx in
         guard case .directive(let directive) = node else { return .continue }
         let name = directive.name.value

@@ -1,9 +1,7 @@
 /// Directives are unique per location, unless repeatable. A type's definition and its extensions are one location,
 /// and so are the schema definition and its extensions.
 public func UniqueDirectivesPerLocationRule(_ context: some ASTValidationContext) -> Visitor {
-    var unique: [String: Bool] = [:]
-    for d in context.existingSchema?.directives ?? specifiedDirectives { unique[d.name] = !d.isRepeatable }
-    for case .directive(let d) in context.document.definitions { unique[d.name.value] = !d.repeatable }
+    let unique = DirectiveTables.of(context).isUnique
     var schemaDirectives: [String: DirectiveNode] = [:]
     var typeDirectives: [String: [String: DirectiveNode]] = [:]
     return Visitor(kinds: .directable, enter: { node, _ in
