@@ -6,6 +6,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Tracing
 
 /// The gateway on Hummingbird: `/graphql` (GET and POST, GraphiQL for browsers, WebSocket upgrades to
 /// graphql-transport-ws), `/health/live`, `/health/ready` and `/metrics`.
@@ -34,8 +35,11 @@ public struct GatewayServer: Sendable {
         let service = self.service, readiness = self.readiness, graphiql = self.graphiql, page = self.graphiqlPage
         let metrics = service.metrics
         // A span per request, continuing the caller's trace when it sends a W3C `traceparent`. A GET's variables may
-        // hold what a user typed: the span keeps the query text, not them.
-        router.add(middleware: TracingMiddleware(redactingQueryParameters: ["variables", "extensions"]))
+        // hold what a user typed: the span keeps the query text, not them. Only with a tracer installed: the
+        // middleware builds the span's attributes (the query string split and joined again) even for a no-op span.
+        if !(InstrumentationSystem.tracer is NoOpTracer) {
+            router.add(middleware: TracingMiddleware(redactingQueryParameters: ["variables", "extensions"]))
+        }
         router.add(middleware: CrossOriginPolicy(origins: service.configuration.corsOrigins, metrics: metrics))
         router.add(middleware: UnroutedAnswers(metrics: metrics))
         router.get("/graphql") { request, _ in

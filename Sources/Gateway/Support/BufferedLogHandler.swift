@@ -34,7 +34,10 @@ public struct BufferedLogHandler: LogHandler {
     /// quoting its query) can then neither end the line nor forge another `key=value`.
     static func appendValue(_ value: String, to line: inout String) {
         func escaped(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.generalCategory == .control || (scalar.properties.isWhitespace && scalar != " ")
+            // Printable ASCII (almost every value) answers without the Unicode property tables, which cost a
+            // request's log line 2% of the gateway's CPU.
+            if scalar.value >= 0x21 && scalar.value < 0x7F { return false }
+            return scalar.properties.generalCategory == .control || (scalar.properties.isWhitespace && scalar != " ")
         }
         let plain = !value.isEmpty && value.unicodeScalars.allSatisfy { scalar in
             scalar != " " && scalar != "\"" && scalar != "\\" && scalar != "=" && !escaped(scalar)
