@@ -147,17 +147,19 @@ let package = Package(
         // The allocator's count of bytes in use, for tests that measure what a cache holds.
         .target(name: "CHeapStats", path: "Tests/CHeapStats"),
         .testTarget(name: "GraphQLToolTests", dependencies: ["GraphQLTool", "GraphQLEngine", "GraphQLTestSupport", "JSON"]),
+        // What tests of the sync and of the gateway both clean up after themselves with (replication slots).
+        .target(name: "StoreTestSupport", dependencies: ["Stores"], path: "Tests/StoreTestSupport"),
         .testTarget(name: "StoresTests", dependencies: ["Stores", "JSON"]),
         .testTarget(name: "ReadModelsTests", dependencies: ["ReadModels", "JSON", "Stores"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Seeding", "Stores", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "ReadModels", "Stores", "Commands", "JSON", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Sync", "ReadModels", "Stores", "Commands", "JSON", "StoreTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine", "JSON", "Seeding", "CHeapStats",
+                "Gateway", "Sync", "ReadModels", "Stores", "Commands", "GraphQLEngine", "JSON", "Seeding", "CHeapStats", "StoreTestSupport",
                 // The trace export test (built with the OpenTelemetry trait only) bootstraps the product's tracer.
                 "Telemetry", .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -7,6 +7,7 @@ import ReadModels
 import Stores
 import Sync
 import Testing
+import StoreTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -157,20 +158,10 @@ final class GatewayHarness: @unchecked Sendable {
         serverTask.cancel()
         syncTask?.cancel()
         _ = try? await syncTask?.value
-        _ = try? await readModels.mongo.command(["dropDatabase": 1])
-        try? await readModels.search.deleteIndex(readModels.indexes.gifticons)
-        try? await readModels.search.deleteIndex(readModels.indexes.reviews)
-        if let keys = try? await readModels.redis.command("KEYS", readModels.keys.prefix + "*").array?.compactMap(\.string), !keys.isEmpty {
-            _ = try? await readModels.redis.command(["DEL"] + keys)
-        }
+        await dropTestReadModels(mongo: readModels.mongo, search: readModels.search, redis: readModels.redis,
+                                 indexes: readModels.indexes, keyPrefix: readModels.keys.prefix)
         if databaseURL != nil, let admin = try? PostgresConnection(url: adminURL) {
-            let deadline = Date().addingTimeInterval(10)
-            while Date() < deadline {
-                _ = try? admin.query("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = $1 AND active", [slot])
-                _ = try? admin.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active", [slot])
-                if (try? admin.query("SELECT 1 FROM pg_replication_slots WHERE slot_name = $1", [slot]).rows.isEmpty) == true { break }
-                usleep(100_000)
-            }
+            dropSlot(slot, on: admin)
             _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import ReadModels
 import Stores
 import Testing
+import StoreTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -112,27 +113,13 @@ import FoundationNetworking
         prometheus?.stop()
         sync.stop()
         try? FileManager.default.removeItem(at: folder)
-        if let admin = try? PostgresConnection(url: settings.databaseURL) {
-            let deadline = Date().addingTimeInterval(10)
-            while Date() < deadline {
-                _ = try? admin.query("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = $1 AND active", [slot])
-                _ = try? admin.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active", [slot])
-                if (try? admin.query("SELECT 1 FROM pg_replication_slots WHERE slot_name = $1", [slot]).rows.isEmpty) == true { break }
-                usleep(100_000)
-            }
-            admin.close()
-        }
+        dropSlot(slot, url: settings.databaseURL)
         let mongo = MongoClient(uri: mongoURI, maxConnections: 1)
-        _ = try? await mongo.command(["dropDatabase": 1])
-        await mongo.shutdown()
         let search = SearchClient(baseURL: settings.searchURL, maxConnections: 1)
-        try? await search.deleteIndex(indexes.gifticons)
-        try? await search.deleteIndex(indexes.reviews)
-        await search.shutdown()
         let redis = RedisClient(url: settings.redisURL, maxConnections: 1)
-        if let keys = try? await redis.command("KEYS", redisPrefix + "*").array?.compactMap(\.string), !keys.isEmpty {
-            _ = try? await redis.command(["DEL"] + keys)
-        }
+        await dropTestReadModels(mongo: mongo, search: search, redis: redis, indexes: indexes, keyPrefix: redisPrefix)
+        await mongo.shutdown()
+        await search.shutdown()
         await redis.shutdown()
     }
 }

@@ -6,6 +6,7 @@ import Testing
 import Stores
 @testable import Sync
 import Testing
+import StoreTestSupport
 
 /// The Kafka path's crash test: `gifticon sync relay` and `gifticon sync project --from kafka` members run as
 /// processes of their own, and the relay or a member is killed with SIGKILL at random points of the relay's snapshot

@@ -6,6 +6,7 @@ import ReadModels
 import Stores
 @testable import Sync
 import Testing
+import StoreTestSupport
 
 /// The scale-out path: relay -> Kafka -> projector, against the stack's broker, equal to the embedded sync.
 @Suite struct KafkaTransportTests {

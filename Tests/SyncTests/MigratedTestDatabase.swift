@@ -1,6 +1,7 @@
 import Commands
 import Foundation
 import Stores
+import StoreTestSupport
 
 /// A command database of one test's own, migrated, with the name of its replication slot and a MongoDB database of
 /// its own: sync tests run side by side on one stack.

@@ -3,6 +3,7 @@ import ReadModels
 import Stores
 @testable import Sync
 import Testing
+import StoreTestSupport
 
 /// The embedded sync end to end: a database of its own, reviews committed in PostgreSQL, ratings read from Redis.
 @Suite struct SellerRatingSyncTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Stores
 @testable import Sync
+import StoreTestSupport
 
 /// Capture against the stack's PostgreSQL: a table of its own, a publication and a slot of its own per test.
 @Suite struct WALCaptureTests {

@@ -3,7 +3,7 @@ import Stores
 
 /// Drops a test's replication slot: ends its walsender first if a capture still holds it, so no slot (and the WAL it
 /// pins) outlives the test.
-func dropSlot(_ slot: String, on db: PostgresConnection) {
+public func dropSlot(_ slot: String, on db: PostgresConnection) {
     let deadline = Date().addingTimeInterval(10)
     while Date() < deadline {
         _ = try? db.query("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = $1 AND active", [slot])
@@ -17,7 +17,7 @@ func dropSlot(_ slot: String, on db: PostgresConnection) {
 }
 
 /// The same, on a connection of its own.
-func dropSlot(_ slot: String, url: String) {
+public func dropSlot(_ slot: String, url: String) {
     guard let db = try? PostgresConnection(url: url) else { return }
     defer { db.close() }
     dropSlot(slot, on: db)
