@@ -44,27 +44,19 @@ final class SyncMetricsEndpoint: Sendable {
         let histograms = stepHistograms
         let steps = SyncSteps(observer: { step, duration in histograms[step]?.record(duration) })
         // One counter per projector, made up front: a series that exists at 0 lets `increase()` see the first letter.
-        var deadLetterCounters: [String: Counter] = [:]
-        for projector in ["mongo-documents", "redis-ratings", "search-index"] {
-            deadLetterCounters[projector] = registry.makeCounter(
+        @Sendable func deadLetters(_ projector: String) -> Counter {
+            registry.makeCounter(
                 descriptor: MetricNameDescriptor(metricName: "sync_dead_letters", unitName: "total",
                                                  helpText: "Changes a projector could not apply, kept in sync_dead_letters"),
                 labels: [("projector", projector)])
         }
-        let counters = deadLetterCounters
+        let deadLetterCounters = Dictionary(uniqueKeysWithValues: ["mongo-documents", "redis-ratings", "search-index"].map { ($0, deadLetters($0)) })
         metrics = SyncMetrics(steps: steps, observer: { lagMicros, count in
             transactions.increment()
             changes.increment(by: Int64(count))
             if let lagMicros { lag.record(.microseconds(lagMicros)) }
         }, deadLetterObserver: { projector in
-            if let counter = counters[projector] {
-                counter.increment()
-            } else {
-                registry.makeCounter(
-                    descriptor: MetricNameDescriptor(metricName: "sync_dead_letters", unitName: "total",
-                                                     helpText: "Changes a projector could not apply, kept in sync_dead_letters"),
-                    labels: [("projector", projector)]).increment()
-            }
+            (deadLetterCounters[projector] ?? deadLetters(projector)).increment()
         })
     }
 

@@ -44,11 +44,7 @@ public final class ConnectionPool<Connection: PooledConnection>: Sendable {
     public func withConnection<T: Sendable>(
         operation: String = "call", _ body: @escaping @Sendable (Connection) throws -> T
     ) async throws -> T {
-        try await withSpan("\(store.rawValue) \(operation)", ofKind: .client) { span in
-            span.attributes["db.system.name"] = store.systemName
-            span.attributes["db.operation.name"] = operation
-            return try await lease(body)
-        }
+        try await inClientSpan(operation) { try await lease(body) }
     }
 
     /// `withConnection` for a client that sends the trace on to its server: `body` also gets the span's W3C trace
@@ -56,13 +52,20 @@ public final class ConnectionPool<Connection: PooledConnection>: Sendable {
     public func withTracedConnection<T: Sendable>(
         operation: String, _ body: @escaping @Sendable (Connection, [(String, String)]) throws -> T
     ) async throws -> T {
-        try await withSpan("\(store.rawValue) \(operation)", ofKind: .client) { span in
-            span.attributes["db.system.name"] = store.systemName
-            span.attributes["db.operation.name"] = operation
+        try await inClientSpan(operation) {
             var headers: [(String, String)] = []
             InstrumentationSystem.instrument.inject(ServiceContext.current ?? .topLevel, into: &headers, using: HeaderListInjector())
             let trace = headers
             return try await lease { try body($0, trace) }
+        }
+    }
+
+    /// The client span of one call: the store and the operation, as OpenTelemetry's database conventions name them.
+    private func inClientSpan<T: Sendable>(_ operation: String, _ body: () async throws -> T) async throws -> T {
+        try await withSpan("\(store.rawValue) \(operation)", ofKind: .client) { span in
+            span.attributes["db.system.name"] = store.systemName
+            span.attributes["db.operation.name"] = operation
+            return try await body()
         }
     }
 
