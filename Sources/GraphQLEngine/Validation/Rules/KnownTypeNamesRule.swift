@@ -6,7 +6,6 @@ public func KnownTypeNamesRule(_ context: some ASTValidationContext) -> Visitor 
     for definition in context.document.definitions where isTypeDefinitionNode(definition) {
         if let name = definitionName(definition), definedSet.insert(name).inserted { definedTypes.append(name) }
     }
-    let typeNames = (schema?.typeMap.keys ?? []) + definedTypes
     return Visitor(kinds: KindSet(.namedType), enter: { node, ctx in
         guard case .namedType(let named) = node else { return .continue }
         let name = named.name.value
@@ -14,6 +13,8 @@ public func KnownTypeNamesRule(_ context: some ASTValidationContext) -> Visitor 
         let definitionNode = ctx.ancestors.count > 1 ? ctx.ancestors[1] : ctx.parent
         let isSDL = definitionNode.map { isTypeSystemDefinitionNode($0) || isTypeSystemExtensionNode($0) } ?? false
         if isSDL && standardTypeNames.contains(name) { return .continue }
+        // Every known name, for suggestions: gathered only for an unknown type, not on every validation.
+        let typeNames = (schema?.typeMap.keys ?? []) + definedTypes
         let suggestions = suggestionList(name, isSDL ? standardTypeNames + typeNames : typeNames)
         context.report(GraphQLError("Unknown type \"\(name)\"." + didYouMean(suggestions), nodes: [named]))
         return .continue
