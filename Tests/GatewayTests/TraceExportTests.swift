@@ -90,6 +90,9 @@ import Testing
         // The probe's traceparent names the probe's trace and its client span.
         let probeClient = try #require(spans.first { $0.name == "search GET probe" }, "\(spans.map(\.name))")
         #expect(receiver.probeTraceparents == ["00-\(probeClient.traceID)-\(probeClient.spanID)-01"])
+        // Store calls made outside any trace (the gateway's background polls) make no spans: every store span has a parent.
+        let orphans = spans.filter { $0.attributes["db.system.name"] != nil && $0.parentSpanID.isEmpty }
+        #expect(orphans.isEmpty, "store spans without a trace of their own: \(orphans.prefix(5).map(\.name))")
         // The sync: a span per projector per applied run, with how much it applied.
         let applied = spans.filter { $0.name.hasPrefix("sync apply") }
         #expect(!applied.isEmpty)

@@ -61,8 +61,11 @@ public final class ConnectionPool<Connection: PooledConnection>: Sendable {
     }
 
     /// The client span of one call: the store and the operation, as OpenTelemetry's database conventions name them.
+    /// A call outside any trace (a background poll of the applied position, many a second) makes no span: each would
+    /// be a trace of its own, one span long.
     private func inClientSpan<T: Sendable>(_ operation: String, _ body: () async throws -> T) async throws -> T {
-        try await withSpan("\(store.rawValue) \(operation)", ofKind: .client) { span in
+        guard ServiceContext.current != nil else { return try await body() }
+        return try await withSpan("\(store.rawValue) \(operation)", ofKind: .client) { span in
             span.attributes["db.system.name"] = store.systemName
             span.attributes["db.operation.name"] = operation
             return try await body()
